@@ -1,0 +1,59 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "Coledger",
+    products: [
+        .library(name: "LedgerCore", targets: ["LedgerCore"]),
+        .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .executable(name: "coledger", targets: ["ColedgerCLI"]),
+        .executable(name: "coledger-bench", targets: ["ColedgerBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C shims
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+
+        // Core library: the format (canonical JSON, crypto, Merkle tree, notes, events, bundles)
+        .target(name: "LedgerCore", dependencies: ["CSodium"]),
+        // Storage: the ledger in one SQLite file (the only module that touches SQL)
+        .target(
+            name: "LedgerStore",
+            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // Tools
+        .executableTarget(
+            name: "ColedgerCLI",
+            dependencies: [
+                "LedgerCore", "LedgerStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "ColedgerBench",
+            dependencies: [
+                "LedgerCore", "LedgerStore", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tools/bench"
+        ),
+
+        // Tests
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        .testTarget(name: "ColedgerCLITests", dependencies: ["LedgerCore", "LedgerStore"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    if Context.environment["CI"] != nil { settings.append(.treatAllWarnings(as: .error)) }
+    target.swiftSettings = settings
+}

@@ -1,0 +1,4 @@
+@main
+struct Coledger {
+    static func main() {}
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what Coledger needs on a Debian machine with Swift, idempotently.
+# Sourced by Tools/coledger and Tools/test; safe to run again.
+# Usage: Tools/setup.sh [--python] [--browser]
+set -euo pipefail
+
+need_apt=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+for pkg in libsodium-dev pkg-config libsqlite3-dev; do
+    have_pkg "$pkg" || need_apt+=("$pkg")
+done
+want_python=0
+want_browser=0
+for arg in "$@"; do
+    case "$arg" in
+        --python) want_python=1 ;;
+        --browser) want_browser=1 ;;
+    esac
+done
+if [ "$want_browser" = 1 ]; then
+    have_pkg chromium || need_apt+=(chromium)
+fi
+
+if [ "${#need_apt[@]}" -gt 0 ]; then
+    echo "setup: installing ${need_apt[*]} (apt)" >&2
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >&2
+fi
+
+if [ "$want_python" = 1 ]; then
+    missing=()
+    python3 -c "import nacl" 2>/dev/null || missing+=("pynacl")
+    python3 -c "import rfc8785" 2>/dev/null || missing+=("rfc8785")
+    python3 -c "import jsonschema" 2>/dev/null || missing+=("jsonschema")
+    python3 -c "import pytest" 2>/dev/null || missing+=("pytest")
+    if [ "${#missing[@]}" -gt 0 ]; then
+        echo "setup: installing ${missing[*]} (pip)" >&2
+        python3 -m pip install -q --disable-pip-version-check "${missing[@]}" >&2
+    fi
+fi
