@@ -4,7 +4,9 @@ internal import CSodium
 ///
 /// Construction refuses keys that are not canonical encodings of valid points outside the
 /// small-order subgroup (`crypto_core_ed25519_is_valid_point`), so a registered key can
-/// never be one that verifies forged signatures.
+/// never be one that verifies forged signatures. With libsodium 1.0.18 this also refuses
+/// mixed-order points (outside the prime-order subgroup): of the ed25519-speccheck keys only
+/// the ordinary key of cases 6 and 7 is accepted.
 public struct Ed25519PublicKey: Sendable, Hashable {
     /// The 32-byte encoded point.
     public let rawRepresentation: [UInt8]

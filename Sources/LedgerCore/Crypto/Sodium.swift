@@ -21,6 +21,9 @@ public enum CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
     case keyDerivationFailed
     case malformedKeyFile(reason: String)
     case wrongPassphrase
+    /// A parameter other than a key was out of range: a nonce or salt of the wrong length,
+    /// or Argon2id limits outside libsodium's bounds.
+    case invalidParameter(reason: String)
 
     public var description: String {
         switch self {
@@ -38,6 +41,8 @@ public enum CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
             return "malformed key file: \(reason)"
         case .wrongPassphrase:
             return "wrong passphrase (or the key file was altered)"
+        case .invalidParameter(let reason):
+            return "invalid parameter: \(reason)"
         }
     }
 }
