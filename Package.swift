@@ -37,14 +37,17 @@ let package = Package(
             name: "ColedgerBench",
             dependencies: [
                 "LedgerCore", "LedgerStore", "CSodium",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tools/bench"
         ),
 
         // Tests
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerCore", "LedgerStore"]),
+        .testTarget(
+            name: "LedgerStoreTests",
+            dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ColedgerCLITests", dependencies: ["LedgerCore", "LedgerStore"]),
     ]
 )

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+struct KeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key", abstract: "Create, inspect, register and revoke signing keys.",
+        subcommands: [New.self, ShowKey.self, Register.self, Revoke.self])
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Generate a new Ed25519 key, sealed with a passphrase.")
+        @Option(help: "Where to write the sealed key file.") var out: String
+        @Option(help: "A label for the key (a pseudonym, or a body's name).") var name = "key"
+        @Option(help: "What the key is for: member, admin, intake, evaluator, witness, ...") var role = "member"
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() throws {
+            try reporting {
+                var passphrase = try KeyFiles.newPassphrase(for: out)
+                defer { SecureRandom.zero(&passphrase) }
+                let key = Ed25519SigningKey()
+                try KeyFiles.write(key, name: name, role: role, to: URL(fileURLWithPath: out), passphrase: passphrase)
+                if json {
+                    Output.printJSON(["file": out, "keyId": key.keyID, "publicKey": Base64.encode(key.publicKey.rawRepresentation)])
+                } else {
+                    print("Wrote \(out): key id \(key.keyID). Register it with `coledger key register --key ADMIN.key \(out)`.")
+                }
+            }
+        }
+    }
+
+    struct ShowKey: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a key file's id, public key and vkey (no passphrase needed).")
+        @Argument(help: "The key file.") var file: String
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() throws {
+            try reporting {
+                let file = try Self.read(self.file)
+                let vkey = NoteVerifierKey(name: file.name, publicKey: file.publicKey)
+                let info = [
+                    "keyId": file.keyID, "publicKey": Base64.encode(file.publicKey.rawRepresentation),
+                    "name": file.name, "role": file.role, "vkey": vkey.description,
+                ]
+                if json {
+                    Output.printJSON(info)
+                } else {
+                    for k in ["keyId", "publicKey", "name", "role", "vkey"] { print("\(k): \(info[k] ?? "")") }
+                }
+            }
+        }
+
+        static func read(_ path: String) throws -> SealedKeyFile {
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read key file \(path)") }
+            do {
+                return try SealedKeyFile(fileBytes: [UInt8](bytes))
+            } catch {
+                throw CLIError("\(path): \(error)")
+            }
+        }
+    }
+
+    struct Register: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a key in the ledger (signed by an admin key).")
+        @OptionGroup var options: LedgerOptions
+        @Option(help: "The admin key file that signs the registration.") var key: String
+        @Argument(help: "The key file whose public key to register.") var keyFile: String
+        @Option(help: "The pseudonym of the key's holder, e.g. person/p-0001.") var holder: String?
+        @Option(help: "admin to let the key register and revoke keys; otherwise leave out.") var role: String?
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() throws {
+            try reporting {
+                let file = try ShowKey.read(keyFile)
+                let ledger = try options.open()
+                let admin = try KeyFiles.open(key)
+                var payload: [String: JSONValue] = [
+                    "keyId": .string(file.keyID), "publicKey": .string(Base64.encode(file.publicKey.rawRepresentation)),
+                ]
+                if let holder { payload["holder"] = .string(holder) }
+                if let role { payload["role"] = .string(role) }
+                let result = try ledger.append(
+                    draft: .object(["type": "key.registered", "typeVersion": 1, "stream": .string("key/\(file.keyID)"), "payload": .object(payload)]),
+                    signer: admin)
+                if json { Output.printJSON(result) } else { print("Registered key \(file.keyID) at index \(result.index).") }
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a key: it may sign nothing after this entry.")
+        @OptionGroup var options: LedgerOptions
+        @Option(help: "The admin key file that signs the revocation.") var key: String
+        @Argument(help: "The key id to revoke.") var keyID: String
+        @Option(help: "Why, e.g. \"device lost\" or \"compromised\".") var reason: String?
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() throws {
+            try reporting {
+                let ledger = try options.open()
+                let admin = try KeyFiles.open(key)
+                var payload: [String: JSONValue] = ["keyId": .string(keyID)]
+                if let reason { payload["reason"] = .string(reason) }
+                let result = try ledger.append(
+                    draft: .object(["type": "key.revoked", "typeVersion": 1, "stream": .string("key/\(keyID)"), "payload": .object(payload)]),
+                    signer: admin)
+                if json { Output.printJSON(result) } else { print("Revoked key \(keyID) at index \(result.index).") }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List entries in log order.")
+    @OptionGroup var options: LedgerOptions
+    @Option(help: "The first index to list.") var from = 0
+    @Option(help: "How many entries to list at most.") var limit = 50
+    @Flag(help: "Print one JSON object per line: index, leafHash and the entry.") var json = false
+
+    func run() throws {
+        try reporting {
+            let ledger = try options.open()
+            let rows = try ledger.entries(from: from, limit: limit)
+            if json {
+                for row in rows {
+                    print("{\"index\":\(row.index),\"leafHash\":\"\(Base64.encode(row.leafHash))\",\"entry\":\(String(decoding: row.entry.bytes, as: UTF8.self))}")
+                }
+                return
+            }
+            let total = try ledger.size()
+            print("INDEX  RECORDED AT               TYPE                        STREAM@VERSION                 SIGNER")
+            for row in rows {
+                let e = row.entry.event
+                print(
+                    Self.pad(String(row.index), 6) + " " + Self.pad(row.entry.recordedAt, 25) + " " + Self.pad(e.type, 27) + " "
+                        + Self.pad("\(e.stream)@\(e.streamVersion)", 30) + " " + e.signer)
+            }
+            let shown = rows.last.map { $0.index + 1 } ?? from
+            if shown < total { print("… \(total - shown) more; use --from \(shown)") }
+        }
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show one entry by index or event id.")
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "An entry index or an event id.") var ref: String
+    @Flag(help: "Print the exact entry bytes (canonical JSON) only.") var json = false
+
+    func run() throws {
+        try reporting {
+            let ledger = try options.open()
+            let found = try Int(ref).map { try ledger.entry(at: $0) } ?? ledger.entry(id: ref)
+            guard let row = found else { throw CLIError("no entry \(ref) in \(options.path)") }
+            if json {
+                print(String(decoding: row.entry.bytes, as: UTF8.self))
+                return
+            }
+            let e = row.entry.event
+            print("index:       \(row.index)")
+            print("leaf hash:   \(Base64.encode(row.leafHash))")
+            print("recorded at: \(row.entry.recordedAt)")
+            print("id:          \(e.id)")
+            print("type:        \(e.type) v\(e.typeVersion)")
+            print("stream:      \(e.stream) @ \(e.streamVersion)")
+            print("occurred at: \(e.occurredAt)")
+            print("signer:      \(e.signer)")
+            if let p = e.privatePart { print("private:     subject \(p.subject), commitment \(p.commitment)") }
+            let payload = (try? CanonicalJSON.serialize(.object(e.payload))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            print("payload:     \(payload)")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify a ledger or an exported bundle end to end.",
+        discussion: """
+            Recomputes every leaf hash and the tree, checks every entry's canonical form, signature and
+            signer validity at its position, unique ids and stream versions, every signed checkpoint, and,
+            given checkpoints you kept (--checkpoint), that the log still extends each of them.
+            Exit status: 0 when everything holds, 1 when anything fails (the first failing index is named),
+            2 when the verification could not run.
+            """)
+    @OptionGroup var options: LedgerOptions
+    @Option(help: ArgumentHelp("Verify this bundle directory instead of the ledger.", valueName: "dir")) var bundle: String?
+    @Option(name: .customLong("checkpoint"), help: ArgumentHelp("A signed checkpoint you kept earlier (repeatable).", valueName: "file"))
+    var checkpoints: [String] = []
+    @Option(name: .customLong("log-key"), help: ArgumentHelp("Pin the log's verifier key: a vkey or a file holding one.", valueName: "vkey"))
+    var logKey: String?
+    @Flag(help: "Print the report as JSON.") var json = false
+
+    func run() throws {
+        let report: VerificationReport
+        do {
+            let pinned = try logKey.map(Self.readVkey)
+            let kept = try checkpoints.map { path -> String in
+                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read checkpoint file \(path)", code: 2) }
+                return String(decoding: data, as: UTF8.self)
+            }
+            let progress = Output.stderrIsTerminal && !json
+            if let bundle {
+                report = try Bundle.verify(directory: URL(fileURLWithPath: bundle), pinnedLogKey: pinned, keptCheckpoints: kept)
+            } else {
+                let ledger = try options.open()
+                report = try ledger.verify(keptCheckpoints: kept, pinnedLogKey: pinned) { done, total in
+                    if progress && (done % 65_536 < 8192 || done == total) {
+                        FileHandle.standardError.write(Data("\rcoledger: verified \(done)/\(total) entries".utf8))
+                        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+                    }
+                }
+            }
+        } catch let error as CLIError {
+            Output.error("error: \(error.description)")
+            throw ExitCode(2)
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        if json {
+            Output.printJSON(report)
+        } else if report.ok {
+            let pin = report.logKeyPinned ? "pinned log key" : "the log key stored with the data (not pinned: pass --log-key to pin it)"
+            print("OK: \(report.size) entries verified; root \(report.root); \(report.checkpointsChecked) signed checkpoint(s) checked against \(pin).")
+        } else {
+            print("FAIL: \(report.failures[0])")
+            if report.failures.count > 1 { print("  and \(report.failures.count - 1) more failure(s); --json lists them all") }
+        }
+        if !report.ok { throw ExitCode(1) }
+    }
+
+    static func readVkey(_ text: String) throws -> NoteVerifierKey {
+        var value = text
+        if FileManager.default.fileExists(atPath: text), let data = FileManager.default.contents(atPath: text) {
+            value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        do {
+            return try NoteVerifierKey(parsing: value)
+        } catch {
+            throw CLIError("--log-key: \(error)", code: 2)
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a bundle for evaluators: entries, checkpoint, log key and manifest (FORMAT.md section 6).",
+        discussion: "The bundle covers the log up to the newest signed checkpoint; run `coledger checkpoint` first to include everything.")
+    @OptionGroup var options: LedgerOptions
+    @Option(help: "The new bundle directory.") var out: String
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func run() throws {
+        try reporting {
+            let ledger = try options.open()
+            let result = try ledger.export(to: URL(fileURLWithPath: out))
+            if json {
+                Output.printJSON(result)
+            } else {
+                print("Exported \(result.size) entries to \(out).")
+                if result.notYetCheckpointed > 0 {
+                    print("\(result.notYetCheckpointed) newer entries are not in the bundle: run `coledger checkpoint` and export again to include them.")
+                }
+                print("Verify it anywhere: coledger verify --bundle \(out) --log-key '\(ledger.logKey)'")
+            }
+        }
+    }
+}
+
+struct Canonicalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the RFC 8785 canonical form of a JSON document (no trailing newline).")
+    @Argument(help: "The JSON file, or - for standard input.") var file: String = "-"
+
+    func run() throws {
+        try reporting {
+            let bytes = try Input.read(file)
+            do {
+                let out = try CanonicalJSON.canonicalize(bytes)
+                FileHandle.standardOutput.write(Data(out))
+            } catch {
+                throw CLIError("\(file == "-" ? "<stdin>" : file): \(error.description)")
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// Where the ledger file is: --ledger, $COLEDGER_LEDGER, or ./coledger.db.
+struct LedgerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The ledger file (default: $COLEDGER_LEDGER or ./coledger.db).", valueName: "path"))
+    var ledger: String?
+
+    var path: String {
+        ledger ?? ProcessInfo.processInfo.environment["COLEDGER_LEDGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "coledger.db"
+    }
+
+    func open() throws -> Ledger {
+        try Ledger.open(path: path)
+    }
+
+    /// The `keys/` folder beside the ledger file.
+    var defaultKeysDirectory: URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("keys")
+    }
+}
+
+/// A failure the CLI reports as one line on stderr with a chosen exit code.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    var code: Int32 = 1
+    init(_ description: String, code: Int32 = 1) {
+        self.description = description
+        self.code = code
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning library errors into one clear line and a non-zero exit.
+    func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("coledger: error: \(error.description)\n".utf8))
+            throw ExitCode(error.code)
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("coledger: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum Output {
+    static func json<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func printJSON<T: Encodable>(_ value: T) {
+        print(json(value))
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("coledger: \(message)\n".utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}
+
+enum Input {
+    /// Reads FILE, or standard input for "-" or nil.
+    static func read(_ path: String?) throws -> [UInt8] {
+        if path == nil || path == "-" {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        guard let path, let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read \(path ?? "-"): no such file or not readable")
+        }
+        return [UInt8](data)
+    }
+
+    /// Parses JSON, naming the file, line and column of any error.
+    static func parseJSON(_ bytes: [UInt8], source: String) throws -> JSONValue {
+        do {
+            return try CanonicalJSON.parse(bytes)
+        } catch {
+            throw CLIError("\(source): \(error.description)")
+        }
+    }
+}
+
+enum KeyFiles {
+    /// Opens a sealed key file with the passphrase from $COLEDGER_PASSPHRASE or a prompt.
+    static func open(_ path: String) throws -> Ed25519SigningKey {
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read key file \(path)")
+        }
+        let file: SealedKeyFile
+        do {
+            file = try SealedKeyFile(fileBytes: [UInt8](bytes))
+        } catch {
+            throw CLIError("\(path): \(error)")
+        }
+        var passphrase = try Passphrase.obtain(prompt: "Passphrase for \(path) (\(file.name)): ")
+        defer { SecureRandom.zero(&passphrase) }
+        do {
+            return try file.open(passphrase: passphrase)
+        } catch {
+            throw CLIError("\(path): \(error)")
+        }
+    }
+
+    /// Seals `key` into a new file at `url`, refusing to overwrite, readable only by the owner.
+    static func write(_ key: Ed25519SigningKey, name: String, role: String, to url: URL, passphrase: [UInt8]) throws {
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            throw CLIError("\(url.path) already exists; refusing to overwrite a key file")
+        }
+        let bytes = try SealedKeyFile.seal(key, name: name, role: role, passphrase: passphrase)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            throw CLIError("cannot write \(url.path)")
+        }
+    }
+
+    static func newPassphrase(for what: String) throws -> [UInt8] {
+        try Passphrase.obtain(prompt: "New passphrase for \(what): ", confirm: true)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// A bundle: a directory handing a log to an evaluator (FORMAT.md section 6).
+public enum Bundle {
+    /// The manifest's format name.
+    public static let format = "coledger-bundle/v1"
+
+    /// Errors that stop a bundle from being read at all (as opposed to verification failures).
+    public struct ReadError: Error, Sendable, CustomStringConvertible {
+        /// What went wrong.
+        public var description: String
+    }
+
+    /// Splits `entries.jsonl` into lines, checking each ends with exactly one LF.
+    /// - Returns: the lines and, if the file is not LF-terminated lines, a failure to record.
+    public static func splitLines(_ data: [UInt8]) -> (lines: [[UInt8]], problem: VerificationFailure?) {
+        var lines: [[UInt8]] = []
+        var start = 0
+        var problem: VerificationFailure?
+        for i in 0..<data.count where data[i] == 0x0A {
+            let line = Array(data[start..<i])
+            if line.isEmpty && problem == nil {
+                problem = VerificationFailure(index: lines.count, check: "format", detail: "entries.jsonl line \(lines.count + 1) is empty")
+            }
+            if line.last == 0x0D && problem == nil {
+                problem = VerificationFailure(index: lines.count, check: "format", detail: "entries.jsonl line \(lines.count + 1) ends with CR LF; lines end with LF only")
+            }
+            lines.append(line)
+            start = i + 1
+        }
+        if start < data.count {
+            lines.append(Array(data[start...]))
+            if problem == nil {
+                problem = VerificationFailure(index: lines.count - 1, check: "format", detail: "the last line of entries.jsonl has no final LF")
+            }
+        }
+        return (lines, problem)
+    }
+
+    /// Verifies a bundle directory.
+    ///
+    /// - Parameters:
+    ///   - directory: the bundle folder.
+    ///   - pinnedLogKey: the log key the caller trusts; when nil, the bundle's own `log.vkey` is
+    ///     used and the report says the key was not pinned.
+    ///   - keptCheckpoints: signed checkpoint notes the caller kept earlier; the bundle must be
+    ///     consistent with each.
+    /// - Throws: ``ReadError`` only when the directory or a required file cannot be read.
+    public static func verify(
+        directory: URL, pinnedLogKey: NoteVerifierKey?, keptCheckpoints: [String] = [], parallelism: Int? = nil
+    ) throws(ReadError) -> VerificationReport {
+        func read(_ name: String, required: Bool = true) throws(ReadError) -> [UInt8]? {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                if required { throw ReadError(description: "\(url.path): missing (a bundle has manifest.json, entries.jsonl, checkpoint and log.vkey)") }
+                return nil
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw ReadError(description: "\(url.path): cannot be read")
+            }
+            return [UInt8](data)
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw ReadError(description: "\(directory.path): no such bundle directory")
+        }
+        let verifier = LogVerifier(parallelism: parallelism ?? Parallel.cores)
+        let manifestBytes = try read("manifest.json") ?? []
+        let vkeyBytes = try read("log.vkey") ?? []
+        let checkpointText = String(decoding: try read("checkpoint") ?? [], as: UTF8.self)
+        let entriesBytes = try read("entries.jsonl") ?? []
+
+        // Manifest.
+        var origin: String?
+        var manifestSize: Int?
+        if let manifest = try? CanonicalJSON.parse(manifestBytes), manifest["format"]?.stringValue == format {
+            origin = manifest["origin"]?.stringValue
+            manifestSize = manifest["size"]?.intValue
+        } else {
+            verifier.record(VerificationFailure(index: nil, check: "manifest", detail: "manifest.json is not a \(format) manifest"))
+        }
+        // Log key.
+        let vkeyText = String(decoding: vkeyBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let bundleKey = try? NoteVerifierKey(parsing: vkeyText)
+        if bundleKey == nil {
+            verifier.record(VerificationFailure(index: nil, check: "logKey", detail: "log.vkey is not a valid verifier key"))
+        }
+        if let pinned = pinnedLogKey, let bundleKey, pinned != bundleKey {
+            verifier.record(VerificationFailure(
+                index: nil, check: "logKey", detail: "log.vkey (\(bundleKey)) is not the pinned log key (\(pinned))"))
+        }
+        let key = pinnedLogKey ?? bundleKey
+        // Checkpoint size, to remember the root there.
+        let checkpointSize = (try? SignedNote(parsing: checkpointText)).flatMap { try? Checkpoint(parsing: $0.text) }?.size
+        var sizes = Set<UInt64>(keptCheckpoints.compactMap {
+            (try? SignedNote(parsing: $0)).flatMap { try? Checkpoint(parsing: $0.text) }?.size
+        })
+        if let checkpointSize { sizes.insert(checkpointSize) }
+        verifier.sizesToRecord = sizes
+        // Entries.
+        let (lines, problem) = splitLines(entriesBytes)
+        if let problem { verifier.record(problem) }
+        var start = 0
+        while start < lines.count {
+            let end = min(lines.count, start + 8192)
+            verifier.consume(Array(lines[start..<end]))
+            start = end
+        }
+        if let manifestSize, manifestSize != lines.count {
+            verifier.record(VerificationFailure(
+                index: nil, check: "size", detail: "manifest says \(manifestSize) entries, entries.jsonl has \(lines.count)"))
+        }
+        if let origin, let genesisOrigin = verifier.registry.origin, origin != genesisOrigin {
+            verifier.record(VerificationFailure(index: 0, check: "keyEvent", detail: "genesis origin \(genesisOrigin) differs from the manifest's \(origin)"))
+        }
+        if let key, let genesisKey = verifier.registry.logKey, genesisKey != key.description {
+            verifier.record(VerificationFailure(index: 0, check: "keyEvent", detail: "genesis logKey \(genesisKey) differs from the log key \(key)"))
+        }
+        var checked = 0
+        if let key {
+            if let size = verifier.checkCheckpoint(note: checkpointText, logKey: key, origin: origin, check: "checkpoint") {
+                checked += 1
+                if size != UInt64(lines.count) {
+                    verifier.record(VerificationFailure(
+                        index: nil, check: "size",
+                        detail: "entries.jsonl has \(lines.count) entries but the checkpoint says \(size)"))
+                }
+            }
+            for note in keptCheckpoints {
+                verifier.checkCheckpoint(note: note, logKey: key, origin: origin, check: "consistency")
+                checked += 1
+            }
+        }
+        // Private objects.
+        if let privateBytes = try read("private.jsonl", required: false) {
+            checkPrivate(privateBytes, verifier: verifier)
+        }
+        return VerificationReport(
+            size: verifier.size, root: verifier.frontier.root, logKey: key?.description, logKeyPinned: pinnedLogKey != nil,
+            checkpointsChecked: checked, failures: verifier.failures)
+    }
+
+    static func checkPrivate(_ bytes: [UInt8], verifier: LogVerifier) {
+        let (lines, _) = splitLines(bytes)
+        for (n, line) in lines.enumerated() where !line.isEmpty {
+            guard let object = try? CanonicalJSON.parse(line), let index = object["index"]?.intValue,
+                let saltText = object["salt"]?.stringValue, let salt = Base64.decode(saltText),
+                let privateObject = object["private"], privateObject.objectValue != nil
+            else {
+                verifier.record(VerificationFailure(
+                    index: nil, check: "private", detail: "private.jsonl line \(n + 1) is not {\"index\", \"salt\", \"private\"}"))
+                continue
+            }
+            guard let commitment = verifier.commitments[index] else {
+                verifier.record(VerificationFailure(
+                    index: index, check: "private", detail: "private.jsonl line \(n + 1) names an entry with no private commitment"))
+                continue
+            }
+            guard let computed = try? PrivateCommitment.commit(privateObject, salt: salt), computed == commitment.commitment else {
+                verifier.record(VerificationFailure(
+                    index: index, check: "private", detail: "the private object in private.jsonl line \(n + 1) does not match the entry's commitment"))
+                continue
+            }
+        }
+    }
+}

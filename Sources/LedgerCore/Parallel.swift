@@ -1,0 +1,39 @@
+import Dispatch
+
+/// Splits index ranges across threads for the CPU-bound loops (signing, verifying, hashing).
+package enum Parallel {
+    /// Runs `body(i)` for every i in 0..<count on up to `workers` threads; each index runs once.
+    package static func forEach(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
+        let n = min(workers, max(1, count / 32))
+        if n <= 1 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: n) { w in
+            for i in (count * w / n)..<(count * (w + 1) / n) { body(i) }
+        }
+    }
+
+    /// Maps `items` to results on up to `workers` threads, keeping order.
+    package static func map<T: Sendable, R: Sendable>(
+        _ items: [T], workers: Int, _ transform: @escaping @Sendable (T) -> R
+    ) -> [R] {
+        var results = [R?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            forEach(items.count, workers: workers) { i in out.value[i] = transform(items[i]) }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// The number of active processors.
+    package static var cores: Int { ProcessInfoCores.active }
+}
+
+/// Lets a buffer whose disjoint elements are written by different threads cross into
+/// `concurrentPerform`; each index is written by exactly one worker.
+package struct UnsafeSendable<T>: @unchecked Sendable {
+    package let value: T
+    package init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,5 @@
+import Foundation
+
+enum ProcessInfoCores {
+    static var active: Int { ProcessInfo.processInfo.activeProcessorCount }
+}

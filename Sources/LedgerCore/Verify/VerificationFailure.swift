@@ -1,0 +1,35 @@
+/// One thing a verifier found wrong, tied to an entry where it can be.
+public struct VerificationFailure: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The 0-based entry index, or nil for log-wide failures (checkpoint, root, size).
+    public var index: Int?
+    /// Which check failed: `format`, `jcs`, `duplicateId`, `streamVersion`, `signer`, `keyEvent`,
+    /// `signature`, `leafHash`, `treeNode`, `root`, `checkpoint`, `consistency`, `private`, `size`, `manifest`.
+    public var check: String
+    /// What was wrong, in plain words.
+    public var detail: String
+
+    /// Creates a failure.
+    public init(index: Int?, check: String, detail: String) {
+        self.index = index
+        self.check = check
+        self.detail = detail
+    }
+
+    /// `entry 7: signer: key … was revoked at entry 6`.
+    public var description: String {
+        if let index { return "entry \(index): \(check): \(detail)" }
+        return "\(check): \(detail)"
+    }
+
+    /// Orders failures by entry index, log-wide failures last, keeping discovery order otherwise.
+    public static func sorted(_ failures: [VerificationFailure]) -> [VerificationFailure] {
+        failures.enumerated().sorted { a, b in
+            switch (a.element.index, b.element.index) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+}

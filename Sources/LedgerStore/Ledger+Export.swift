@@ -1,0 +1,57 @@
+public import LedgerCore
+import Foundation
+
+/// What an export wrote.
+public struct ExportResult: Sendable, Codable {
+    /// The bundle directory.
+    public var directory: String
+    /// Entries exported (the checkpoint's size).
+    public var size: Int
+    /// Entries in the log that are newer than the checkpoint and were left out.
+    public var notYetCheckpointed: Int
+}
+
+extension Ledger {
+    /// Writes a bundle (FORMAT.md section 6) of the log up to its newest signed checkpoint.
+    /// - Throws: ``LedgerError/noCheckpoint(_:)`` when nothing was checkpointed yet.
+    public func export(to directory: URL) throws(LedgerError) -> ExportResult {
+        guard let checkpoint = try latestCheckpoint() else {
+            throw .noCheckpoint("no signed checkpoint yet: run `coledger checkpoint` first, then export")
+        }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: directory.path) {
+            let contents = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
+            guard contents.isEmpty else {
+                throw .refused("\(directory.path) exists and is not empty; choose a new --out directory")
+            }
+        }
+        do {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+            let entriesURL = directory.appendingPathComponent("entries.jsonl")
+            fm.createFile(atPath: entriesURL.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: entriesURL)
+            defer { try? handle.close() }
+            try forEachRawChunk(upTo: checkpoint.size) { rows in
+                var out = Data()
+                for row in rows {
+                    out.append(contentsOf: row.bytes)
+                    out.append(0x0A)
+                }
+                try handle.write(contentsOf: out)
+            }
+            let manifest: JSONValue = .object([
+                "format": .string(Bundle.format), "origin": .string(origin), "size": .number(Double(checkpoint.size)),
+                "root": .string(Base64.encode(checkpoint.root)), "logKey": .string(logKey.description),
+                "exportedAt": .string(Timestamp.now()),
+            ])
+            try Data(CanonicalJSON.serialize(manifest)).write(to: directory.appendingPathComponent("manifest.json"))
+            try Data(checkpoint.note.utf8).write(to: directory.appendingPathComponent("checkpoint"))
+            try Data((logKey.description + "\n").utf8).write(to: directory.appendingPathComponent("log.vkey"))
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw .storage("cannot write the bundle to \(directory.path): \(error)")
+        }
+        return ExportResult(directory: directory.path, size: checkpoint.size, notYetCheckpointed: try size() - checkpoint.size)
+    }
+}

@@ -1,0 +1,78 @@
+public import LedgerCore
+import Foundation
+
+extension Ledger {
+    /// Verifies the whole ledger: every entry's JCS form, envelope, signature and signer validity
+    /// at its position, unique ids, stream versions, every stored leaf hash and tree node, every
+    /// stored checkpoint, and that the log is consistent with each checkpoint in `keptCheckpoints`
+    /// (signed notes an outsider kept).
+    ///
+    /// - Parameters:
+    ///   - pinnedLogKey: the log key the caller trusts; defaults to the one the ledger stores.
+    ///   - progress: called with (entries checked, total).
+    public func verify(
+        keptCheckpoints: [String] = [], pinnedLogKey: NoteVerifierKey? = nil, parallelism: Int = Parallel.cores,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(LedgerError) -> VerificationReport {
+        let stored = try checkpoints()
+        let total = try size()
+        let verifier = LogVerifier(parallelism: parallelism)
+        let key = pinnedLogKey ?? logKey
+        if key != logKey {
+            verifier.record(VerificationFailure(
+                index: nil, check: "logKey", detail: "the ledger's log key \(logKey) is not the pinned key \(key)"))
+        }
+        var keptSizes: [UInt64] = []
+        for note in keptCheckpoints {
+            if let size = (try? SignedNote(parsing: note)).flatMap({ try? Checkpoint(parsing: $0.text) })?.size {
+                keptSizes.append(size)
+            }
+        }
+        verifier.sizesToRecord = Set(stored.map { UInt64($0.size) } + keptSizes)
+        var missingReported = false
+        try forEachRawChunk(upTo: total) { rows in
+            var chunk: [[UInt8]] = []
+            var storedByIndex: [Int: (leaf: [UInt8], nodes: [UInt8])] = [:]
+            for row in rows {
+                let expected = verifier.size + chunk.count
+                if row.index != expected && !missingReported {
+                    missingReported = true
+                    verifier.record(VerificationFailure(
+                        index: expected, check: "missing",
+                        detail: "entry \(expected) is missing from the store (the next stored row is \(row.index))"))
+                }
+                storedByIndex[expected] = (row.leafHash, row.nodes)
+                chunk.append(row.bytes)
+            }
+            verifier.onLeaf = { index, leafHash, nodes in
+                guard let s = storedByIndex[index] else { return }
+                if s.leaf != leafHash {
+                    verifier.record(VerificationFailure(
+                        index: index, check: "leafHash", detail: "the stored leaf hash differs from the hash of the entry bytes"))
+                }
+                let recomputed = nodes.flatMap(\.hash)
+                if s.nodes != recomputed {
+                    verifier.record(VerificationFailure(
+                        index: index, check: "treeNode",
+                        detail: "the stored tree nodes completed by this entry differ from the recomputed ones"))
+                }
+            }
+            verifier.consume(chunk)
+            progress?(verifier.size, total)
+        }
+        if verifier.registry.logKey != logKey.description || verifier.registry.origin != origin {
+            verifier.record(VerificationFailure(
+                index: 0, check: "keyEvent", detail: "the genesis entry's origin or logKey differs from the ledger's"))
+        }
+        for checkpoint in stored {
+            verifier.checkCheckpoint(note: checkpoint.note, logKey: key, origin: origin, check: "checkpoint", storedRoot: checkpoint.root)
+        }
+        for note in keptCheckpoints {
+            verifier.checkCheckpoint(note: note, logKey: key, origin: origin, check: "consistency")
+        }
+        return VerificationReport(
+            size: verifier.size, root: verifier.frontier.root, logKey: key.description,
+            logKeyPinned: pinnedLogKey != nil, checkpointsChecked: stored.count + keptCheckpoints.count,
+            failures: verifier.failures)
+    }
+}

@@ -1,0 +1,146 @@
+public import LedgerCore
+import Foundation
+import GRDB
+
+/// A Coledger ledger: one SQLite file holding the append-only log, its Merkle tree and its
+/// signed checkpoints.
+///
+/// Several processes may open the same file; appends are serialised by SQLite's write lock
+/// (`BEGIN IMMEDIATE`) and every acknowledged append is durable (`synchronous=FULL`, WAL).
+public final class Ledger {
+    /// The file path.
+    public let path: String
+    let db: DatabaseQueue
+    /// The log's origin (checkpoint origin line and log key name).
+    public let origin: String
+    /// The log's checkpoint verifier key.
+    public let logKey: NoteVerifierKey
+
+    // Caches valid for one tree size; refreshed when another process appended.
+    var frontierCache: MerkleFrontier?
+    var registryCache: (size: Int, registry: KeyRegistry)?
+
+    init(path: String, db: DatabaseQueue) throws(LedgerError) {
+        self.path = path
+        self.db = db
+        let meta: [String: String]
+        do {
+            meta = try db.read { db in
+                try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                    (String.fromDatabaseValue($0["key"]) ?? "", String.fromDatabaseValue($0["value"]) ?? "")
+                })
+            }
+        } catch {
+            throw .storage("\(error)")
+        }
+        guard let origin = meta["origin"], let vkeyText = meta["logKey"] else {
+            throw .corrupt("the meta table has no origin or log key; is \(path) a Coledger ledger?")
+        }
+        do {
+            self.logKey = try NoteVerifierKey(parsing: vkeyText)
+        } catch {
+            throw .corrupt("stored log key is not a valid vkey: \(error)")
+        }
+        self.origin = origin
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.journalMode = .wal
+        config.defaultTransactionKind = .immediate
+        // Fair retries between processes: sleep briefly and try again, for up to ~60 s.
+        config.busyMode = .callback { tries in
+            if tries > 300_000 { return false }
+            usleep(tries < 100 ? 50 : 200)
+            return true
+        }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        return config
+    }
+
+    /// Opens an existing ledger.
+    /// - Throws: ``LedgerError/notFound(path:)`` when there is no file.
+    public static func open(path: String) throws(LedgerError) -> Ledger {
+        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            try LedgerSchema.migrator.migrate(queue)
+        } catch {
+            throw .storage("cannot open \(path): \(error)")
+        }
+        return try Ledger(path: path, db: queue)
+    }
+
+    /// Creates a new ledger file and appends its `ledger.genesis` entry, signed by `admins[0]`.
+    ///
+    /// - Parameters:
+    ///   - origin: the log's origin, e.g. `example.org/coledger` (also the log key's name).
+    ///   - logKey: the key that signs checkpoints (never used by a person).
+    ///   - admins: the first administrators' keys.
+    public static func create(
+        path: String, origin: String, logKey: Ed25519SigningKey, admins: [Ed25519SigningKey],
+        occurredAt: String? = nil
+    ) throws(LedgerError) -> Ledger {
+        guard !FileManager.default.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
+        guard let first = admins.first else { throw .refused("a ledger needs at least one admin key") }
+        guard Self.isValidOrigin(origin) else {
+            throw .refused("origin \"\(origin)\" is not valid: use a schema-less URL-like name such as example.org/coledger (no spaces or '+')")
+        }
+        let vkey = NoteVerifierKey(name: origin, publicKey: logKey.publicKey)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            try LedgerSchema.migrator.migrate(queue)
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('origin', ?), ('logKey', ?), ('format', 'coledger/v1')",
+                               arguments: [origin, vkey.description])
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw .storage("cannot create \(path): \(error)")
+        }
+        let ledger = try Ledger(path: path, db: queue)
+        let adminList: [JSONValue] = admins.map {
+            .object(["keyId": .string($0.keyID), "publicKey": .string(Base64.encode($0.publicKey.rawRepresentation))])
+        }
+        let genesis: JSONValue = .object([
+            "type": "ledger.genesis", "typeVersion": 1, "stream": "ledger",
+            "payload": .object(["origin": .string(origin), "logKey": .string(vkey.description), "admins": .array(adminList)]),
+            "occurredAt": .string(occurredAt ?? Timestamp.now()),
+        ])
+        do {
+            _ = try ledger.append(draft: genesis, signer: first)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        return ledger
+    }
+
+    static func isValidOrigin(_ origin: String) -> Bool {
+        !origin.isEmpty && origin.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x2B && $0.value < 0x7F }
+    }
+
+    /// The number of entries in the log.
+    public func size() throws(LedgerError) -> Int {
+        try read { db in try Self.size(db) }
+    }
+
+    static func size(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(idx) + 1, 0) FROM entries") ?? 0
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+        do {
+            return try db.read(body)
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+}

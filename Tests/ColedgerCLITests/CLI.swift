@@ -1,0 +1,91 @@
+import Foundation
+
+/// Runs the built `coledger` binary, as a user would.
+struct CLI {
+    /// $COLEDGER_BIN, else the debug build next to this package.
+    static let binary: String = {
+        if let bin = ProcessInfo.processInfo.environment["COLEDGER_BIN"], !bin.isEmpty { return bin }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/coledger").path
+    }()
+
+    let directory: URL
+    var ledger: String { directory.appendingPathComponent("ledger.db").path }
+    var keys: URL { directory.appendingPathComponent("keys") }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("coledger-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["COLEDGER_PASSPHRASE"] = "test-passphrase"
+        env["COLEDGER_LEDGER"] = ledger
+        return env
+    }
+
+    func process(_ args: [String], stdin: String? = nil) -> (Process, Pipe, Pipe) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = args
+        p.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        if let stdin {
+            let inPipe = Pipe()
+            p.standardInput = inPipe
+            inPipe.fileHandleForWriting.write(Data(stdin.utf8))
+            try? inPipe.fileHandleForWriting.close()
+        } else {
+            p.standardInput = FileHandle.nullDevice
+        }
+        return (p, out, err)
+    }
+
+    @discardableResult
+    func run(_ args: String..., stdin: String? = nil) throws -> Result {
+        try run(args, stdin: stdin)
+    }
+
+    @discardableResult
+    func run(_ args: [String], stdin: String? = nil) throws -> Result {
+        let (p, out, err) = process(args, stdin: stdin)
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// init + one registered member key at keys/member.key.
+    func setUp() throws {
+        let i = try run("init", "--origin", "test.example/cli")
+        guard i.status == 0 else { throw CLIFailure("init failed: \(i.stderr)") }
+        let k = try run("key", "new", "--out", keys.appendingPathComponent("member.key").path, "--name", "person/p-0001")
+        guard k.status == 0 else { throw CLIFailure("key new failed: \(k.stderr)") }
+        let r = try run("key", "register", "--key", keys.appendingPathComponent("admin.key").path, keys.appendingPathComponent("member.key").path)
+        guard r.status == 0 else { throw CLIFailure("key register failed: \(r.stderr)") }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    static func note(stream: String, n: Int, id: String = UUID().uuidString.lowercased()) -> String {
+        "{\"id\":\"\(id)\",\"type\":\"example.note\",\"typeVersion\":1,\"stream\":\"\(stream)\",\"payload\":{\"n\":\(n)}}"
+    }
+}
+
+struct CLIFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
