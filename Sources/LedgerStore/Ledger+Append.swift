@@ -80,10 +80,15 @@ extension Ledger {
     func write<T>(_ body: (Database, Batch) throws -> T) throws(LedgerError) -> T {
         do {
             var committed: Batch?
-            let result = try db.write { db in
-                let batch = try Batch(db: db, ledger: self)
-                let value = try body(db, batch)
-                committed = batch
+            let result = try db.writeWithoutTransaction { db in
+                var value: T?
+                try db.inTransaction(.immediate) {
+                    let batch = try Batch(db: db, ledger: self)
+                    value = try body(db, batch)
+                    committed = batch
+                    return .commit
+                }
+                guard let value else { throw LedgerError.storage("the write transaction returned nothing") }
                 return value
             }
             if let batch = committed {

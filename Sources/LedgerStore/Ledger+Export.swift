@@ -1,5 +1,5 @@
 public import LedgerCore
-import Foundation
+public import Foundation
 
 /// What an export wrote.
 public struct ExportResult: Sendable, Codable {

@@ -11,12 +11,12 @@ extension Ledger {
     ///   - pinnedLogKey: the log key the caller trusts; defaults to the one the ledger stores.
     ///   - progress: called with (entries checked, total).
     public func verify(
-        keptCheckpoints: [String] = [], pinnedLogKey: NoteVerifierKey? = nil, parallelism: Int = Parallel.cores,
+        keptCheckpoints: [String] = [], pinnedLogKey: NoteVerifierKey? = nil, parallelism: Int? = nil,
         progress: ((Int, Int) -> Void)? = nil
     ) throws(LedgerError) -> VerificationReport {
         let stored = try checkpoints()
         let total = try size()
-        let verifier = LogVerifier(parallelism: parallelism)
+        let verifier = LogVerifier(parallelism: parallelism ?? Parallel.cores)
         let key = pinnedLogKey ?? logKey
         if key != logKey {
             verifier.record(VerificationFailure(

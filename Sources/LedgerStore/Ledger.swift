@@ -47,7 +47,6 @@ public final class Ledger {
     static func configuration() -> Configuration {
         var config = Configuration()
         config.journalMode = .wal
-        config.defaultTransactionKind = .immediate
         // Fair retries between processes: sleep briefly and try again, for up to ~60 s.
         config.busyMode = .callback { tries in
             if tries > 300_000 { return false }

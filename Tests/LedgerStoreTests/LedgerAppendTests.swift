@@ -22,7 +22,7 @@ import Testing
         let a = try t.ledger.append(draft: TestLedger.note("note/1", 1), signer: member)
         let b = try t.ledger.append(draft: TestLedger.note("note/1", 2), signer: member)
         let c = try t.ledger.append(draft: TestLedger.note("note/2", 1), signer: member)
-        #expect([a.index, b.index, c.index] == [2, 3, 4])
+        #expect([a.index, b.index, c.index] == [Int](2...4))
         let eb = try #require(try t.ledger.entry(at: 3)).entry.event
         #expect(eb.streamVersion == 2)
         #expect(eb.signer == member.keyID)
@@ -77,8 +77,8 @@ import Testing
         do {
             _ = try t.ledger.append(draft: draft, signer: t.admin)
             Issue.record("append should have been refused")
-        } catch let LedgerError.invalidEvent(_, error) {
-            #expect(error.pointer == pointer)
+        } catch {
+            #expect(Self.pointer(of: error) == pointer)
         }
         #expect(try t.ledger.size() == 1)
     }
@@ -97,9 +97,9 @@ import Testing
         do {
             _ = try t.ledger.append(draft: TestLedger.note("n/1", 2), signer: member)
             Issue.record("a revoked key signed an event")
-        } catch let LedgerError.signerNotAllowed(keyID, reason) {
-            #expect(keyID == member.keyID)
-            #expect(reason.contains("revoked"))
+        } catch {
+            #expect("\(error)".contains("signer \(member.keyID) may not sign"))
+            #expect("\(error)".contains("revoked"))
         }
         #expect(try t.ledger.size() == size)
     }
@@ -134,8 +134,8 @@ import Testing
         do {
             _ = try t.ledger.append(draft: draft, signer: t.admin)
             Issue.record("a small-order key was registered")
-        } catch let LedgerError.invalidEvent(_, error) {
-            #expect(error.pointer == "/payload/publicKey")
+        } catch {
+            #expect(Self.pointer(of: error) == "/payload/publicKey")
         }
         #expect(try t.ledger.size() == 1)
     }
@@ -149,8 +149,8 @@ import Testing
         do {
             _ = try t.ledger.append(drafts: good + [bad] + good, signer: member)
             Issue.record("the batch should have been refused")
-        } catch LedgerError.inBatch(let position, _) {
-            #expect(position == 50)
+        } catch {
+            #expect(Self.batchPosition(of: error) == 50)
         }
         #expect(try t.ledger.size() == 2)
         let results = try t.ledger.append(drafts: good, signer: member)
@@ -164,5 +164,15 @@ import Testing
         #expect(throws: (any Error).self) { try SQLiteTamper(path: t.path).execute("UPDATE entries SET type = 'x.y' WHERE idx = 0") }
         #expect(throws: (any Error).self) { try SQLiteTamper(path: t.path).execute("DELETE FROM entries WHERE idx = 0") }
         #expect(try t.ledger.verify().ok)
+    }
+
+    static func pointer(of error: any Error) -> String? {
+        guard let error = error as? LedgerError, case .invalidEvent(_, let format) = error else { return nil }
+        return format.pointer
+    }
+
+    static func batchPosition(of error: any Error) -> Int? {
+        guard let error = error as? LedgerError, case .inBatch(let position, _) = error else { return nil }
+        return position
     }
 }

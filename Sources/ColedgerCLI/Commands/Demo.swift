@@ -67,7 +67,7 @@ struct Demo: ParsableCommand {
             let (checkpoint, _) = try ledger.signCheckpoint(with: logKey)
             try Data(checkpoint.note.utf8).write(to: base.appendingPathComponent("kept-checkpoint.txt"))
             say("4. Signed a checkpoint of \(checkpoint.size) entries (kept a copy in kept-checkpoint.txt):")
-            say(checkpoint.note.split(separator: "\n").map { "     " + $0 }.joined(separator: "\n"))
+            say(checkpoint.note.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "     " + $0 }.joined(separator: "\n"))
 
             let index = checkpoint.size / 2
             let path = try ledger.inclusionProof(index: index, size: checkpoint.size)

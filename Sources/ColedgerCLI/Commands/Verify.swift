@@ -110,7 +110,7 @@ struct Canonicalize: ParsableCommand {
                 let out = try CanonicalJSON.canonicalize(bytes)
                 FileHandle.standardOutput.write(Data(out))
             } catch {
-                throw CLIError("\(file == "-" ? "<stdin>" : file): \(error.description)")
+                throw CLIError("\(file == "-" ? "<stdin>" : file): \("\(error)")")
             }
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A bundle: a directory handing a log to an evaluator (FORMAT.md section 6).
 public enum Bundle {

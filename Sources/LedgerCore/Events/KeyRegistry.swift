@@ -18,6 +18,18 @@ public struct KeyRegistry: Sendable {
         public var isAdmin: Bool
         /// The `holder` named at registration, if any (a pseudonym such as `person/p-0001`).
         public var holder: String?
+
+        /// Creates a key record.
+        public init(
+            keyID: String, publicKey: Ed25519PublicKey, registeredAt: Int, revokedAt: Int?, isAdmin: Bool, holder: String?
+        ) {
+            self.keyID = keyID
+            self.publicKey = publicKey
+            self.registeredAt = registeredAt
+            self.revokedAt = revokedAt
+            self.isAdmin = isAdmin
+            self.holder = holder
+        }
     }
 
     /// The registered keys by key id.
