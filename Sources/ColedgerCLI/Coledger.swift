@@ -23,22 +23,20 @@ struct Coledger: ParsableCommand {
     )
 
     static func main() {
-        // `--ledger PATH` may come before the subcommand (`coledger --ledger x.db log`): move it after.
+        // `--ledger PATH` may also come before the subcommand (`coledger --ledger x.db log`): it
+        // then applies to whichever command follows, through $COLEDGER_LEDGER.
         var args = Array(CommandLine.arguments.dropFirst())
         if let i = args.firstIndex(where: { $0 == "--ledger" || $0.hasPrefix("--ledger=") }),
-            i == 0 || !args[..<i].contains(where: { !$0.hasPrefix("-") })
+            !args[..<i].contains(where: { !$0.hasPrefix("-") })
         {
-            var moved = [args.remove(at: i)]
-            if !moved[0].contains("="), i < args.count { moved.append(args.remove(at: i)) }
-            let sub = args.firstIndex(where: { !$0.hasPrefix("-") }) ?? args.count
-            var end = sub + 1
-            // Keep nested subcommand names (`key new`, `prove inclusion`) together.
-            while end < args.count, ["new", "show", "register", "revoke", "inclusion", "consistency"].contains(args[end]),
-                ["key", "prove"].contains(args[sub])
-            {
-                end += 1
+            let option = args.remove(at: i)
+            var value: String?
+            if let eq = option.firstIndex(of: "=") {
+                value = String(option[option.index(after: eq)...])
+            } else if i < args.count {
+                value = args.remove(at: i)
             }
-            args.insert(contentsOf: moved, at: min(end, args.count))
+            if let value { setenv("COLEDGER_LEDGER", value, 1) }
         }
         do {
             var command = try parseAsRoot(args)

@@ -15,6 +15,16 @@ public struct VerificationFailure: Sendable, Hashable, Codable, CustomStringConv
         self.detail = detail
     }
 
+    enum CodingKeys: String, CodingKey { case index, check, detail }
+
+    /// Encodes the failure, writing `"index": null` for log-wide failures.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let index { try c.encode(index, forKey: .index) } else { try c.encodeNil(forKey: .index) }
+        try c.encode(check, forKey: .check)
+        try c.encode(detail, forKey: .detail)
+    }
+
     /// `entry 7: signer: key … was revoked at entry 6`.
     public var description: String {
         if let index { return "entry \(index): \(check): \(detail)" }
