@@ -14,8 +14,8 @@ public protocol MerkleNodeSource {
 ///
 /// Every operation reads O(log n) nodes: a root or a proof sibling that is not a perfect subtree
 /// (at most one per proof, on the right edge of the tree) is folded from the perfect subtrees that
-/// cover it, never recomputed from leaves. Roughly: `root(size:)` reads `popcount(size)` nodes; a
-/// proof reads at most `2 * log2(size) + 1`.
+/// cover it, never recomputed from leaves: `root(size:)` reads `popcount(size)` nodes, and a
+/// proof at most `2 * ceil(log2(size))`.
 public struct MerkleTreeReader<Source: MerkleNodeSource> {
     /// Where complete-subtree hashes come from.
     public let source: Source
