@@ -54,18 +54,6 @@ private func expectFailure(
     expectFailure(bytes(input), kind, line: line, column: column, pointer: pointer, sourceLocation: sourceLocation)
 }
 
-/// Deterministic SplitMix64 generator.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 // MARK: - RFC 8785 vectors
 
 @Suite("CanonicalJSON vectors")
@@ -142,7 +130,7 @@ struct CanonicalJSONSerializerTests {
     }
 
     @Test func randomDoublesRoundTrip() throws {
-        var rng = SplitMix64(state: 8785)
+        var rng = SplitMix64(seed: 8785)
         for _ in 0..<20_000 {
             let value = Double(bitPattern: rng.next())
             guard value.isFinite else { continue }
@@ -188,7 +176,7 @@ struct CanonicalJSONSerializerTests {
         #expect(try canonicalText(value) == "{\"\":6,\"a\":5,\"aa\":7,\"\u{D7FF}\":4,\"\u{1F602}\":2,\"\u{E000}\":3,\"\u{FB33}\":1}")
 
         // Random names drawn from tricky ranges, checked against Array(utf16) ordering.
-        var rng = SplitMix64(state: 42)
+        var rng = SplitMix64(seed: 42)
         let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x80...0x7FF, 0xD000...0xD7FF, 0xE000...0xFFFF, 0x10000...0x10FFFF]
         for _ in 0..<300 {
             var members: [String: JSONValue] = [:]
@@ -250,7 +238,7 @@ struct CanonicalJSONParserTests {
     }
 
     @Test func numbersAreCorrectlyRounded() throws {
-        var rng = SplitMix64(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<20_000 {
             let digitCount = Int.random(in: 1...22, using: &rng)
             var digits = String(Int.random(in: 1...9, using: &rng))
