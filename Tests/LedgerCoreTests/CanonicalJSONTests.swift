@@ -288,6 +288,12 @@ struct CanonicalJSONParserTests {
         expectFailure(#"[0,{"x/y~":{"k":1,"k":2}}]"#, .duplicateMember("k"), pointer: "/1/x~1y~0")
         // Canonically equivalent names cannot coexist in a Swift dictionary: rejected, not merged.
         expectFailure(#"{"\u00e9":1,"e\u0301":2}"#, .duplicateMember("e\u{301}"), line: 1, column: 13)
+        // The first repeated name in document order is reported; lines count LF (CRLF works).
+        expectFailure(#"{"a":1,"b":2,"a":3,"b":4}"#, .duplicateMember("a"), line: 1, column: 14)
+        expectFailure("{\r\n\"a\":1,\r\n\"a\":2}", .duplicateMember("a"), line: 3, column: 1)
+        // Duplicates are checked when their object is complete, so a later error in the same
+        // object is reported first.
+        expectFailure(#"{"a":1,"a":2,"b":[}"#, .syntax, line: 1, column: 19, pointer: "/b/0")
         let error = parseFailure(bytes(#"{"a":{"b":1,"b":2}}"#))
         #expect(error?.description == #"line 1, column 13 (at /a): duplicate member name "b""#)
         #expect(error?.offset == 12)

@@ -29,23 +29,49 @@ enum JSONWriter {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            var first = true
-            for (name, member) in members.sorted(by: { utf16Precedes($0.key, $1.key) }) {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                writeString(name, into: &out)
-                out.append(UInt8(ascii: ":"))
-                do {
-                    try write(member, into: &out)
-                } catch {
-                    var failure = error
-                    failure.enclose(member: name)
-                    throw failure
-                }
-            }
-            out.append(UInt8(ascii: "}"))
+            try writeObject(members, into: &out)
         }
+    }
+
+    private static func writeObject(_ members: [String: JSONValue], into out: inout [UInt8]) throws(JSONFailure) {
+        out.append(UInt8(ascii: "{"))
+        let entries = ContiguousArray(members)
+        // Sort (prefix, index) pairs: plain integers, so no reference counting while sorting.
+        var order = ContiguousArray<(prefix: UInt64, index: Int)>()
+        order.reserveCapacity(entries.count)
+        for index in entries.indices { order.append((sortPrefix(entries[index].key), index)) }
+        order.sort { left, right in
+            if left.prefix != right.prefix { return left.prefix < right.prefix }
+            return utf16Precedes(entries[left.index].key, entries[right.index].key)
+        }
+        var first = true
+        for item in order {
+            let (name, member) = entries[item.index]
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            writeString(name, into: &out)
+            out.append(UInt8(ascii: ":"))
+            do {
+                try write(member, into: &out)
+            } catch {
+                var failure = error
+                failure.enclose(member: name)
+                throw failure
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// The first eight bytes of the name in UTF-16 rank order (see `utf16Rank`), big-endian and
+    /// zero-padded: prefixes that differ order the names; equal prefixes need a full comparison.
+    private static func sortPrefix(_ name: String) -> UInt64 {
+        var prefix: UInt64 = 0
+        var shift: UInt64 = 56
+        for byte in name.utf8.prefix(8) {
+            prefix |= UInt64(utf16Rank(byte)) << shift
+            shift &-= 8
+        }
+        return prefix
     }
 
     @inline(__always) private static func appendASCII(_ text: StaticString, to out: inout [UInt8]) {
@@ -106,9 +132,8 @@ enum JSONWriter {
 
     /// UTF-16 order computed on valid UTF-8: byte order is code point order, which differs from
     /// UTF-16 order only between U+E000...U+FFFF (lead bytes EE, EF) and supplementary characters
-    /// (lead bytes F0...F4, surrogates D800...DFFF in UTF-16). The first differing bytes of two valid
-    /// UTF-8 strings are both lead bytes or both continuation bytes, so ranking EE/EF above F0...F4
-    /// there gives UTF-16 order.
+    /// (lead bytes F0...F4, surrogates D800...DFFF in UTF-16). Bytes EE and EF only ever occur as
+    /// lead bytes, so ranking them above F0...F4 wherever they appear gives UTF-16 order.
     static func utf16Precedes(utf8 left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
         let shared = min(left.count, right.count)
         var index = 0
