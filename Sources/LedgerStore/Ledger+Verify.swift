@@ -32,34 +32,24 @@ extension Ledger {
         var missingReported = false
         try forEachRawChunk(upTo: total) { rows in
             var chunk: [[UInt8]] = []
-            var storedByIndex: [Int: (leaf: [UInt8], nodes: [UInt8])] = [:]
+            var stored: [(leafHash: [UInt8], nodes: [UInt8])] = []
+            chunk.reserveCapacity(rows.count)
+            stored.reserveCapacity(rows.count)
             for row in rows {
-                let expected = verifier.size + chunk.count
+                let expected = verifier.consumed + chunk.count
                 if row.index != expected && !missingReported {
                     missingReported = true
                     verifier.record(VerificationFailure(
                         index: expected, check: "missing",
                         detail: "entry \(expected) is missing from the store (the next stored row is \(row.index))"))
                 }
-                storedByIndex[expected] = (row.leafHash, row.nodes)
+                stored.append((row.leafHash, row.nodes))
                 chunk.append(row.bytes)
             }
-            verifier.onLeaf = { index, leafHash, nodes in
-                guard let s = storedByIndex[index] else { return }
-                if s.leaf != leafHash {
-                    verifier.record(VerificationFailure(
-                        index: index, check: "leafHash", detail: "the stored leaf hash differs from the hash of the entry bytes"))
-                }
-                let recomputed = nodes.flatMap(\.hash)
-                if s.nodes != recomputed {
-                    verifier.record(VerificationFailure(
-                        index: index, check: "treeNode",
-                        detail: "the stored tree nodes completed by this entry differ from the recomputed ones"))
-                }
-            }
-            verifier.consume(chunk)
-            progress?(verifier.size, total)
+            verifier.consume(chunk, stored: stored)
+            progress?(verifier.consumed, total)
         }
+        verifier.finish()
         if verifier.registry.logKey != logKey.description || verifier.registry.origin != origin {
             verifier.record(VerificationFailure(
                 index: 0, check: "keyEvent", detail: "the genesis entry's origin or logKey differs from the ledger's"))

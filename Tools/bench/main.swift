@@ -60,7 +60,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 
 // A ~300-byte event payload, deterministic.
 func draft(_ n: Int) -> String {
-    let text = String(repeating: "We asked for interpreters at every clinic. ", count: 4).prefix(150)
+    let text = "We asked for interpreters at every clinic."
     return "{\"type\":\"bench.note\",\"typeVersion\":1,\"stream\":\"bench/\(n % 1000)\",\"payload\":{\"n\":\(n),\"text\":\"\(text)\"}}"
 }
 
@@ -195,4 +195,15 @@ if options.json {
         let value = r.unit == "ms" ? String(format: "%.3f ms", r.value) : String(format: "%.0f %@", r.value, r.unit)
         print("| \(r.figure) | \(value) | \(r.limit) | \(r.ratio.map { String(format: "%.2f", $0) } ?? "") | \(r.target) |")
     }
+}
+
+if ProcessInfo.processInfo.environment["COLEDGER_PROFILE"] != nil {
+    let sample = try ledger.entries(from: 10, limit: 20_000).map(\.entry.bytes)
+    var jsons: [JSONValue] = []
+    let tParse = try seconds { for b in sample { jsons.append(try CanonicalJSON.parse(b)) } }
+    let tCanon = seconds { for (j, b) in zip(jsons, sample) { _ = CanonicalJSON.isCanonical(j, bytes: b) } }
+    let tEntry = try seconds { for (j, b) in zip(jsons, sample) { _ = try Entry(json: j, bytes: b, checkCanonical: false) } }
+    let tHash = seconds { for b in sample { _ = RFC6962.leafHash(b) } }
+    let n = Double(sample.count) / 1e6
+    print(String(format: "per entry: parse %.2f µs, canonical %.2f µs, entry %.2f µs, leaf hash %.2f µs", tParse / n, tCanon / n, tEntry / n, tHash / n))
 }

@@ -106,6 +106,7 @@ public enum Bundle {
             verifier.consume(Array(lines[start..<end]))
             start = end
         }
+        verifier.finish()
         if let manifestSize, manifestSize != lines.count {
             verifier.record(VerificationFailure(
                 index: nil, check: "size", detail: "manifest says \(manifestSize) entries, entries.jsonl has \(lines.count)"))

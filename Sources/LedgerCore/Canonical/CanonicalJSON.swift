@@ -192,3 +192,14 @@ struct JSONFailure: Error {
         return text
     }
 }
+
+extension CanonicalJSON {
+    /// Whether `bytes`, already parsed into `value`, are exactly the canonical form of `value`
+    /// (saves parsing twice when the caller needs the value anyway).
+    public static func isCanonical(_ value: JSONValue, bytes: [UInt8]) -> Bool {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        guard (try? serialize(value, into: &out)) != nil else { return false }
+        return out == bytes
+    }
+}

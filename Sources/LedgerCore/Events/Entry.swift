@@ -43,7 +43,9 @@ public struct Entry: Sendable, Hashable {
     /// Checks an already-parsed entry; `bytes` must be the bytes it was parsed from.
     public init(json: JSONValue, bytes: [UInt8], checkCanonical: Bool) throws(FormatError) {
         guard let object = json.objectValue else { throw FormatError("", "an entry must be a JSON object") }
-        for name in object.keys.sorted() where name != "event" && name != "recordedAt" && name != "signature" {
+        if object.count != 3 || object["event"] == nil || object["recordedAt"] == nil || object["signature"] == nil,
+            let name = object.keys.sorted().first(where: { $0 != "event" && $0 != "recordedAt" && $0 != "signature" })
+        {
             throw FormatError("/\(JSONPointer.escape(name))", "unknown entry member (allowed: event, recordedAt, signature)")
         }
         guard let eventJSON = object["event"] else { throw FormatError("/event", "missing required member") }
@@ -59,7 +61,7 @@ public struct Entry: Sendable, Hashable {
             throw FormatError("/signature", "must be base64 of a 64-byte Ed25519 signature")
         }
         if checkCanonical {
-            guard let canonical = try? CanonicalJSON.serialize(json), canonical == bytes else {
+            guard CanonicalJSON.isCanonical(json, bytes: bytes) else {
                 throw FormatError("", "entry bytes are not canonical JCS (RFC 8785)")
             }
         }

@@ -84,7 +84,9 @@ public struct Event: Sendable, Hashable {
     /// - Throws: ``FormatError`` naming the member (as a JSON pointer) that is missing, extra or invalid.
     public init(json: JSONValue) throws(FormatError) {
         guard let object = json.objectValue else { throw FormatError("", "an event must be a JSON object") }
-        for name in object.keys.sorted() where !Self.requiredMembers.contains(name) && !Self.optionalMembers.contains(name) {
+        if object.keys.contains(where: { !Self.requiredMembers.contains($0) && !Self.optionalMembers.contains($0) }),
+            let name = object.keys.sorted().first(where: { !Self.requiredMembers.contains($0) && !Self.optionalMembers.contains($0) })
+        {
             throw FormatError("/\(JSONPointer.escape(name))", "unknown event member (allowed: \(Self.memberList))")
         }
         func string(_ name: String) throws(FormatError) -> String {

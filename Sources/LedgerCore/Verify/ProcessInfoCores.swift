@@ -1,5 +1,7 @@
 import Foundation
 
-enum ProcessInfoCores {
-    static var active: Int { ProcessInfo.processInfo.activeProcessorCount }
+/// The number of cores verification and signing spread over.
+public enum ProcessInfoCores {
+    /// Active processors.
+    public static var active: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
