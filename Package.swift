@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .library(name: "LedgerDomain", targets: ["LedgerDomain"]),
         .executable(name: "coledger", targets: ["ColedgerCLI"]),
         .executable(name: "coledger-bench", targets: ["ColedgerBench"]),
     ],
@@ -19,6 +20,8 @@ let package = Package(
 
         // Core library: the format (canonical JSON, crypto, Merkle tree, notes, events, bundles)
         .target(name: "LedgerCore", dependencies: ["CSodium"]),
+        // Domain: the PCREF event catalogue, its payload types and rules
+        .target(name: "LedgerDomain", dependencies: ["LedgerCore"]),
         // Storage: the ledger in one SQLite file (the only module that touches SQL)
         .target(
             name: "LedgerStore",
@@ -44,6 +47,7 @@ let package = Package(
 
         // Tests
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerCore", "LedgerDomain"]),
         .testTarget(
             name: "LedgerStoreTests",
             dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,0 +1,4 @@
+extension Catalogue {
+    /// Catalogue group C (DOMAIN.md section 7.3).
+    static let groupC: [any EventPayload.Type] = []
+}
