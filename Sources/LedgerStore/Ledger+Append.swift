@@ -24,29 +24,43 @@ extension Ledger {
     }
 
     /// Appends many drafts signed by one key in a single transaction: all or nothing.
-    /// Signing runs on every core.
-    /// - Parameter progress: called after each chunk with the number of events prepared.
+    ///
+    /// Completing and checking each draft, serialising and signing run on every core; only the
+    /// order-dependent steps (stream versions, ids, keys, the tree and the insert) run in order.
+    /// - Parameter progress: called with the number of events prepared so far.
     public func append(
         drafts: [JSONValue], signer: Ed25519SigningKey, progress: ((Int) -> Void)? = nil
     ) throws(LedgerError) -> [AppendResult] {
-        try write { db, batch in
+        let keyID = signer.keyID
+        let now = Timestamp.now()
+        // Parallel, outside the transaction: fill in the envelope and check the format.
+        let completed = Parallel.map(drafts, workers: Parallel.cores) { draft in
+            Batch.complete(draft: draft, signerKeyID: keyID, now: now)
+        }
+        for (n, item) in completed.enumerated() {
+            if case .failure(let error) = item { throw drafts.count > 1 ? .inBatch(position: n, error) : error }
+        }
+        progress?(drafts.count / 3)
+        return try write { db, batch in
+            // In order: ids, stream versions, signer and key rules.
             var prepared: [Batch.Prepared] = []
             prepared.reserveCapacity(drafts.count)
-            for (n, draft) in drafts.enumerated() {
+            for (n, item) in completed.enumerated() {
+                guard case .success(let draft) = item else { continue }
                 do {
-                    prepared.append(try batch.prepare(draft: draft, signerKeyID: signer.keyID, position: n))
+                    prepared.append(try batch.sequence(draft))
                 } catch let error as LedgerError where drafts.count > 1 {
                     throw LedgerError.inBatch(position: n, error)
                 }
-                if n % 10_000 == 9_999 { progress?(n + 1) }
             }
-            let messages = prepared.map(\.message)
-            let signatures = Parallel.map(messages, workers: Parallel.cores) { message -> [UInt8] in
-                guard let message else { return [] }
-                return signer.signature(for: message)
+            progress?(drafts.count * 2 / 3)
+            // Parallel: canonical bytes, signature, entry bytes and leaf hash.
+            let recordedAt = batch.recordedAt
+            let built = Parallel.map(prepared, workers: Parallel.cores) { p -> Batch.Built? in
+                p.duplicate == nil ? Batch.build(p, recordedAt: recordedAt, sign: signer.signature(for:)) : nil
             }
             progress?(drafts.count)
-            return try batch.commit(prepared, signatures: signatures, db: db)
+            return try batch.commit(prepared, built: built, db: db)
         }
     }
 
@@ -61,17 +75,23 @@ extension Ledger {
                     throw LedgerError.inBatch(position: n, error)
                 }
             }
-            let keys = prepared.map { p in p.message.map { _ in batch.registry.keys[p.event.signer]?.publicKey } ?? nil }
-            let checks = Array(zip(prepared.map(\.message), zip(events.map(\.signature), keys)))
+            let checks: [(message: [UInt8]?, signature: [UInt8], key: Ed25519PublicKey?)] = zip(prepared, events).map { p, e in
+                guard p.duplicate == nil, let bytes = try? p.event.canonicalBytes() else { return (nil, e.signature, nil) }
+                return (Event.signingContext + bytes, e.signature, batch.registry.keys[p.event.signer]?.publicKey)
+            }
             let ok = Parallel.map(checks, workers: Parallel.cores) { item -> Bool in
-                guard let message = item.0 else { return true }
-                guard let key = item.1.1 else { return false }
-                return key.isValidSignature(item.1.0, for: message)
+                guard let message = item.message else { return true }
+                guard let key = item.key else { return false }
+                return key.isValidSignature(item.signature, for: message)
             }
             for (i, good) in ok.enumerated() where !good {
                 throw LedgerError.badSignature(id: prepared[i].event.id)
             }
-            return try batch.commit(prepared, signatures: events.map(\.signature), db: db)
+            let recordedAt = batch.recordedAt
+            let built = zip(prepared, events).map { p, e -> Batch.Built? in
+                p.duplicate == nil ? Batch.build(p, recordedAt: recordedAt, sign: { _ in e.signature }) : nil
+            }
+            return try batch.commit(prepared, built: built, db: db)
         }
     }
 

@@ -1,17 +1,30 @@
 import LedgerCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The state of one append transaction: the next index, the tree's right edge, the keys and
 /// the stream versions, including what earlier events of the same batch changed.
 final class Batch {
-    struct Prepared {
+    /// A draft with its envelope filled in and its format checked (before ordering).
+    struct Completed: Sendable {
         var event: Event
-        /// The bytes to sign; nil for a duplicate (nothing to append).
-        var message: [UInt8]?
-        var eventBytes: [UInt8]
+        var draft: [String: JSONValue]
+        var givenID: Bool
+        var givenStreamVersion: Bool
+    }
+
+    /// An event with its place in the log, or a duplicate of one already there.
+    struct Prepared: Sendable {
+        var event: Event
         var duplicate: AppendResult?
         var index: Int
+    }
+
+    /// An entry ready to insert.
+    struct Built: Sendable {
+        var bytes: [UInt8]
+        var leafHash: [UInt8]
     }
 
     private(set) var frontier: MerkleFrontier
@@ -53,45 +66,53 @@ final class Batch {
 
     // MARK: - Preparing
 
-    func prepare(draft: JSONValue, signerKeyID: String, position: Int) throws -> Prepared {
+    /// Fills in what the author left out and checks the envelope; needs no log state, so it
+    /// runs in parallel. `streamVersion` is set later, in order, when the author left it out.
+    static func complete(draft: JSONValue, signerKeyID: String, now: String) -> Result<Completed, LedgerError> {
         guard var o = draft.objectValue else {
-            throw LedgerError.invalidEvent(id: nil, FormatError("", "an event must be a JSON object"))
+            return .failure(.invalidEvent(id: nil, FormatError("", "an event must be a JSON object")))
         }
+        let original = o
         let givenID = o["id"]?.stringValue
-        if let id = givenID, let existing = try existingEvent(id: id) {
-            // An idempotent retry: every member the author gave must match the logged event.
-            let stored = existing.event.json.objectValue ?? [:]
-            for (name, value) in o where stored[name] != value {
-                throw LedgerError.idConflict(id: id, index: existing.index)
-            }
-            return existing.asDuplicate
-        }
         if o["v"] == nil { o["v"] = 1 }
-        if o["id"] == nil { o["id"] = .string(UUID().uuidString.lowercased()) }
-        if o["occurredAt"] == nil { o["occurredAt"] = .string(recordedAt) }
+        if o["id"] == nil { o["id"] = .string(Identifier.newUUID()) }
+        if o["occurredAt"] == nil { o["occurredAt"] = .string(now) }
         if let given = o["signer"] {
             guard given.stringValue == signerKeyID else {
-                throw LedgerError.invalidEvent(
-                    id: givenID, FormatError("/signer", "names \(given) but the event is signed with key \(signerKeyID)"))
+                return .failure(.invalidEvent(
+                    id: givenID, FormatError("/signer", "names \(given) but the event is signed with key \(signerKeyID)")))
             }
         } else {
             o["signer"] = .string(signerKeyID)
         }
-        if let stream = o["stream"]?.stringValue {
-            let next = try currentVersion(stream: stream) + 1
-            if let given = o["streamVersion"] {
-                guard given.intValue == next else {
-                    throw LedgerError.streamVersionConflict(stream: stream, expected: next, got: given.intValue ?? -1)
-                }
-            } else {
-                o["streamVersion"] = .number(Double(next))
-            }
-        }
-        let event: Event
+        let givenVersion = o["streamVersion"] != nil
+        if !givenVersion { o["streamVersion"] = 1 }
         do {
-            event = try Event(json: .object(o))
+            let event = try Event(json: .object(o))
+            return .success(Completed(event: event, draft: original, givenID: givenID != nil, givenStreamVersion: givenVersion))
         } catch {
-            throw LedgerError.invalidEvent(id: givenID, error)
+            return .failure(.invalidEvent(id: givenID, error))
+        }
+    }
+
+    /// Places a completed draft in the log: an idempotent retry, or the next stream version.
+    func sequence(_ c: Completed) throws -> Prepared {
+        var event = c.event
+        if c.givenID, let existing = try existingEvent(id: event.id) {
+            // An idempotent retry: every member the author gave must match the logged event.
+            let stored = existing.event.json.objectValue ?? [:]
+            for (name, value) in c.draft where stored[name] != value {
+                throw LedgerError.idConflict(id: event.id, index: existing.index)
+            }
+            return existing.asDuplicate
+        }
+        let next = try currentVersion(stream: event.stream) + 1
+        if c.givenStreamVersion {
+            guard event.streamVersion == next else {
+                throw LedgerError.streamVersionConflict(stream: event.stream, expected: next, got: event.streamVersion)
+            }
+        } else {
+            event.streamVersion = next
         }
         return try admit(event)
     }
@@ -103,7 +124,7 @@ final class Batch {
             throw LedgerError.invalidEvent(id: event.id, error)
         }
         if let existing = try existingEvent(id: event.id) {
-            guard existing.eventBytes == (try event.canonicalBytes()) else {
+            guard (try existing.event.canonicalBytes()) == (try event.canonicalBytes()) else {
                 throw LedgerError.idConflict(id: event.id, index: existing.index)
             }
             return existing.asDuplicate
@@ -142,16 +163,9 @@ final class Batch {
                 throw LedgerError.invalidEvent(id: event.id, error.droppingPrefix("/event"))
             }
         }
-        let eventBytes: [UInt8]
-        do {
-            eventBytes = try event.canonicalBytes()
-        } catch {
-            throw LedgerError.invalidEvent(id: event.id, error)
-        }
         streamVersions[event.stream] = event.streamVersion
         nextIndex += 1
-        let prepared = Prepared(
-            event: event, message: Event.signingContext + eventBytes, eventBytes: eventBytes, duplicate: nil, index: index)
+        let prepared = Prepared(event: event, duplicate: nil, index: index)
         batchIDs[event.id] = prepared
         return prepared
     }
@@ -159,11 +173,10 @@ final class Batch {
     private struct Existing {
         var index: Int
         var event: Event
-        var eventBytes: [UInt8]
         var leafHash: [UInt8]
         var asDuplicate: Prepared {
             Prepared(
-                event: event, message: nil, eventBytes: eventBytes,
+                event: event,
                 duplicate: AppendResult(index: index, id: event.id, leafHash: Base64.encode(leafHash), duplicate: true),
                 index: index)
         }
@@ -171,7 +184,7 @@ final class Batch {
 
     private func existingEvent(id: String) throws -> Existing? {
         if let p = batchIDs[id] {
-            return Existing(index: p.index, event: p.event, eventBytes: p.eventBytes, leafHash: [])
+            return Existing(index: p.index, event: p.event, leafHash: [])
         }
         let stmt = try db.cachedStatement(sql: "SELECT idx, bytes, leaf_hash FROM entries WHERE id = ?")
         guard let row = try Row.fetchOne(stmt, arguments: [id]) else { return nil }
@@ -183,8 +196,7 @@ final class Batch {
             throw LedgerError.corrupt("stored entry \(row["idx"] as Int? ?? -1) does not parse: \(error)")
         }
         return Existing(
-            index: row["idx"], event: entry.event, eventBytes: try entry.event.canonicalBytes(),
-            leafHash: [UInt8](Data.fromDatabaseValue(row["leaf_hash"]) ?? Data()))
+            index: row["idx"], event: entry.event, leafHash: [UInt8](Data.fromDatabaseValue(row["leaf_hash"]) ?? Data()))
     }
 
     private func currentVersion(stream: String) throws -> Int {
@@ -197,42 +209,70 @@ final class Batch {
 
     // MARK: - Committing
 
-    func commit(_ prepared: [Prepared], signatures: [[UInt8]], db: Database) throws -> [AppendResult] {
+    /// Serialises and signs one event and builds its entry bytes and leaf hash (runs in parallel).
+    static func build(_ p: Prepared, recordedAt: String, sign: ([UInt8]) -> [UInt8]) -> Built? {
+        guard let eventBytes = try? p.event.canonicalBytes() else { return nil }
+        let signature = sign(Event.signingContext + eventBytes)
+        // Members sort as event < recordedAt < signature and the two strings need no escaping,
+        // so this concatenation is the entry's JCS form.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(eventBytes.count + recordedAt.utf8.count + 130)
+        bytes += #"{"event":"#.utf8
+        bytes += eventBytes
+        bytes += #","recordedAt":""#.utf8
+        bytes += recordedAt.utf8
+        bytes += #"","signature":""#.utf8
+        bytes += Base64.encode(signature).utf8
+        bytes += #""}"#.utf8
+        return Built(bytes: bytes, leafHash: RFC6962.leafHash(bytes))
+    }
+
+    /// Inserts the built entries in order, extending the tree.
+    func commit(_ prepared: [Prepared], built: [Built?], db: Database) throws -> [AppendResult] {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO entries(idx, id, stream, stream_version, type, signer, bytes, leaf_hash, nodes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let handle = insert.sqliteStatement
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         var results: [AppendResult] = []
         results.reserveCapacity(prepared.count)
-        let head = Array(#"{"event":"#.utf8)
-        let middle = Array(#","recordedAt":""#.utf8) + Array(recordedAt.utf8) + Array(#"","signature":""#.utf8)
-        for (p, signature) in zip(prepared, signatures) {
+        for (p, b) in zip(prepared, built) {
             if let duplicate = p.duplicate {
                 results.append(duplicate)
                 continue
             }
-            // Members sort as event < recordedAt < signature and the two strings need no
-            // escaping, so this concatenation is the entry's JCS form.
-            var bytes = head
-            bytes.reserveCapacity(head.count + p.eventBytes.count + middle.count + 92)
-            bytes += p.eventBytes
-            bytes += middle
-            bytes += Array(Base64.encode(signature).utf8)
-            bytes += [UInt8(ascii: "\""), UInt8(ascii: "}")]
-            let leafHash = RFC6962.leafHash(bytes)
+            guard let b else { throw LedgerError.invalidEvent(id: p.event.id, FormatError("/payload", "cannot be serialised")) }
             guard UInt64(p.index) == frontier.size else {
                 throw LedgerError.corrupt("tree size \(frontier.size) does not match the next index \(p.index)")
             }
-            let nodes = frontier.append(leafHash: leafHash)
-            var nodeBytes = Data()
-            for node in nodes { nodeBytes.append(contentsOf: node.hash) }
-            try insert.execute(arguments: [
-                p.index, p.event.id, p.event.stream, p.event.streamVersion, p.event.type, p.event.signer,
-                Data(bytes), Data(leafHash), nodes.isEmpty ? nil : nodeBytes,
-            ])
+            let nodes = frontier.append(leafHash: b.leafHash)
+            var nodeBytes: [UInt8] = []
+            for node in nodes { nodeBytes += node.hash }
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, Int64(p.index))
+            sqlite3_bind_text(handle, 2, p.event.id, -1, transient)
+            sqlite3_bind_text(handle, 3, p.event.stream, -1, transient)
+            sqlite3_bind_int64(handle, 4, Int64(p.event.streamVersion))
+            sqlite3_bind_text(handle, 5, p.event.type, -1, transient)
+            sqlite3_bind_text(handle, 6, p.event.signer, -1, transient)
+            sqlite3_bind_blob(handle, 7, b.bytes, Int32(b.bytes.count), transient)
+            sqlite3_bind_blob(handle, 8, b.leafHash, Int32(b.leafHash.count), transient)
+            if nodeBytes.isEmpty {
+                sqlite3_bind_null(handle, 9)
+            } else {
+                sqlite3_bind_blob(handle, 9, nodeBytes, Int32(nodeBytes.count), transient)
+            }
+            let rc = sqlite3_step(handle)
+            guard rc == SQLITE_DONE else {
+                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                sqlite3_reset(handle)
+                throw LedgerError.storage("inserting entry \(p.index): \(message) (code \(rc))")
+            }
             try recordKeyEvent(p.event, at: p.index, db: db)
-            results.append(AppendResult(index: p.index, id: p.event.id, leafHash: Base64.encode(leafHash), duplicate: false))
+            results.append(AppendResult(index: p.index, id: p.event.id, leafHash: Base64.encode(b.leafHash), duplicate: false))
         }
+        sqlite3_reset(handle)
         return results
     }
 

@@ -14,6 +14,21 @@ public enum Identifier {
         return true
     }
 
+    /// A new random (version 4) lower-case UUID.
+    public static func newUUID() -> String {
+        var b = SecureRandom.bytes(16)
+        b[6] = (b[6] & 0x0F) | 0x40
+        b[8] = (b[8] & 0x3F) | 0x80
+        let hex = Array(Hex.encode(b).utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for (i, c) in hex.enumerated() {
+            if i == 8 || i == 12 || i == 16 || i == 20 { out.append(UInt8(ascii: "-")) }
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The 128-bit value of a lower-case UUID (for compact uniqueness checks).
     public static func uuidValue(_ s: String) -> UInt128? {
         guard isUUID(s) else { return nil }
