@@ -1,6 +1,7 @@
 public import LedgerCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// One entry as read from the store.
 public struct StoredEntry: Sendable {
@@ -61,16 +62,31 @@ extension Ledger {
             try db.read { db in
                 var from = 0
                 let end = try size ?? Self.size(db)
+                let stmt = try db.cachedStatement(
+                    sql: "SELECT idx, bytes, leaf_hash, nodes FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx")
+                let handle = stmt.sqliteStatement
+                func blob(_ column: Int32) -> [UInt8] {
+                    let n = Int(sqlite3_column_bytes(handle, column))
+                    guard n > 0, let p = sqlite3_column_blob(handle, column) else { return [] }
+                    return [UInt8](UnsafeRawBufferPointer(start: p, count: n))
+                }
                 while from < end {
-                    let rows = try Row.fetchAll(
-                        db, sql: "SELECT idx, bytes, leaf_hash, nodes FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx",
-                        arguments: [from, min(end, from + chunkSize)])
-                    if rows.isEmpty { break }
-                    try body(rows.map { row in
-                        (row["idx"], [UInt8](Data.fromDatabaseValue(row["bytes"]) ?? Data()),
-                         [UInt8](Data.fromDatabaseValue(row["leaf_hash"]) ?? Data()),
-                         [UInt8](Data.fromDatabaseValue(row["nodes"]) ?? Data()))
-                    })
+                    sqlite3_reset(handle)
+                    sqlite3_bind_int64(handle, 1, Int64(from))
+                    sqlite3_bind_int64(handle, 2, Int64(min(end, from + chunkSize)))
+                    var rows: [(index: Int, bytes: [UInt8], leafHash: [UInt8], nodes: [UInt8])] = []
+                    rows.reserveCapacity(chunkSize)
+                    var rc = sqlite3_step(handle)
+                    while rc == SQLITE_ROW {
+                        rows.append((Int(sqlite3_column_int64(handle, 0)), blob(1), blob(2), blob(3)))
+                        rc = sqlite3_step(handle)
+                    }
+                    sqlite3_reset(handle)
+                    guard rc == SQLITE_DONE else {
+                        throw LedgerError.storage("reading entries from \(from): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+                    }
+                    if rows.isEmpty && from >= end { break }
+                    try body(rows)
                     from += chunkSize
                 }
             }

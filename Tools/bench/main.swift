@@ -122,9 +122,9 @@ let admin = Ed25519SigningKey()
 let ledger = try Ledger.create(path: workDir.appendingPathComponent("bench.db").path, origin: "bench.example/log", logKey: logKey, admins: [admin])
 let jsonl = Array((0..<options.events).map(draft).joined(separator: "\n").utf8)
 let importTime = try seconds {
-    var drafts: [JSONValue] = []
-    drafts.reserveCapacity(options.events)
-    for line in jsonl.split(separator: 0x0A) { drafts.append(try CanonicalJSON.parse(Array(line))) }
+    let lines = jsonl.split(separator: 0x0A).map { Array($0) }
+    let drafts = Parallel.map(lines, workers: cores) { try? CanonicalJSON.parse($0) }.compactMap { $0 }
+    precondition(drafts.count == options.events)
     _ = try ledger.append(drafts: drafts, signer: admin)
 }
 let importRate = Double(options.events) / importTime

@@ -58,15 +58,26 @@ struct Import: ParsableCommand {
         try reporting {
             let bytes = try Input.read(file)
             let source = file == "-" ? "<stdin>" : file
-            var drafts: [JSONValue] = []
-            var lineNumbers: [Int] = []
+            // Parse every line on all cores; report the first bad line.
+            var lines: [(number: Int, bytes: [UInt8])] = []
             var lineNo = 0
             for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 lineNo += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                drafts.append(try Input.parseJSON(Array(line), source: "\(source):\(lineNo)"))
-                lineNumbers.append(lineNo)
+                lines.append((lineNo, Array(line)))
             }
+            let parsed = Parallel.map(lines, workers: Parallel.cores) { line -> Result<JSONValue, CanonicalJSONError> in
+                Result { () throws(CanonicalJSONError) -> JSONValue in try CanonicalJSON.parse(line.bytes) }
+            }
+            var drafts: [JSONValue] = []
+            drafts.reserveCapacity(parsed.count)
+            for (line, result) in zip(lines, parsed) {
+                switch result {
+                case .success(let value): drafts.append(value)
+                case .failure(let error): throw CLIError("\(source):\(line.number): \(error.description); nothing was appended")
+                }
+            }
+            let lineNumbers = lines.map(\.number)
             let ledger = try options.open()
             let signer = try KeyFiles.open(key)
             let showProgress = Output.stderrIsTerminal && drafts.count >= 10_000
