@@ -5,11 +5,13 @@ package enum Parallel {
     /// Runs `body(i)` for every i in 0..<count on up to `workers` threads; each index runs once.
     package static func forEach(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard count > 0 else { return }
-        let n = min(workers, max(1, count / 32))
-        if n <= 1 {
+        guard workers > 1, count >= 64 else {
             for i in 0..<count { body(i) }
             return
         }
+        // Several blocks per worker, handed out dynamically, so a core that is busy with other
+        // work (the in-order phase, reading) does not hold up the rest.
+        let n = min(workers * 8, count / 32)
         DispatchQueue.concurrentPerform(iterations: n) { w in
             for i in (count * w / n)..<(count * (w + 1) / n) { body(i) }
         }

@@ -9,7 +9,11 @@ public enum Timestamp {
     /// Whether `text` is an RFC 3339 date-time in UTC ending in `Z`
     /// (`YYYY-MM-DDTHH:MM:SS[.fraction]Z`, with real month, day, hour, minute and second ranges).
     public static func isValidUTC(_ text: String) -> Bool {
-        let b = Array(text.utf8)
+        var copy = text
+        return copy.withUTF8 { isValidUTC(bytes: $0) }
+    }
+
+    static func isValidUTC(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count >= 20, b.last == UInt8(ascii: "Z") else { return false }
         func digits(_ range: Range<Int>) -> Int? {
             var v = 0

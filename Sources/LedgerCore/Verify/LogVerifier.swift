@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Replays a log's entries in order and checks everything FORMAT.md requires of them:
 /// canonical JCS, the envelope, unique ids, stream versions, key registration and revocation,
@@ -19,8 +18,13 @@ public final class LogVerifier: @unchecked Sendable {
     private var seenIDs = Set<UInt128>()
     private var streams: [String: Int] = [:]
     private let queue = DispatchQueue(label: "coledger.verify.in-order")
-    /// Keys known so far, published by the in-order phase for the next chunks' parallel phase.
-    private let publishedKeys = Mutex<[String: KeyRegistry.Key]>([:])
+    /// Runs each chunk's parallel phases, one chunk at a time, while the caller reads the next.
+    private let parallelQueue = DispatchQueue(label: "coledger.verify.parallel")
+    /// Bounds the chunks in flight (read but not yet through the parallel phases).
+    private let inFlight = DispatchSemaphore(value: 2)
+    /// Public keys announced by key events seen so far (caller's thread), used to check
+    /// signatures in the parallel phase before the in-order phase has replayed the keys.
+    private var provisionalKeys: [String: Ed25519PublicKey] = [:]
 
     private let parallelism: Int
     private let maxFailures: Int
@@ -36,11 +40,17 @@ public final class LogVerifier: @unchecked Sendable {
         self.maxFailures = maxFailures
     }
 
-    /// Waits for the in-order phase to catch up; call before reading results.
-    public func finish() { queue.sync {} }
+    /// Waits for every consumed chunk to be checked; call before reading results.
+    public func finish() {
+        parallelQueue.sync {}
+        queue.sync {}
+    }
 
     /// Failures found so far, in discovery order (see ``VerificationFailure/sorted(_:)``).
-    public var failures: [VerificationFailure] { queue.sync { failureList } }
+    public var failures: [VerificationFailure] {
+        finish()
+        return queue.sync { failureList }
+    }
     /// Keys as replayed so far.
     public var registry: KeyRegistry { queue.sync { keyRegistry } }
     /// The tree over every entry checked so far.
@@ -56,6 +66,7 @@ public final class LogVerifier: @unchecked Sendable {
 
     /// Records a failure found outside the entry checks (root, checkpoint, private data).
     public func record(_ failure: VerificationFailure) {
+        parallelQueue.sync {}
         queue.sync { append(failure) }
     }
 
@@ -68,10 +79,13 @@ public final class LogVerifier: @unchecked Sendable {
         case bad(check: String, detail: String)
     }
 
+    /// One chunk's results from the parallel phases.
     private struct Checked: Sendable {
-        var parsed: Parsed
-        var leafHash: [UInt8]
-        var signatureOK: Bool?
+        var parsed: [Parsed?]
+        var leafHashes: [[UInt8]]
+        var signatureOK: [Bool?]
+        /// The keys the signatures were checked with.
+        var keys: [String: Ed25519PublicKey]
     }
 
     /// Verifies the next entries (their exact bytes, without the trailing LF).
@@ -81,37 +95,65 @@ public final class LogVerifier: @unchecked Sendable {
     public func consume(_ chunk: [[UInt8]], stored: [(leafHash: [UInt8], nodes: [UInt8])]? = nil) {
         let base = consumed
         consumed += chunk.count
+        inFlight.wait()
+        parallelQueue.async {
+            self.checkInParallel(chunk, base: base, stored: stored)
+            self.inFlight.signal()
+        }
+    }
+
+    private func checkInParallel(_ chunk: [[UInt8]], base: Int, stored: [(leafHash: [UInt8], nodes: [UInt8])]?) {
         let count = chunk.count
-        // Signatures are checked here with the keys known when the chunk starts; a key id names
-        // one public key forever, so only signers first registered later need an in-order check.
-        // Revocation is judged in order below.
-        let knownKeys = publishedKeys.withLock { $0 }
-        var checked = [Checked?](repeating: nil, count: count)
-        checked.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendable(buffer)
-            Parallel.forEach(count, workers: parallelism) { i in
-                let bytes = chunk[i]
-                let parsed = Self.parse(bytes)
-                var ok: Bool?
-                if case .entry(let entry, let message) = parsed, let key = knownKeys[entry.event.signer] {
-                    ok = key.publicKey.isValidSignature(entry.signature, for: message)
+        // Phase A, parallel: parse, canonical and envelope checks, leaf hash.
+        var parsed = [Parsed?](repeating: nil, count: count)
+        var leafHashes = [[UInt8]](repeating: [], count: count)
+        parsed.withUnsafeMutableBufferPointer { p in
+            leafHashes.withUnsafeMutableBufferPointer { h in
+                let parsedOut = UnsafeSendable(p)
+                let hashOut = UnsafeSendable(h)
+                Parallel.forEach(count, workers: parallelism) { i in
+                    let bytes = chunk[i]
+                    parsedOut.value[i] = Self.parse(bytes)
+                    hashOut.value[i] = RFC6962.leafHash(bytes)
                 }
-                out.value[i] = Checked(parsed: parsed, leafHash: RFC6962.leafHash(bytes), signatureOK: ok)
             }
         }
-        let results = checked.compactMap { $0 }
+        // Announced keys, in order (cheap): a key id is the hash of its public key, so the key a
+        // registration announces is the only one that id can name. Validity and revocation are
+        // judged by the in-order phase, which re-checks any signature made with another key.
+        for item in parsed {
+            guard case .entry(let entry, _)? = item else { continue }
+            let event = entry.event
+            if event.type == "ledger.genesis", let admins = event.payload["admins"]?.arrayValue {
+                for admin in admins { announce(admin.objectValue ?? [:]) }
+            } else if event.type == "key.registered" {
+                announce(event.payload)
+            }
+        }
+        // Phase B, parallel: signatures.
+        let keys = provisionalKeys
+        let parsedChunk = parsed
+        var signatureOK = [Bool?](repeating: nil, count: count)
+        signatureOK.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            Parallel.forEach(count, workers: parallelism) { i in
+                guard case .entry(let entry, let message)? = parsedChunk[i], let key = keys[entry.event.signer] else { return }
+                out.value[i] = key.isValidSignature(entry.signature, for: message)
+            }
+        }
+        let results = Checked(parsed: parsedChunk, leafHashes: leafHashes, signatureOK: signatureOK, keys: keys)
         queue.async { self.inOrder(results, base: base, stored: stored) }
     }
 
-    private func inOrder(_ results: [Checked], base: Int, stored: [(leafHash: [UInt8], nodes: [UInt8])]?) {
-        let keysBefore = keyRegistry.keys.count
-        for (i, item) in results.enumerated() {
+    private func inOrder(_ results: Checked, base: Int, stored: [(leafHash: [UInt8], nodes: [UInt8])]?) {
+        for i in 0..<results.parsed.count {
             let index = base + i
-            let nodes = tree.append(leafHash: item.leafHash)
-            if let stored, i < stored.count { compare(stored[i], leafHash: item.leafHash, nodes: nodes, index: index) }
+            let leafHash = results.leafHashes[i]
+            let nodes = tree.append(leafHash: leafHash)
+            if let stored, i < stored.count { compare(stored[i], leafHash: leafHash, nodes: nodes, index: index) }
             if sizesToRecord.contains(tree.size) { roots[tree.size] = tree.root }
-            guard case .entry(let entry, let message) = item.parsed else {
-                if case .bad(let check, let detail) = item.parsed {
+            guard case .entry(let entry, let message)? = results.parsed[i] else {
+                if case .bad(let check, let detail)? = results.parsed[i] {
                     append(VerificationFailure(index: index, check: check, detail: detail))
                 }
                 if index == 0 {
@@ -136,7 +178,12 @@ public final class LogVerifier: @unchecked Sendable {
             if isKeyEvent && index == 0 { applyKeyEvent(event, at: index) }
             switch keyRegistry.signingKey(event.signer, at: index) {
             case .success(let key):
-                let ok = item.signatureOK ?? key.publicKey.isValidSignature(entry.signature, for: message)
+                let ok: Bool
+                if let early = results.signatureOK[i], results.keys[key.keyID] == key.publicKey {
+                    ok = early
+                } else {
+                    ok = key.publicKey.isValidSignature(entry.signature, for: message)
+                }
                 if !ok {
                     append(VerificationFailure(
                         index: index, check: "signature", detail: "Ed25519 signature does not verify under key \(key.keyID)"))
@@ -146,10 +193,14 @@ public final class LogVerifier: @unchecked Sendable {
             }
             if isKeyEvent && index != 0 { applyKeyEvent(event, at: index) }
         }
-        if keyRegistry.keys.count != keysBefore {
-            let keys = keyRegistry.keys
-            publishedKeys.withLock { $0 = keys }
-        }
+    }
+
+    private func announce(_ object: [String: JSONValue]) {
+        guard let keyID = object["keyId"]?.stringValue, provisionalKeys[keyID] == nil,
+            let text = object["publicKey"]?.stringValue, let raw = Base64.decode(text), raw.count == 32
+        else { return }
+        let key = Ed25519PublicKey(uncheckedRawRepresentation: raw)
+        if key.keyID == keyID { provisionalKeys[keyID] = key }
     }
 
     private func compare(_ stored: (leafHash: [UInt8], nodes: [UInt8]), leafHash: [UInt8], nodes: [(level: Int, index: UInt64, hash: [UInt8])], index: Int) {
