@@ -34,8 +34,9 @@ extension Ledger {
         let keyID = signer.keyID
         let now = Timestamp.now()
         // Parallel, outside the transaction: fill in the envelope and check the format.
-        let completed = Parallel.map(drafts, workers: Parallel.cores) { draft in
-            Batch.complete(draft: draft, signerKeyID: keyID, now: now)
+        let ids = Identifier.newUUIDs(drafts.count)
+        let completed = Parallel.map(Array(zip(drafts, ids)), workers: Parallel.cores) { item in
+            Batch.complete(draft: item.0, signerKeyID: keyID, now: now, newID: item.1)
         }
         for (n, item) in completed.enumerated() {
             if case .failure(let error) = item { throw drafts.count > 1 ? .inBatch(position: n, error) : error }

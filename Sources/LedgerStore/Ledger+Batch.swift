@@ -68,14 +68,14 @@ final class Batch {
 
     /// Fills in what the author left out and checks the envelope; needs no log state, so it
     /// runs in parallel. `streamVersion` is set later, in order, when the author left it out.
-    static func complete(draft: JSONValue, signerKeyID: String, now: String) -> Result<Completed, LedgerError> {
+    static func complete(draft: JSONValue, signerKeyID: String, now: String, newID: String) -> Result<Completed, LedgerError> {
         guard var o = draft.objectValue else {
             return .failure(.invalidEvent(id: nil, FormatError("", "an event must be a JSON object")))
         }
         let original = o
         let givenID = o["id"]?.stringValue
         if o["v"] == nil { o["v"] = 1 }
-        if o["id"] == nil { o["id"] = .string(Identifier.newUUID()) }
+        if o["id"] == nil { o["id"] = .string(newID) }
         if o["occurredAt"] == nil { o["occurredAt"] = .string(now) }
         if let given = o["signer"] {
             guard given.stringValue == signerKeyID else {
@@ -114,7 +114,7 @@ final class Batch {
         } else {
             event.streamVersion = next
         }
-        return try admit(event)
+        return try admit(event, rememberID: c.givenID)
     }
 
     func prepare(event: Event, position: Int) throws -> Prepared {
@@ -137,7 +137,7 @@ final class Batch {
     }
 
     /// Checks the signer and key rules at the next index and reserves that index.
-    private func admit(_ event: Event) throws -> Prepared {
+    private func admit(_ event: Event, rememberID: Bool = true) throws -> Prepared {
         let index = nextIndex
         if event.type == "ledger.genesis" || index == 0 {
             guard index == 0, event.type == "ledger.genesis" else {
@@ -166,7 +166,8 @@ final class Batch {
         streamVersions[event.stream] = event.streamVersion
         nextIndex += 1
         let prepared = Prepared(event: event, duplicate: nil, index: index)
-        batchIDs[event.id] = prepared
+        // Generated ids cannot repeat; only author-given ids can be retried within a batch.
+        if rememberID { batchIDs[event.id] = prepared }
         return prepared
     }
 

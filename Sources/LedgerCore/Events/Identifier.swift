@@ -15,7 +15,17 @@ public enum Identifier {
 
     /// A new random (version 4) lower-case UUID.
     public static func newUUID() -> String {
-        var b = SecureRandom.bytes(16)
+        uuid(fromRandom: SecureRandom.bytes(16)[...])
+    }
+
+    /// `count` new random UUIDs, drawing the randomness in one call.
+    public static func newUUIDs(_ count: Int) -> [String] {
+        let random = SecureRandom.bytes(16 * count)
+        return (0..<count).map { uuid(fromRandom: random[(16 * $0)..<(16 * $0 + 16)]) }
+    }
+
+    static func uuid(fromRandom bytes: ArraySlice<UInt8>) -> String {
+        var b = Array(bytes)
         b[6] = (b[6] & 0x0F) | 0x40
         b[8] = (b[8] & 0x3F) | 0x80
         let hex = Array(Hex.encode(b).utf8)
