@@ -14,6 +14,11 @@ public struct AppendResult: Sendable, Codable, Equatable {
     public var duplicate: Bool
 }
 
+/// Carries one chunk's built entries from the thread that built them.
+private final class BuildBox: @unchecked Sendable {
+    var value: [Batch.Built?]?
+}
+
 extension Ledger {
     /// Completes `draft` (fills `v`, `id`, `occurredAt`, `streamVersion`, `signer` when left out),
     /// signs it with `signer` and appends it durably, in one transaction.
@@ -55,13 +60,33 @@ extension Ledger {
                 }
             }
             progress?(drafts.count * 2 / 3)
-            // Parallel: canonical bytes, signature, entry bytes and leaf hash.
+            // Parallel: canonical bytes, signature, entry bytes and leaf hash, one chunk ahead of
+            // the in-order insert of the previous chunk.
             let recordedAt = batch.recordedAt
-            let built = Parallel.map(prepared, workers: Parallel.cores) { p -> Batch.Built? in
-                p.duplicate == nil ? Batch.build(p, recordedAt: recordedAt, sign: signer.signature(for:)) : nil
+            let chunk = 4096
+            let chunks = stride(from: 0, to: prepared.count, by: chunk).map { Array(prepared[$0..<min(prepared.count, $0 + chunk)]) }
+            @Sendable func build(_ items: [Batch.Prepared]) -> [Batch.Built?] {
+                Parallel.map(items, workers: Parallel.cores) { p -> Batch.Built? in
+                    p.duplicate == nil ? Batch.build(p, recordedAt: recordedAt, sign: signer.signature(for:)) : nil
+                }
+            }
+            var results: [AppendResult] = []
+            results.reserveCapacity(prepared.count)
+            var next = chunks.first.map(build)
+            for (k, items) in chunks.enumerated() {
+                guard let built = next else { break }
+                let ahead = k + 1 < chunks.count ? chunks[k + 1] : nil
+                let box = BuildBox()
+                let group = DispatchGroup()
+                if let ahead {
+                    DispatchQueue.global().async(group: group) { box.value = build(ahead) }
+                }
+                results += try batch.commit(items, built: built, db: db)
+                group.wait()
+                next = ahead == nil ? nil : box.value
             }
             progress?(drafts.count)
-            return try batch.commit(prepared, built: built, db: db)
+            return results
         }
     }
 
