@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 public import Foundation
 
 /// What an export wrote.
@@ -28,7 +28,9 @@ extension Ledger {
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
             let entriesURL = directory.appendingPathComponent("entries.jsonl")
-            fm.createFile(atPath: entriesURL.path, contents: nil)
+            guard fm.createFile(atPath: entriesURL.path, contents: nil) else {
+                throw LedgerError.storage("cannot create \(entriesURL.path)")
+            }
             let handle = try FileHandle(forWritingTo: entriesURL)
             defer { try? handle.close() }
             try forEachRawChunk(upTo: checkpoint.size) { rows in

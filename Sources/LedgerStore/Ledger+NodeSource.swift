@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 import Foundation
 import GRDB
 
