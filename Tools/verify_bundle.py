@@ -248,8 +248,8 @@ def event_problems(event):
               "private": lambda x: (isinstance(x, dict) and x.keys() == {"subject", "commitment"}
                                     and text(x["subject"])
                                     and b64decode(x["commitment"], 32) is not None),
-              "causation": text,
-              "correlation": text}
+              "causation": lambda x: isinstance(x, str) and UUID_RE.fullmatch(x),
+              "correlation": lambda x: isinstance(x, str) and UUID_RE.fullmatch(x)}
     for member, ok in checks.items():
         if member in event and not ok(event[member]):
             problems.append(f"bad {member}: {json.dumps(event[member])[:80]}")
@@ -302,6 +302,7 @@ class BundleCheck:
         self.manifest = {}
         self.keys = {}         # key id -> public key of every key that may sign now
         self.revoked = set()   # key ids revoked earlier in the log (never usable again)
+        self.admins = set()    # key ids that may register and revoke keys
         self.event_ids, self.stream_versions, self.events = set(), {}, {}
         vkey_file = self.files["log.vkey"]
         self.bundle_vkey = vkey_file.decode(errors="replace").strip() if vkey_file else None
@@ -405,6 +406,11 @@ class BundleCheck:
 
         apply_change = self.check_key_event(i, event)
         signer = event["signer"]
+        # Authorization policy (Schemas/FORMAT.md): only admin keys (the genesis admins and keys
+        # registered with "role": "admin") may register or revoke keys.
+        if i > 0 and event["type"] in ("key.registered", "key.revoked") and signer in self.keys \
+                and signer not in self.admins:
+            self.fail(i, "policy", f"{event['type']} must be signed by an admin key; {signer} is not one")
         if signer not in self.keys:
             state = "was revoked earlier" if signer in self.revoked else "was never registered"
             self.fail(i, "signer", f"signer {signer} {state}")
@@ -426,7 +432,8 @@ class BundleCheck:
                 kid, pk = registered_key(payload)
                 if kid in self.keys or kid in self.revoked:
                     raise ValueError(f"key {kid} was already registered")
-                return lambda: self.keys.__setitem__(kid, pk)
+                admin = payload.get("role") == "admin"
+                return lambda: (self.keys.__setitem__(kid, pk), admin and self.admins.add(kid))
             except ValueError as e:
                 self.fail(i, "key", f"key.registered: {e}")
         elif kind == "key.revoked":
@@ -454,6 +461,7 @@ class BundleCheck:
             try:
                 kid, pk = registered_key(admin)
                 self.keys[kid] = pk
+                self.admins.add(kid)
             except ValueError as e:
                 self.fail(0, "genesis", f"admin key: {e}")
 

@@ -154,17 +154,29 @@ def test_e_non_canonical_whitespace(judge, bundle_copy):
     assert_both_reject(judge, bundle_copy, expected_index=k)
 
 
-def test_f_private_object_edited(judge, bundle_copy):
-    """Only when the export carries private objects (data-dependent, not a skip)."""
-    private = bundle_copy / "private.jsonl"
-    if not private.exists() or not private.read_text().strip():
-        return
+def test_f_private_object_edited(interop_ledger, golden, tmp_path):
+    """Exports carry no private objects until the domain stores them, so this corruption is made
+    on a copy of the golden `valid` bundle, which has a private.jsonl: first both verifiers must
+    accept the copy, then both must reject it once one private object is edited."""
+    from conftest import GOLDEN_DIR, run_verify_bundle
+    bundle = tmp_path / "bundle"
+    shutil.copytree(GOLDEN_DIR / "bundles" / "valid", bundle)
+    key = golden["log_vkey"]
+    ours = run_verify_bundle(bundle, "--log-key", key, "--json")
+    theirs = interop_ledger["ledger"].verify_bundle(bundle, key)
+    assert ours.rc == 0 and theirs.rc == 0, (ours, theirs)
+    private = bundle / "private.jsonl"
     lines = private.read_text().splitlines()
+    assert lines, "the golden valid bundle must carry private objects"
     item = json.loads(lines[0])
     item["private"]["edited-by-test"] = True
     lines[0] = json.dumps(item, separators=(",", ":"))
     private.write_text("\n".join(lines) + "\n")
-    assert_both_reject(judge, bundle_copy, expected_index=item["index"])
+    ours = run_verify_bundle(bundle, "--log-key", key, "--json")
+    theirs = interop_ledger["ledger"].verify_bundle(bundle, key)
+    assert (ours.rc, theirs.rc) == (1, 1), (ours, theirs)
+    assert ours.first_failure["index"] == theirs.first_failure["index"] == item["index"]
+    assert ours.first_failure["check"] == theirs.first_failure["check"] == "private"
 
 
 def test_g_checkpoint_from_older_export(judge, interop_ledger, bundle_copy):

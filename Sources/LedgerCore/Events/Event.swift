@@ -145,9 +145,7 @@ public struct Event: Sendable, Hashable {
             throw FormatError("/type", "must be a dotted lower-case name like feedback.received, got \"\(type)\"")
         }
         guard typeVersion >= 1 else { throw FormatError("/typeVersion", "must be an integer >= 1") }
-        guard !stream.isEmpty, stream.utf8.count <= 256 else {
-            throw FormatError("/stream", "must be a non-empty string of at most 256 bytes")
-        }
+        guard !stream.isEmpty else { throw FormatError("/stream", "must be a non-empty string") }
         guard streamVersion >= 1 else { throw FormatError("/streamVersion", "must be an integer >= 1") }
         guard Timestamp.isValidUTC(occurredAt) else {
             throw FormatError("/occurredAt", "must be an RFC 3339 UTC time ending in Z, got \"\(occurredAt)\"")

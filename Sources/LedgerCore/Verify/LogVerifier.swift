@@ -75,7 +75,9 @@ public final class LogVerifier: @unchecked Sendable {
     }
 
     private enum Parsed: Sendable {
-        case entry(Entry, message: [UInt8])
+        /// A readable entry; `canonical` is false when its bytes are valid JSON but not JCS
+        /// (reported, and the other checks still run so one bad entry causes no follow-on failures).
+        case entry(Entry, message: [UInt8], canonical: Bool)
         case bad(check: String, detail: String)
     }
 
@@ -122,7 +124,7 @@ public final class LogVerifier: @unchecked Sendable {
         // registration announces is the only one that id can name. Validity and revocation are
         // judged by the in-order phase, which re-checks any signature made with another key.
         for item in parsed {
-            guard case .entry(let entry, _)? = item else { continue }
+            guard case .entry(let entry, _, _)? = item else { continue }
             let event = entry.event
             if event.type == "ledger.genesis", let admins = event.payload["admins"]?.arrayValue {
                 for admin in admins { announce(admin.objectValue ?? [:]) }
@@ -137,7 +139,7 @@ public final class LogVerifier: @unchecked Sendable {
         signatureOK.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeSendable(buffer)
             Parallel.forEach(count, workers: parallelism) { i in
-                guard case .entry(let entry, let message)? = parsedChunk[i], let key = keys[entry.event.signer] else { return }
+                guard case .entry(let entry, let message, _)? = parsedChunk[i], let key = keys[entry.event.signer] else { return }
                 out.value[i] = key.isValidSignature(entry.signature, for: message)
             }
         }
@@ -152,7 +154,7 @@ public final class LogVerifier: @unchecked Sendable {
             let nodes = tree.append(leafHash: leafHash)
             if let stored, i < stored.count { compare(stored[i], leafHash: leafHash, nodes: nodes, index: index) }
             if sizesToRecord.contains(tree.size) { roots[tree.size] = tree.root }
-            guard case .entry(let entry, let message)? = results.parsed[i] else {
+            guard case .entry(let entry, let message, let canonical)? = results.parsed[i] else {
                 if case .bad(let check, let detail)? = results.parsed[i] {
                     append(VerificationFailure(index: index, check: check, detail: detail))
                 }
@@ -160,6 +162,9 @@ public final class LogVerifier: @unchecked Sendable {
                     append(VerificationFailure(index: 0, check: "keyEvent", detail: "entry 0 must be a valid ledger.genesis"))
                 }
                 continue
+            }
+            if !canonical {
+                append(VerificationFailure(index: index, check: "jcs", detail: "entry bytes are not canonical JCS (RFC 8785)"))
             }
             let event = entry.event
             if let uuid = Identifier.uuidValue(event.id), !seenIDs.insert(uuid).inserted {
@@ -187,6 +192,11 @@ public final class LogVerifier: @unchecked Sendable {
                 if !ok {
                     append(VerificationFailure(
                         index: index, check: "signature", detail: "Ed25519 signature does not verify under key \(key.keyID)"))
+                }
+                if index > 0, KeyRegistry.keyEventTypes.contains(event.type), !key.isAdmin {
+                    append(VerificationFailure(
+                        index: index, check: "policy",
+                        detail: "\(event.type) must be signed by an admin key; \(key.keyID) is not one"))
                 }
             case .failure(let error):
                 append(VerificationFailure(index: index, check: "signer", detail: error.reason))
@@ -237,12 +247,12 @@ public final class LogVerifier: @unchecked Sendable {
         } catch {
             return .bad(check: "format", detail: "not valid JSON: \(error.description)")
         }
-        guard CanonicalJSON.isCanonical(json, bytes: bytes) else {
-            return .bad(check: "jcs", detail: "entry bytes are not canonical JCS (RFC 8785)")
-        }
+        let canonical = CanonicalJSON.isCanonical(json, bytes: bytes)
         do {
             let entry = try Entry(json: json, bytes: bytes, checkCanonical: false)
-            return .entry(entry, message: Event.signingContext + eventSlice(of: bytes))
+            // In canonical bytes the event's JCS form is a slice; otherwise serialise it.
+            let message = canonical ? Event.signingContext + eventSlice(of: bytes) : try entry.event.signingMessage()
+            return .entry(entry, message: message, canonical: canonical)
         } catch {
             return .bad(check: "format", detail: error.description)
         }

@@ -2,8 +2,9 @@
 public struct VerificationFailure: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The 0-based entry index, or nil for log-wide failures (checkpoint, root, size).
     public var index: Int?
-    /// Which check failed: `format`, `jcs`, `duplicateId`, `streamVersion`, `signer`, `keyEvent`,
-    /// `signature`, `leafHash`, `treeNode`, `root`, `checkpoint`, `consistency`, `private`, `size`, `manifest`.
+    /// Which check failed: `format`, `jcs`, `duplicateId`, `streamVersion`, `signer`, `policy`,
+    /// `keyEvent`, `signature`, `leafHash`, `treeNode`, `missing`, `root`, `checkpoint`,
+    /// `consistency`, `private`, `size`, `manifest`, `logKey`.
     public var check: String
     /// What was wrong, in plain words.
     public var detail: String
