@@ -12,6 +12,14 @@ final class Batch {
         var draft: [String: JSONValue]
         var givenID: Bool
         var givenStreamVersion: Bool
+        var privateObject: PrivateObject?
+    }
+
+    /// Personal data the author gave in clear: stored encrypted outside the log.
+    struct PrivateObject: Sendable {
+        var subject: String
+        var salt: [UInt8]
+        var data: JSONValue
     }
 
     /// An event with its place in the log, or a duplicate of one already there.
@@ -19,6 +27,7 @@ final class Batch {
         var event: Event
         var duplicate: AppendResult?
         var index: Int
+        var privateObject: PrivateObject? = nil
     }
 
     /// An entry ready to insert.
@@ -87,9 +96,30 @@ final class Batch {
         }
         let givenVersion = o["streamVersion"] != nil
         if !givenVersion { o["streamVersion"] = 1 }
+        // `"private": {"subject": S, "data": {…}}` carries personal data in clear: commit to it
+        // with a fresh salt and keep the data for encrypted storage outside the log.
+        var privateObject: PrivateObject?
+        if let p = o["private"]?.objectValue, p["commitment"] == nil {
+            guard let subject = p["subject"]?.stringValue, !subject.isEmpty else {
+                return .failure(.invalidEvent(id: givenID, FormatError("/private/subject", "must name the pseudonymous subject the data belongs to")))
+            }
+            guard let data = p["data"], data.objectValue != nil, p.count == 2 else {
+                return .failure(.invalidEvent(
+                    id: givenID, FormatError("/private", "give either {\"subject\", \"data\": {…}} (data in clear, stored encrypted outside the log) or {\"subject\", \"commitment\"}")))
+            }
+            let salt = SecureRandom.bytes(32)
+            do {
+                o["private"] = .object(["subject": .string(subject), "commitment": .string(try PrivateCommitment.commit(data, salt: salt))])
+            } catch {
+                return .failure(.invalidEvent(id: givenID, FormatError("/private/data", error.message)))
+            }
+            privateObject = PrivateObject(subject: subject, salt: salt, data: data)
+        }
         do {
             let event = try Event(json: .object(o))
-            return .success(Completed(event: event, draft: original, givenID: givenID != nil, givenStreamVersion: givenVersion))
+            return .success(Completed(
+                event: event, draft: original, givenID: givenID != nil, givenStreamVersion: givenVersion,
+                privateObject: privateObject))
         } catch {
             return .failure(.invalidEvent(id: givenID, error))
         }
@@ -102,6 +132,13 @@ final class Batch {
             // An idempotent retry: every member the author gave must match the logged event.
             let stored = existing.event.json.objectValue ?? [:]
             for (name, value) in c.draft where stored[name] != value {
+                // Personal data given in clear is compared with what was stored for the entry.
+                if name == "private", let object = c.privateObject,
+                    case .available(let subject, _, let data)? = try PrivateStore.load(at: existing.index, subject: object.subject, db: db),
+                    subject == object.subject, data == object.data
+                {
+                    continue
+                }
                 throw LedgerError.idConflict(id: event.id, index: existing.index)
             }
             return existing.asDuplicate
@@ -114,7 +151,9 @@ final class Batch {
         } else {
             event.streamVersion = next
         }
-        return try admit(event, rememberID: c.givenID)
+        var prepared = try admit(event, rememberID: c.givenID)
+        prepared.privateObject = c.privateObject
+        return prepared
     }
 
     func prepare(event: Event, position: Int) throws -> Prepared {
@@ -271,6 +310,7 @@ final class Batch {
                 throw LedgerError.storage("inserting entry \(p.index): \(message) (code \(rc))")
             }
             try recordKeyEvent(p.event, at: p.index, db: db)
+            if let object = p.privateObject { try PrivateStore.store(object, at: p.index, db: db) }
             results.append(AppendResult(index: p.index, id: p.event.id, leafHash: Base64.encode(b.leafHash), duplicate: false))
         }
         sqlite3_reset(handle)

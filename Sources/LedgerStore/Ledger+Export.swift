@@ -14,7 +14,10 @@ public struct ExportResult: Sendable, Codable {
 extension Ledger {
     /// Writes a bundle (FORMAT.md section 6) of the log up to its newest signed checkpoint.
     /// - Throws: ``LedgerError/noCheckpoint(_:)`` when nothing was checkpointed yet.
-    public func export(to directory: URL) throws(LedgerError) -> ExportResult {
+    ///
+    /// - Parameter includePrivate: also write `private.jsonl` with every personal-data object
+    ///   still held (a *restricted* bundle: share it only with those entitled to the data).
+    public func export(to directory: URL, includePrivate: Bool = false) throws(LedgerError) -> ExportResult {
         guard let checkpoint = try latestCheckpoint() else {
             throw .noCheckpoint("no signed checkpoint yet: run `coledger checkpoint` first, then export")
         }
@@ -49,6 +52,16 @@ extension Ledger {
             try Data(CanonicalJSON.serialize(manifest)).write(to: directory.appendingPathComponent("manifest.json"))
             try Data(checkpoint.note.utf8).write(to: directory.appendingPathComponent("checkpoint"))
             try Data((logKey.description + "\n").utf8).write(to: directory.appendingPathComponent("log.vkey"))
+            if includePrivate {
+                var lines = Data()
+                for (index, record) in try privateRecords(below: checkpoint.size) {
+                    guard case .available(_, let salt, let data) = record else { continue }
+                    let line: JSONValue = .object(["index": .number(Double(index)), "salt": .string(Base64.encode(salt)), "private": data])
+                    lines.append(contentsOf: try CanonicalJSON.serialize(line))
+                    lines.append(0x0A)
+                }
+                try lines.write(to: directory.appendingPathComponent("private.jsonl"))
+            }
         } catch let error as LedgerError {
             throw error
         } catch {

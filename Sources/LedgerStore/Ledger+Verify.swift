@@ -54,6 +54,20 @@ extension Ledger {
             verifier.record(VerificationFailure(
                 index: 0, check: "keyEvent", detail: "the genesis entry's origin or logKey differs from the ledger's"))
         }
+        // Personal data held outside the log must match each entry's commitment.
+        let commitments = verifier.commitments
+        do {
+            for (index, record) in try privateRecords(below: verifier.consumed) {
+                guard case .available(_, let salt, let data) = record else { continue }
+                let computed = try? PrivateCommitment.commit(data, salt: salt)
+                if computed == nil || computed != commitments[index]?.commitment {
+                    verifier.record(VerificationFailure(
+                        index: index, check: "private", detail: "the stored private object does not match the entry's commitment"))
+                }
+            }
+        } catch {
+            verifier.record(VerificationFailure(index: nil, check: "private", detail: "private objects cannot be read: \(error)"))
+        }
         for checkpoint in stored {
             verifier.checkCheckpoint(note: checkpoint.note, logKey: key, origin: origin, check: "checkpoint", storedRoot: checkpoint.root)
         }

@@ -55,6 +55,8 @@ public final class Ledger {
         }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted content (erased subjects' keys and data) is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         return config

@@ -55,6 +55,28 @@ enum LedgerSchema {
                 BEGIN SELECT RAISE(ABORT, 'coledger: checkpoints are append-only'); END;
                 """)
         }
+        m.registerMigration("v2-private") { db in
+            try db.execute(sql: """
+                -- Personal data lives outside the log: one random key per subject, and each entry's
+                -- private object (with its salt) encrypted under that key. Erasing a subject
+                -- deletes both; the log keeps only the salted commitment.
+                CREATE TABLE subject_keys (
+                    subject TEXT PRIMARY KEY,
+                    key BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE private_objects (
+                    idx INTEGER PRIMARY KEY,
+                    subject TEXT NOT NULL,
+                    nonce BLOB NOT NULL,
+                    ciphertext BLOB NOT NULL
+                );
+                CREATE INDEX private_objects_by_subject ON private_objects(subject);
+                CREATE TABLE erased_subjects (
+                    subject TEXT PRIMARY KEY,
+                    erased_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

@@ -62,7 +62,16 @@ struct Show: ParsableCommand {
             print("stream:      \(e.stream) @ \(e.streamVersion)")
             print("occurred at: \(e.occurredAt)")
             print("signer:      \(e.signer)")
-            if let p = e.privatePart { print("private:     subject \(p.subject), commitment \(p.commitment)") }
+            if let p = e.privatePart {
+                print("private:     subject \(p.subject), commitment \(p.commitment)")
+                switch try ledger.privateRecord(at: row.index) {
+                case .available(_, _, let data)?:
+                    let text = (try? CanonicalJSON.serialize(data)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                    print("             (held outside the log) \(text)")
+                case .erased?: print("             erased: the subject's personal data and key were deleted")
+                case nil: print("             not held by this ledger")
+                }
+            }
             let payload = (try? CanonicalJSON.serialize(.object(e.payload))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             print("payload:     \(payload)")
         }

@@ -79,12 +79,14 @@ struct Export: ParsableCommand {
         discussion: "The bundle covers the log up to the newest signed checkpoint; run `coledger checkpoint` first to include everything.")
     @OptionGroup var options: LedgerOptions
     @Option(help: "The new bundle directory.") var out: String
+    @Flag(help: "Also write private.jsonl with the personal data still held: a restricted bundle, only for those entitled to it.")
+    var includePrivate = false
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
         try reporting {
             let ledger = try options.open()
-            let result = try ledger.export(to: URL(fileURLWithPath: out))
+            let result = try ledger.export(to: URL(fileURLWithPath: out), includePrivate: includePrivate)
             if json {
                 Output.printJSON(result)
             } else {

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+public import LedgerCore
+
+/// One entry's personal data, as read back from outside the log.
+public enum PrivateRecord: Sendable, Equatable {
+    /// The data and the salt of its commitment.
+    case available(subject: String, salt: [UInt8], data: JSONValue)
+    /// The subject was erased: the data and its key are gone for good.
+    case erased(subject: String)
+}
+
+/// Stores each entry's private object encrypted (XChaCha20-Poly1305) under a random key per
+/// subject, in tables beside the log. Erasing a subject deletes its key and its objects.
+enum PrivateStore {
+    static func associatedData(_ index: Int) -> [UInt8] { Array("coledger/private/v1 \(index)".utf8) }
+
+    static func key(for subject: String, db: Database, create: Bool) throws -> [UInt8]? {
+        if let data = try Data.fetchOne(db, sql: "SELECT key FROM subject_keys WHERE subject = ?", arguments: [subject]) {
+            return [UInt8](data)
+        }
+        guard create else { return nil }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject]) ?? false {
+            throw LedgerError.refused(
+                "subject \(subject) was erased; record new personal data under a new pseudonym")
+        }
+        let key = SecureRandom.bytes(XChaCha20Poly1305.keyByteCount)
+        try db.execute(sql: "INSERT INTO subject_keys(subject, key) VALUES (?, ?)", arguments: [subject, Data(key)])
+        return key
+    }
+
+    static func store(_ object: Batch.PrivateObject, at index: Int, db: Database) throws {
+        guard var key = try key(for: object.subject, db: db, create: true) else { return }
+        defer { SecureRandom.zero(&key) }
+        var plaintext = try CanonicalJSON.serialize(.object(["salt": .string(Base64.encode(object.salt)), "private": object.data]))
+        defer { SecureRandom.zero(&plaintext) }
+        let sealed = try XChaCha20Poly1305.seal(plaintext, key: key, associatedData: associatedData(index))
+        try db.execute(
+            sql: "INSERT INTO private_objects(idx, subject, nonce, ciphertext) VALUES (?, ?, ?, ?)",
+            arguments: [index, object.subject, Data(sealed.nonce), Data(sealed.ciphertext)])
+    }
+
+    static func load(at index: Int, subject: String, db: Database) throws -> PrivateRecord? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT subject, nonce, ciphertext FROM private_objects WHERE idx = ?", arguments: [index]) else {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject]) ?? false {
+                return .erased(subject: subject)
+            }
+            return nil
+        }
+        guard var key = try key(for: row["subject"], db: db, create: false) else { return .erased(subject: row["subject"]) }
+        defer { SecureRandom.zero(&key) }
+        let plaintext = try XChaCha20Poly1305.open(
+            [UInt8](row["ciphertext"] as Data), key: key, nonce: [UInt8](row["nonce"] as Data), associatedData: associatedData(index))
+        let json = try CanonicalJSON.parse(plaintext)
+        guard let salt = json["salt"]?.stringValue.flatMap(Base64.decode), let data = json["private"] else {
+            throw LedgerError.corrupt("private object of entry \(index) is malformed")
+        }
+        return .available(subject: row["subject"], salt: salt, data: data)
+    }
+}
+
+extension Ledger {
+    /// The personal data of entry `index`: available, erased, or nil when the entry has none.
+    public func privateRecord(at index: Int) throws(LedgerError) -> PrivateRecord? {
+        guard let stored = try entry(at: index), let p = stored.entry.event.privatePart else { return nil }
+        return try read { db in try PrivateStore.load(at: index, subject: p.subject, db: db) }
+    }
+
+    /// Every stored private object of entries below `size`, for restricted exports and checks.
+    func privateRecords(below size: Int) throws(LedgerError) -> [(index: Int, record: PrivateRecord)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT p.idx, p.subject FROM private_objects p WHERE p.idx < ? ORDER BY p.idx", arguments: [size])
+                .compactMap { row in
+                    let index: Int = row["idx"]
+                    return try PrivateStore.load(at: index, subject: row["subject"], db: db).map { (index, $0) }
+                }
+        }
+    }
+
+    /// Erases a subject: deletes its key and every private object it had, and appends a
+    /// `subject.erased` event (no personal data) signed by `signer`, in one transaction.
+    /// Afterwards the log still verifies; the subject's private fields read as erased.
+    public func erase(subject: String, signer: Ed25519SigningKey, requestRef: String? = nil) throws(LedgerError) -> AppendResult {
+        var payload: [String: JSONValue] = ["subject": .string(subject)]
+        if let requestRef { payload["requestRef"] = .string(requestRef) }
+        let draft: JSONValue = .object([
+            "type": "subject.erased", "typeVersion": 1, "stream": .string("subject/\(subject)"), "payload": .object(payload),
+        ])
+        let completed: Batch.Completed
+        switch Batch.complete(draft: draft, signerKeyID: signer.keyID, now: Timestamp.now(), newID: Identifier.newUUID()) {
+        case .success(let c): completed = c
+        case .failure(let error): throw error
+        }
+        let result = try write { db, batch in
+            let known = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM private_objects WHERE subject = ?", arguments: [subject]) ?? 0
+            let hasKey = try Bool.fetchOne(db, sql: "SELECT 1 FROM subject_keys WHERE subject = ?", arguments: [subject]) ?? false
+            guard known > 0 || hasKey else {
+                throw LedgerError.refused("no personal data is held for subject \(subject) (already erased, or never recorded)")
+            }
+            try db.execute(sql: "DELETE FROM private_objects WHERE subject = ?", arguments: [subject])
+            try db.execute(sql: "DELETE FROM subject_keys WHERE subject = ?", arguments: [subject])
+            try db.execute(sql: "INSERT OR REPLACE INTO erased_subjects(subject, erased_at) VALUES (?, ?)", arguments: [subject, try Self.size(db)])
+            let prepared = try batch.sequence(completed)
+            let built = Batch.build(prepared, recordedAt: batch.recordedAt, sign: signer.signature(for:))
+            guard let result = try batch.commit([prepared], built: [built], db: db).first else {
+                throw LedgerError.storage("erase appended nothing")
+            }
+            return result
+        }
+        // Old copies of the deleted pages may sit in the write-ahead log: fold it into the
+        // database (secure_delete zeroes them there) and truncate it.
+        do {
+            try db.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw .storage("erased, but the write-ahead log could not be truncated: \(error)")
+        }
+        return result
+    }
+}
