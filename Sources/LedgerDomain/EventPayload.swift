@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// The groups of the event catalogue (DOMAIN.md section 7.3).
 public enum CatalogueGroup: String, Sendable, CaseIterable, Codable {
