@@ -57,6 +57,9 @@ public enum Catalogue {
         if let extra = object.keys.sorted().first(where: { !type.memberNames.contains($0) }) {
             throw DomainError("/\(JSONPointer.escape(extra))", "unknown member for \(type.eventType) (allowed: \(type.memberNames.sorted().joined(separator: ", ")))")
         }
+        if let null = payload.firstNullPointer {
+            throw DomainError(null, "null is not allowed; leave an optional member out instead")
+        }
         let data: Data
         do {
             data = Data(try CanonicalJSON.serialize(payload))
