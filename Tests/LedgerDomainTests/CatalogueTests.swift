@@ -206,7 +206,6 @@ import Testing
         #expect(EventTypeFilter(validating: "feedback.*")?.admits("feedbacks.received") == false)
         #expect(PersonID(validating: "P 1") == nil && PersonID(validating: "p-0001") != nil)
         #expect(Percentage(validating: 101) == nil && Fraction(validating: 0.5) != nil)
-        #expect(EthnicityCode.whiteRoma.nhsCode == "C" && EthnicityCode.asianChinese.group == .asian)
     }
 
     @Test func personalDataStaysOutOfPayloads() {

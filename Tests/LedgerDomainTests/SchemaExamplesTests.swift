@@ -139,7 +139,6 @@ import Testing
             "competency": Competency.rawValues, "pillar": Pillar.rawValues, "objective": Objective.rawValues,
             "personCategory": PersonCategory.rawValues, "ladderRung": LadderRung.rawValues, "scope": Scope.rawValues,
             "changeStatus": ChangeStatus.rawValues, "protectedCharacteristic": ProtectedCharacteristic.rawValues,
-            "ethnicGroup": EthnicGroup.rawValues, "ethnicityCode": EthnicityCode.rawValues,
             "entityKind": EntityKind.allCases.map(\.rawValue),
         ]
         for (name, values) in enums {
