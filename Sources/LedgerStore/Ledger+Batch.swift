@@ -3,6 +3,16 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
+/// Reads facts from the `facts` table inside the current transaction.
+struct DatabaseFacts: FactReader {
+    let db: Database
+
+    func fact(_ key: String) -> String? {
+        guard let stmt = try? db.cachedStatement(sql: "SELECT value FROM facts WHERE key = ?") else { return nil }
+        return try? String.fetchOne(stmt, arguments: [key])
+    }
+}
+
 /// The state of one append transaction: the next index, the tree's right edge, the keys and
 /// the stream versions, including what earlier events of the same batch changed.
 final class Batch {
@@ -43,9 +53,14 @@ final class Batch {
     private var batchIDs: [String: Prepared] = [:]
     private let db: Database
     let recordedAt: String
+    private let policy: (any AdmissionPolicy)?
+    /// Facts as of the next index: the stored ones plus this batch's updates.
+    private var facts: FactOverlay
 
     init(db: Database, ledger: Ledger) throws {
         self.db = db
+        policy = ledger.policy
+        facts = FactOverlay(base: DatabaseFacts(db: db))
         let size = try Ledger.size(db)
         nextIndex = size
         if let cached = ledger.frontierCache, cached.size == UInt64(size) {
@@ -178,6 +193,7 @@ final class Batch {
     /// Checks the signer and key rules at the next index and reserves that index.
     private func admit(_ event: Event, rememberID: Bool = true) throws -> Prepared {
         let index = nextIndex
+        var signerKey: KeyRegistry.Key?
         if event.type == "ledger.genesis" || index == 0 {
             guard index == 0, event.type == "ledger.genesis" else {
                 throw LedgerError.refused(
@@ -191,8 +207,18 @@ final class Batch {
                     throw LedgerError.signerNotAllowed(
                         keyID: event.signer, reason: "only an admin key may sign \(event.type)")
                 }
+                signerKey = key
             case .failure(let error):
                 throw LedgerError.signerNotAllowed(keyID: event.signer, reason: error.reason)
+            }
+        }
+        if let policy {
+            // Check the domain rules against the registry and facts as they stand before this event.
+            let key = signerKey ?? genesisSigner(event)
+            do {
+                facts.apply(try policy.admit(event, at: index, signer: key, facts: facts))
+            } catch {
+                throw LedgerError.refusedByPolicy(id: event.id, error)
             }
         }
         if KeyRegistry.keyEventTypes.contains(event.type) {
@@ -208,6 +234,16 @@ final class Batch {
         // Generated ids cannot repeat; only author-given ids can be retried within a batch.
         if rememberID { batchIDs[event.id] = prepared }
         return prepared
+    }
+
+    /// The genesis entry's signer, as the genesis itself declares it (an admin).
+    private func genesisSigner(_ event: Event) -> KeyRegistry.Key {
+        var probe = KeyRegistry()
+        try? probe.apply(event, at: 0)
+        return probe.keys[event.signer]
+            ?? KeyRegistry.Key(
+                keyID: event.signer, publicKey: Ed25519PublicKey(uncheckedRawRepresentation: []), registeredAt: 0,
+                revokedAt: nil, isAdmin: false, holder: nil)
     }
 
     private struct Existing {
@@ -314,7 +350,19 @@ final class Batch {
             results.append(AppendResult(index: p.index, id: p.event.id, leafHash: Base64.encode(b.leafHash), duplicate: false))
         }
         sqlite3_reset(handle)
+        try writeFacts(db: db)
         return results
+    }
+
+    /// Writes this batch's fact updates; called at the end of each commit.
+    private func writeFacts(db: Database) throws {
+        guard !facts.updates.isEmpty else { return }
+        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO facts(key, value) VALUES (?, ?)")
+        let delete = try db.cachedStatement(sql: "DELETE FROM facts WHERE key = ?")
+        for (key, value) in facts.updates {
+            if let value { try upsert.execute(arguments: [key, value]) } else { try delete.execute(arguments: [key]) }
+        }
+        facts.updates = [:]
     }
 
     private func recordKeyEvent(_ event: Event, at index: Int, db: Database) throws {

@@ -15,12 +15,16 @@ public final class Ledger {
     public let origin: String
     /// The log's checkpoint verifier key.
     public let logKey: NoteVerifierKey
+    /// The admission policy every append must pass (nil: the format's rules only).
+    public let policy: (any AdmissionPolicy)?
+    /// The policy name the ledger was created with, if any.
+    public let policyName: String?
 
     // Caches valid for one tree size; refreshed when another process appended.
     var frontierCache: MerkleFrontier?
     var registryCache: (size: Int, registry: KeyRegistry)?
 
-    init(path: String, db: DatabaseQueue) throws(LedgerError) {
+    init(path: String, db: DatabaseQueue, policies: [any AdmissionPolicy]) throws(LedgerError) {
         self.path = path
         self.db = db
         let meta: [String: String]
@@ -42,6 +46,15 @@ public final class Ledger {
             throw .corrupt("stored log key is not a valid vkey: \(error)")
         }
         self.origin = origin
+        policyName = meta["policy"]
+        if let name = meta["policy"] {
+            guard let policy = policies.first(where: { $0.name == name }) else {
+                throw .refused("this ledger enforces the admission policy \(name), which this program does not know")
+            }
+            self.policy = policy
+        } else {
+            self.policy = nil
+        }
     }
 
     static func configuration() -> Configuration {
@@ -64,7 +77,9 @@ public final class Ledger {
 
     /// Opens an existing ledger.
     /// - Throws: ``LedgerError/notFound(path:)`` when there is no file.
-    public static func open(path: String) throws(LedgerError) -> Ledger {
+    /// - Parameter policies: the admission policies this program knows; the ledger uses the one
+    ///   it was created with.
+    public static func open(path: String, policies: [any AdmissionPolicy] = []) throws(LedgerError) -> Ledger {
         guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
         let queue: DatabaseQueue
         do {
@@ -73,7 +88,7 @@ public final class Ledger {
         } catch {
             throw .storage("cannot open \(path): \(error)")
         }
-        return try Ledger(path: path, db: queue)
+        return try Ledger(path: path, db: queue, policies: policies)
     }
 
     /// Creates a new ledger file and appends its `ledger.genesis` entry, signed by `admins[0]`.
@@ -82,9 +97,11 @@ public final class Ledger {
     ///   - origin: the log's origin, e.g. `example.org/coledger` (also the log key's name).
     ///   - logKey: the key that signs checkpoints (never used by a person).
     ///   - admins: the first administrators' keys.
+    ///   - policy: the admission policy every append must pass, from genesis on (nil: format rules only).
+    ///   - genesisPayload: extra members for the genesis payload (e.g. the plan and organisation).
     public static func create(
         path: String, origin: String, logKey: Ed25519SigningKey, admins: [Ed25519SigningKey],
-        occurredAt: String? = nil
+        occurredAt: String? = nil, policy: (any AdmissionPolicy)? = nil, genesisPayload: [String: JSONValue] = [:]
     ) throws(LedgerError) -> Ledger {
         guard !FileManager.default.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
         guard let first = admins.first else { throw .refused("a ledger needs at least one admin key") }
@@ -99,18 +116,22 @@ public final class Ledger {
             try queue.write { db in
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('origin', ?), ('logKey', ?), ('format', 'coledger/v1')",
                                arguments: [origin, vkey.description])
+                if let policy {
+                    try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('policy', ?)", arguments: [policy.name])
+                }
             }
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw .storage("cannot create \(path): \(error)")
         }
-        let ledger = try Ledger(path: path, db: queue)
+        let ledger = try Ledger(path: path, db: queue, policies: policy.map { [$0] } ?? [])
         let adminList: [JSONValue] = admins.map {
             .object(["keyId": .string($0.keyID), "publicKey": .string(Base64.encode($0.publicKey.rawRepresentation))])
         }
         let genesis: JSONValue = .object([
             "type": "ledger.genesis", "typeVersion": 1, "stream": "ledger",
-            "payload": .object(["origin": .string(origin), "logKey": .string(vkey.description), "admins": .array(adminList)]),
+            "payload": .object(
+                genesisPayload.merging(["origin": .string(origin), "logKey": .string(vkey.description), "admins": .array(adminList)]) { _, b in b }),
             "occurredAt": .string(occurredAt ?? Timestamp.now()),
         ])
         do {

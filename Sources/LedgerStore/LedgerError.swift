@@ -17,6 +17,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     case idConflict(id: String, index: Int)
     /// The signature does not verify.
     case badSignature(id: String)
+    /// The ledger's admission policy (catalogue, references, transitions, authorization) refused the event.
+    case refusedByPolicy(id: String, AdmissionRefusal)
     /// The operation is not allowed by the log's rules (authorization, key events, checkpoints).
     case refused(String)
     /// No checkpoint exists or the requested one is missing.
@@ -46,6 +48,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
             return "/id: event \(id) is already in the log at index \(index) with different content"
         case .badSignature(let id):
             return "event \(id): the signature does not verify"
+        case .refusedByPolicy(let id, let refusal):
+            return "event \(id): \(refusal.description)"
         case .refused(let message):
             return message
         case .noCheckpoint(let message):

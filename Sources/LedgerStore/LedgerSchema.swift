@@ -77,6 +77,16 @@ enum LedgerSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v3-facts") { db in
+            try db.execute(sql: """
+                -- Facts the admission policy established from the log so far (derived: a verifier
+                -- rebuilds them by replaying the log). Updated in each append's transaction.
+                CREATE TABLE facts (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

@@ -1,0 +1,64 @@
+/// Read access to the facts a log has established so far (who holds which role, which
+/// entities exist and in which state), as kept by a store or rebuilt by a verifier.
+public protocol FactReader {
+    /// The value of `key`, or nil when no such fact holds.
+    func fact(_ key: String) -> String?
+}
+
+/// The rules an event must meet beyond the format to enter a log: its type and payload, the
+/// entities it refers to, the transitions it makes, and who may sign it.
+///
+/// An admission policy is a pure function of the event, its position, its signer and the facts
+/// established by the entries before it, so a verifier replaying the log reaches the same
+/// verdicts as the store did when it appended.
+public protocol AdmissionPolicy: Sendable {
+    /// A short name stored with the ledger, e.g. `pcref/v1`.
+    var name: String { get }
+
+    /// Checks `event` about to become entry `index`, signed by `signer`.
+    /// - Returns: the facts it establishes or changes (nil removes a fact).
+    /// - Throws: ``AdmissionRefusal`` naming the member (JSON pointer into the event) and why.
+    func admit(_ event: Event, at index: Int, signer: KeyRegistry.Key, facts: any FactReader) throws(AdmissionRefusal) -> [String: String?]
+}
+
+/// Why a policy refused an event.
+public struct AdmissionRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of rule refused it: `schema`, `reference`, `transition`, `authorization`.
+    public var rule: String
+    /// JSON pointer into the event, e.g. `/payload/feedbackId`.
+    public var pointer: String
+    /// The reason, in plain words.
+    public var reason: String
+
+    /// Creates a refusal.
+    public init(_ rule: String, _ pointer: String, _ reason: String) {
+        self.rule = rule
+        self.pointer = pointer
+        self.reason = reason
+    }
+
+    /// `/payload/feedbackId: feedback F-1 was never received (reference)`.
+    public var description: String { pointer.isEmpty ? "\(reason) (\(rule))" : "\(pointer): \(reason) (\(rule))" }
+}
+
+/// Facts held in memory, with pending updates layered over a base reader.
+public struct FactOverlay: FactReader {
+    /// The reader underneath.
+    public var base: (any FactReader)?
+    /// Updates not yet written to the base (nil = removed).
+    public var updates: [String: String?] = [:]
+
+    /// Creates an overlay over `base`.
+    public init(base: (any FactReader)? = nil) { self.base = base }
+
+    /// The updated value if there is one, else the base's.
+    public func fact(_ key: String) -> String? {
+        if let update = updates[key] { return update }
+        return base?.fact(key)
+    }
+
+    /// Records updates.
+    public mutating func apply(_ changes: [String: String?]) {
+        for (k, v) in changes { updates[k] = .some(v) }
+    }
+}
