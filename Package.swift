@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "ColedgerCLI",
             dependencies: [
-                "LedgerCore", "LedgerStore",
+                "LedgerCore", "LedgerStore", "LedgerDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,9 +53,9 @@ let package = Package(
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerCore", "LedgerDomain"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerCore", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ColedgerCLITests", dependencies: ["LedgerCore", "LedgerStore"]),
+        .testTarget(name: "ColedgerCLITests", dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain"]),
     ]
 )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerDomain
 import LedgerStore
 
 /// Where the ledger file is: --ledger, $COLEDGER_LEDGER, or ./coledger.db.
@@ -13,12 +14,25 @@ struct LedgerOptions: ParsableArguments {
     }
 
     func open() throws -> Ledger {
-        try Ledger.open(path: path)
+        try Ledger.open(path: path, policies: Catalogues.policies)
     }
 
     /// The `keys/` folder beside the ledger file.
     var defaultKeysDirectory: URL {
         URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("keys")
+    }
+}
+
+/// The admission policies this build knows, by the name `init --catalogue` takes.
+enum Catalogues {
+    static let policies: [any AdmissionPolicy] = [DomainPolicy.standard]
+
+    static func policy(named name: String) throws -> (any AdmissionPolicy)? {
+        switch name {
+        case "none": return nil
+        case "pcref": return DomainPolicy.standard
+        default: throw CLIError("unknown --catalogue \(name): use pcref (the PCREF event catalogue and authorization policy) or none (format rules only)")
+        }
     }
 }
 

@@ -36,38 +36,50 @@ extension Ledger {
     public func append(
         drafts: [JSONValue], signer: Ed25519SigningKey, progress: ((Int) -> Void)? = nil
     ) throws(LedgerError) -> [AppendResult] {
-        let keyID = signer.keyID
+        try append(drafts.map { ($0, signer) }, progress: progress)
+    }
+
+    /// Appends drafts each signed by its own key, in a single transaction: all or nothing.
+    ///
+    /// Completing and checking each draft, serialising and signing run on every core; only the
+    /// order-dependent steps (stream versions, ids, keys, policy, the tree and the insert) run in order.
+    /// - Parameter progress: called with the number of events prepared so far.
+    public func append(
+        _ items: [(draft: JSONValue, signer: Ed25519SigningKey)], progress: ((Int) -> Void)? = nil
+    ) throws(LedgerError) -> [AppendResult] {
+        let count = items.count
         let now = Timestamp.now()
         // Parallel, outside the transaction: fill in the envelope and check the format.
-        let ids = Identifier.newUUIDs(drafts.count)
-        let completed = Parallel.map(Array(zip(drafts, ids)), workers: Parallel.cores) { item in
-            Batch.complete(draft: item.0, signerKeyID: keyID, now: now, newID: item.1)
+        let ids = Identifier.newUUIDs(count)
+        let work = (0..<count).map { (items[$0].draft, items[$0].signer.keyID, ids[$0]) }
+        let completed = Parallel.map(work, workers: Parallel.cores) { item in
+            Batch.complete(draft: item.0, signerKeyID: item.1, now: now, newID: item.2)
         }
         for (n, item) in completed.enumerated() {
-            if case .failure(let error) = item { throw drafts.count > 1 ? .inBatch(position: n, error) : error }
+            if case .failure(let error) = item { throw count > 1 ? .inBatch(position: n, error) : error }
         }
-        progress?(drafts.count / 3)
+        progress?(count / 3)
         return try write { db, batch in
-            // In order: ids, stream versions, signer and key rules.
-            var prepared: [Batch.Prepared] = []
-            prepared.reserveCapacity(drafts.count)
+            // In order: ids, stream versions, signer, key and policy rules.
+            var prepared: [(Batch.Prepared, Ed25519SigningKey)] = []
+            prepared.reserveCapacity(count)
             for (n, item) in completed.enumerated() {
                 guard case .success(let draft) = item else { continue }
                 do {
-                    prepared.append(try batch.sequence(draft))
-                } catch let error as LedgerError where drafts.count > 1 {
+                    prepared.append((try batch.sequence(draft), items[n].signer))
+                } catch let error as LedgerError where count > 1 {
                     throw LedgerError.inBatch(position: n, error)
                 }
             }
-            progress?(drafts.count * 2 / 3)
+            progress?(count * 2 / 3)
             // Parallel: canonical bytes, signature, entry bytes and leaf hash, one chunk ahead of
             // the in-order insert of the previous chunk.
             let recordedAt = batch.recordedAt
             let chunk = 4096
             let chunks = stride(from: 0, to: prepared.count, by: chunk).map { Array(prepared[$0..<min(prepared.count, $0 + chunk)]) }
-            @Sendable func build(_ items: [Batch.Prepared]) -> [Batch.Built?] {
-                Parallel.map(items, workers: Parallel.cores) { p -> Batch.Built? in
-                    p.duplicate == nil ? Batch.build(p, recordedAt: recordedAt, sign: signer.signature(for:)) : nil
+            @Sendable func build(_ items: [(Batch.Prepared, Ed25519SigningKey)]) -> [Batch.Built?] {
+                Parallel.map(items, workers: Parallel.cores) { item -> Batch.Built? in
+                    item.0.duplicate == nil ? Batch.build(item.0, recordedAt: recordedAt, sign: item.1.signature(for:)) : nil
                 }
             }
             var results: [AppendResult] = []
@@ -81,11 +93,11 @@ extension Ledger {
                 if let ahead {
                     DispatchQueue.global().async(group: group) { box.value = build(ahead) }
                 }
-                results += try batch.commit(items, built: built, db: db)
+                results += try batch.commit(items.map(\.0), built: built, db: db)
                 group.wait()
                 next = ahead == nil ? nil : box.value
             }
-            progress?(drafts.count)
+            progress?(count)
             return results
         }
     }

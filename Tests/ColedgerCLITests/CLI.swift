@@ -68,7 +68,7 @@ struct CLI {
 
     /// init + one registered member key at keys/member.key.
     func setUp() throws {
-        let i = try run("init", "--origin", "test.example/cli")
+        let i = try run("init", "--origin", "test.example/cli", "--catalogue", "none")
         guard i.status == 0 else { throw CLIFailure("init failed: \(i.stderr)") }
         let k = try run("key", "new", "--out", keys.appendingPathComponent("member.key").path, "--name", "person/p-0001")
         guard k.status == 0 else { throw CLIFailure("key new failed: \(k.stderr)") }

@@ -105,9 +105,9 @@ class Coledger:
             assert result.rc == 0, f"{' '.join(cmd)} failed: {result!r}"
         return result
 
-    def init(self, origin):
+    def init(self, origin, catalogue="none"):
         """Create the ledger; returns the log vkey if the CLI printed it, else None."""
-        result = self.run("init", "--origin", origin, "--keys", self.keys)
+        result = self.run("init", "--origin", origin, "--keys", self.keys, "--catalogue", catalogue)
         m = re.search(re.escape(origin) + r"\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*",
                       result.stdout + result.stderr)
         return m.group(0) if m else None

@@ -17,6 +17,8 @@ struct Init: ParsableCommand {
     var origin: String
     @Option(help: ArgumentHelp("Where to write log.key and admin.key (default: keys/ beside the ledger).", valueName: "dir"))
     var keys: String?
+    @Option(help: ArgumentHelp("pcref: every event must be a PCREF catalogue type signed by an entitled key (default); none: the format's rules only.", valueName: "name"))
+    var catalogue = "pcref"
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
@@ -35,7 +37,8 @@ struct Init: ParsableCommand {
             defer { SecureRandom.zero(&passphrase) }
             let logKey = Ed25519SigningKey()
             let admin = Ed25519SigningKey()
-            let ledger = try Ledger.create(path: path, origin: origin, logKey: logKey, admins: [admin])
+            let ledger = try Ledger.create(
+                path: path, origin: origin, logKey: logKey, admins: [admin], policy: try Catalogues.policy(named: catalogue))
             try KeyFiles.write(logKey, name: origin, role: "log", to: logURL, passphrase: passphrase)
             try KeyFiles.write(admin, name: "admin", role: "admin", to: adminURL, passphrase: passphrase)
             if json {
