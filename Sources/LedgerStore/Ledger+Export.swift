@@ -48,7 +48,7 @@ extension Ledger {
                 "format": .string(Bundle.format), "origin": .string(origin), "size": .number(Double(checkpoint.size)),
                 "root": .string(Base64.encode(checkpoint.root)), "logKey": .string(logKey.description),
                 "exportedAt": .string(Timestamp.now()),
-            ])
+            ].merging(policyName.map { ["policy": .string($0)] } ?? [:]) { a, _ in a })
             try Data(CanonicalJSON.serialize(manifest)).write(to: directory.appendingPathComponent("manifest.json"))
             try Data(checkpoint.note.utf8).write(to: directory.appendingPathComponent("checkpoint"))
             try Data((logKey.description + "\n").utf8).write(to: directory.appendingPathComponent("log.vkey"))

@@ -17,6 +17,7 @@ extension Ledger {
         let stored = try checkpoints()
         let total = try size()
         let verifier = LogVerifier(parallelism: parallelism ?? Parallel.cores)
+        verifier.policy = policy
         let key = pinnedLogKey ?? logKey
         if key != logKey {
             verifier.record(VerificationFailure(

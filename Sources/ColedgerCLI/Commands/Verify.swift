@@ -31,7 +31,8 @@ struct Verify: ParsableCommand {
             }
             let progress = Output.stderrIsTerminal && !json
             if let bundle {
-                report = try Bundle.verify(directory: URL(fileURLWithPath: bundle), pinnedLogKey: pinned, keptCheckpoints: kept)
+                report = try Bundle.verify(
+                    directory: URL(fileURLWithPath: bundle), pinnedLogKey: pinned, keptCheckpoints: kept, policies: Catalogues.policies)
             } else {
                 let ledger = try options.open()
                 report = try ledger.verify(keptCheckpoints: kept, pinnedLogKey: pinned) { done, total in

@@ -46,8 +46,12 @@ public enum Bundle {
     ///   - keptCheckpoints: signed checkpoint notes the caller kept earlier; the bundle must be
     ///     consistent with each.
     /// - Throws: ``ReadError`` only when the directory or a required file cannot be read.
+    ///   - policies: admission policies this verifier knows; a bundle whose manifest names one
+    ///     (`"policy": "pcref/v1"`) is replayed under it, and one naming an unknown policy fails.
+    ///   - parallelism: threads to use (default: every core).
     public static func verify(
-        directory: URL, pinnedLogKey: NoteVerifierKey?, keptCheckpoints: [String] = [], parallelism: Int? = nil
+        directory: URL, pinnedLogKey: NoteVerifierKey?, keptCheckpoints: [String] = [],
+        policies: [any AdmissionPolicy] = [], parallelism: Int? = nil
     ) throws(ReadError) -> VerificationReport {
         func read(_ name: String, required: Bool = true) throws(ReadError) -> [UInt8]? {
             let url = directory.appendingPathComponent(name)
@@ -84,6 +88,14 @@ public enum Bundle {
         if let manifest = try? CanonicalJSON.parse(manifestBytes), manifest["format"]?.stringValue == format {
             origin = manifest["origin"]?.stringValue
             manifestSize = manifest["size"]?.intValue
+            if let name = manifest["policy"]?.stringValue {
+                if let policy = policies.first(where: { $0.name == name }) {
+                    verifier.policy = policy
+                } else {
+                    verifier.record(VerificationFailure(
+                        index: nil, check: "manifest", detail: "the bundle was kept under policy \(name), which this verifier does not know"))
+                }
+            }
             if origin == nil || manifestSize == nil {
                 verifier.record(VerificationFailure(index: nil, check: "manifest", detail: "manifest.json must name origin and size"))
             }

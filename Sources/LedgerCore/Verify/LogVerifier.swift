@@ -33,6 +33,10 @@ public final class LogVerifier: @unchecked Sendable {
 
     /// Tree sizes at which to remember the root (checkpoints to compare). Set before consuming.
     public var sizesToRecord: Set<UInt64> = []
+    /// The admission policy to replay over the log (domain rules and authorization), if any.
+    /// Set before consuming.
+    public var policy: (any AdmissionPolicy)?
+    private var facts = FactOverlay()
 
     /// Creates a verifier using `parallelism` threads (default: every core).
     public init(parallelism: Int = ProcessInfoCores.active, maxFailures: Int = 1000) {
@@ -192,6 +196,13 @@ public final class LogVerifier: @unchecked Sendable {
                 if !ok {
                     append(VerificationFailure(
                         index: index, check: "signature", detail: "Ed25519 signature does not verify under key \(key.keyID)"))
+                }
+                if let policy {
+                    do {
+                        facts.apply(try policy.admit(event, at: index, signer: key, facts: facts))
+                    } catch {
+                        append(VerificationFailure(index: index, check: "policy", detail: "\(policy.name): \(error.description)"))
+                    }
                 }
                 if index > 0, KeyRegistry.keyEventTypes.contains(event.type), !key.isAdmin {
                     append(VerificationFailure(

@@ -19,6 +19,8 @@ public struct DomainPolicy: AdmissionPolicy {
     /// Creates a policy with the given authorization rules.
     public init(authorization: AuthorizationPolicy) {
         self.authorization = authorization
+        // Start-up check: every old version of every type can be upcast to the newest.
+        _ = UpcasterChain.standard
     }
 
     public func admit(
