@@ -218,7 +218,7 @@ final class Batch {
             do {
                 facts.apply(try policy.admit(event, at: index, signer: key, facts: facts))
             } catch {
-                throw LedgerError.refusedByPolicy(id: event.id, error)
+                throw LedgerError.refusedByPolicy(id: "\(event.type) \(event.id)", error)
             }
         }
         if KeyRegistry.keyEventTypes.contains(event.type) {
