@@ -50,7 +50,8 @@ extension Ledger {
                 "exportedAt": .string(Timestamp.now()),
             ].merging(policyName.map { ["policy": .string($0)] } ?? [:]) { a, _ in a })
             try Data(CanonicalJSON.serialize(manifest)).write(to: directory.appendingPathComponent("manifest.json"))
-            try Data(checkpoint.note.utf8).write(to: directory.appendingPathComponent("checkpoint"))
+            let note = try cosignedNote(size: checkpoint.size) ?? checkpoint.note
+            try Data(note.utf8).write(to: directory.appendingPathComponent("checkpoint"))
             try Data((logKey.description + "\n").utf8).write(to: directory.appendingPathComponent("log.vkey"))
             if includePrivate {
                 var lines = Data()

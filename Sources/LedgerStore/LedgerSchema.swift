@@ -87,6 +87,16 @@ enum LedgerSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v4-cosignatures") { db in
+            try db.execute(sql: """
+                -- Witness cosignature lines (c2sp.org/tlog-cosignature) attached to a checkpoint.
+                CREATE TABLE cosignatures (
+                    size INTEGER NOT NULL REFERENCES checkpoints(size),
+                    line TEXT NOT NULL,
+                    PRIMARY KEY (size, line)
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

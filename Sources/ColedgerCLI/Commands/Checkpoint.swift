@@ -11,13 +11,27 @@ struct CheckpointCommand: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Option(name: .customLong("log-key"), help: ArgumentHelp("The log key file (default: keys/log.key beside the ledger).", valueName: "file"))
     var logKeyFile: String?
+    @Option(name: .customLong("cosign"), help: ArgumentHelp("Attach the cosignatures in this note (a witness's answer) to the newest checkpoint.", valueName: "file"))
+    var cosign: String?
+    @Option(name: .customLong("witness"), help: ArgumentHelp("A witness's verifier key (vkey, type 0x04) whose cosignatures --cosign may attach (repeatable).", valueName: "vkey"))
+    var witnesses: [String] = []
 
     func run() throws {
         try reporting {
             let ledger = try options.open()
+            if let cosign {
+                guard !witnesses.isEmpty else { throw CLIError("--cosign needs the witnesses' keys: --witness VKEY") }
+                let keys = try witnesses.map { try Verify.readVkey($0, code: 1) }
+                let text = String(decoding: try Input.read(cosign), as: UTF8.self)
+                let added = try ledger.attachCosignatures(from: text, witnesses: keys)
+                guard let latest = try ledger.latestCheckpoint(), let note = try ledger.cosignedNote(size: latest.size) else { return }
+                FileHandle.standardError.write(Data("coledger: attached \(added) cosignature(s) to checkpoint \(latest.size)\n".utf8))
+                print(note, terminator: "")
+                return
+            }
             let size = try ledger.size()
             if let latest = try ledger.latestCheckpoint(), latest.size == size {
-                print(latest.note, terminator: "")
+                print(try ledger.cosignedNote(size: latest.size) ?? latest.note, terminator: "")
                 return
             }
             let keyPath = logKeyFile ?? options.defaultKeysDirectory.appendingPathComponent("log.key").path

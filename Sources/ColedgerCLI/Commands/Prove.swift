@@ -35,7 +35,7 @@ struct Prove: ParsableCommand {
                     throw CLIError("index \(index) is not covered by the checkpoint of size \(checkpoint.size); run `coledger checkpoint`")
                 }
                 let path = try ledger.inclusionProof(index: index, size: checkpoint.size)
-                let note = try SignedNote(parsing: checkpoint.note)
+                let note = try SignedNote(parsing: try ledger.cosignedNote(size: checkpoint.size) ?? checkpoint.note)
                 let proof = TlogProof(index: UInt64(index), proof: path, checkpoint: note)
                 if json {
                     guard let entry = try ledger.entry(at: index) else { throw CLIError("no entry \(index)") }

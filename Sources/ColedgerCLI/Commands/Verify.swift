@@ -19,20 +19,33 @@ struct Verify: ParsableCommand {
     var checkpoints: [String] = []
     @Option(name: .customLong("log-key"), help: ArgumentHelp("Pin the log's verifier key: a vkey or a file holding one.", valueName: "vkey"))
     var logKey: String?
+    @Option(name: .customLong("witness"), help: ArgumentHelp("A witness you trust (vkey, cosignature type 0x04); repeatable.", valueName: "vkey"))
+    var witnesses: [String] = []
+    @Option(help: "How many of the --witness keys must have cosigned the newest checkpoint (default: all of them).")
+    var quorum: Int?
     @Flag(help: "Print the report as JSON.") var json = false
 
+    func validate() throws {
+        if let quorum, quorum < 1 || quorum > witnesses.count {
+            throw ValidationError("--quorum must be between 1 and the number of --witness keys (\(witnesses.count))")
+        }
+    }
+
     func run() throws {
-        let report: VerificationReport
+        var report: VerificationReport
         do {
-            let pinned = try logKey.map(Self.readVkey)
+            let pinned = try logKey.map { try Self.readVkey($0) }
             let kept = try checkpoints.map { path -> String in
                 guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read checkpoint file \(path)", code: 2) }
                 return String(decoding: data, as: UTF8.self)
             }
+            let witnessKeys = try witnesses.map { try Self.readVkey($0) }
             let progress = Output.stderrIsTerminal && !json
             if let bundle {
                 report = try Bundle.verify(
                     directory: URL(fileURLWithPath: bundle), pinnedLogKey: pinned, keptCheckpoints: kept, policies: Catalogues.policies)
+                let note = String(decoding: try Input.read(URL(fileURLWithPath: bundle).appendingPathComponent("checkpoint").path), as: UTF8.self)
+                Self.checkQuorum(note: note, witnesses: witnessKeys, quorum: quorum, report: &report)
             } else {
                 let ledger = try options.open()
                 report = try ledger.verify(keptCheckpoints: kept, pinnedLogKey: pinned) { done, total in
@@ -40,6 +53,10 @@ struct Verify: ParsableCommand {
                         FileHandle.standardError.write(Data("\rcoledger: verified \(done)/\(total) entries".utf8))
                         if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
                     }
+                }
+                if !witnessKeys.isEmpty {
+                    let note = try ledger.latestCheckpoint().flatMap { try ledger.cosignedNote(size: $0.size) } ?? ""
+                    Self.checkQuorum(note: note, witnesses: witnessKeys, quorum: quorum, report: &report)
                 }
             }
         } catch let error as CLIError {
@@ -61,7 +78,20 @@ struct Verify: ParsableCommand {
         if !report.ok { throw ExitCode(1) }
     }
 
-    static func readVkey(_ text: String) throws -> NoteVerifierKey {
+    /// Adds a `witness` failure when fewer than `quorum` of `witnesses` validly cosigned `note`.
+    static func checkQuorum(note: String, witnesses: [NoteVerifierKey], quorum: Int?, report: inout VerificationReport) {
+        guard !witnesses.isEmpty else { return }
+        let needed = quorum ?? witnesses.count
+        let cosigners = WitnessQuorum.cosigners(of: note, witnesses: witnesses)
+        if cosigners.count < needed {
+            report.failures.append(VerificationFailure(
+                index: nil, check: "witness",
+                detail: "\(cosigners.count) of the trusted witnesses cosigned the newest checkpoint; \(needed) required"
+                    + (cosigners.isEmpty ? "" : " (cosigned by \(cosigners.map(\.name).joined(separator: ", ")))")))
+        }
+    }
+
+    static func readVkey(_ text: String, code: Int32 = 2) throws -> NoteVerifierKey {
         var value = text
         if FileManager.default.fileExists(atPath: text), let data = FileManager.default.contents(atPath: text) {
             value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -69,7 +99,7 @@ struct Verify: ParsableCommand {
         do {
             return try NoteVerifierKey(parsing: value)
         } catch {
-            throw CLIError("--log-key: \(error)", code: 2)
+            throw CLIError("\(text): not a verifier key: \(error)", code: code)
         }
     }
 }
