@@ -81,13 +81,16 @@ extension Ledger {
     /// `subject.erased` event (no personal data) signed by `signer`, in one transaction.
     /// Afterwards the log still verifies; the subject's private fields read as erased.
     public func erase(subject: String, signer: Ed25519SigningKey, requestRef: String? = nil) throws(LedgerError) -> AppendResult {
-        var payload: [String: JSONValue] = ["subject": .string(subject)]
-        if let requestRef { payload["requestRef"] = .string(requestRef) }
+        let now = Timestamp.now()
+        // The catalogue's subject.erased: the subject, the erasure request it answers, and when.
+        let payload: [String: JSONValue] = [
+            "subject": .string(subject), "requestRef": .string(requestRef ?? "unreferenced"), "at": .string(String(now.prefix(19)) + "Z"),
+        ]
         let draft: JSONValue = .object([
             "type": "subject.erased", "typeVersion": 1, "stream": .string("subject/\(subject)"), "payload": .object(payload),
         ])
         let completed: Batch.Completed
-        switch Batch.complete(draft: draft, signerKeyID: signer.keyID, now: Timestamp.now(), newID: Identifier.newUUID()) {
+        switch Batch.complete(draft: draft, signerKeyID: signer.keyID, now: now, newID: Identifier.newUUID()) {
         case .success(let c): completed = c
         case .failure(let error): throw error
         }

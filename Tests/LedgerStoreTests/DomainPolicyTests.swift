@@ -238,3 +238,25 @@ struct CLIFailureTest: Error, CustomStringConvertible {
         #expect(failures.first?.detail.contains("AUTH-1") == true)
     }
 }
+
+@Suite struct DomainErasureTests {
+    /// Under the PCREF policy too, personal data goes to the private part and erasure appends a
+    /// catalogue-valid subject.erased signed by an admin.
+    @Test func erasureUnderThePolicy() throws {
+        let w = try DomainPolicyTests.world()
+        defer { w.t.remove() }
+        var feedback = DomainPolicyTests.feedback("F-9", submitter: "p-0002").objectValue ?? [:]
+        feedback["private"] = .object(["subject": "person/p-0002", "data": .object(["text": "The waiting room has no prayer space."])])
+        let r = try w.ledger.append(draft: .object(feedback), signer: w.member)
+        guard case .available? = try w.ledger.privateRecord(at: r.index) else {
+            Issue.record("the text should be held outside the log")
+            return
+        }
+        let erased = try w.ledger.erase(subject: "person/p-0002", signer: w.admin, requestRef: "ER-2026-0001")
+        #expect(try w.ledger.entry(at: erased.index)?.entry.event.type == "subject.erased")
+        #expect(try w.ledger.privateRecord(at: r.index) == .erased(subject: "person/p-0002"))
+        #expect(try w.ledger.verify().ok)
+        // A member may not erase.
+        #expect(throws: LedgerError.self) { try w.ledger.erase(subject: "person/p-0001", signer: w.member) }
+    }
+}

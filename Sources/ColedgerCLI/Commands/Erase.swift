@@ -14,7 +14,8 @@ struct Erase: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Option(help: "The admin key file that signs the subject.erased event.") var key: String
     @Argument(help: "The pseudonymous subject id, e.g. person/p-0001.") var subject: String
-    @Option(help: "A reference to the erasure request (no personal data).") var requestRef: String?
+    @Option(help: "The erasure request this answers, e.g. ER-2026-0002 (no personal data); recorded as \"unreferenced\" when left out.")
+    var requestRef: String?
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {

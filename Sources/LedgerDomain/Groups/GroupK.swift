@@ -150,7 +150,7 @@ extension ErasureRequested {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         requestId = try c.fkString(.requestId, .id)
-        subject = try c.fkString(.subject, .id)
+        subject = try c.fkString(.subject, .ref)
         receivedAt = try c.fkString(.receivedAt, .timestamp)
         coverage = try c.fk(.coverage)
         itemRefs = try c.fkStringsIfPresent(.itemRefs, .ref, minItems: 1)
@@ -195,7 +195,7 @@ extension SubjectKeyShredded {
     /// Decodes the payload strictly.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        subject = try c.fkString(.subject, .id)
+        subject = try c.fkString(.subject, .ref)
         requestRef = try c.fkString(.requestRef, .id)
         at = try c.fkString(.at, .timestamp)
     }
