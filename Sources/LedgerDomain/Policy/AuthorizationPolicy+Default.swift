@@ -1,8 +1,9 @@
 // The default authorization policy, embedded so the binary needs no data files. It must be
-// byte-for-byte Schemas/policy/authorization.v1.json (a test checks); edit that file and copy it here.
+// byte-for-byte Schemas/policy/authorization.v1.json (AuthorizationPolicyTests checks); edit that
+// file and copy it here.
 extension AuthorizationPolicy {
-    /// The text of `Schemas/policy/authorization.v1.json`.
-    static let defaultText = #"""
+    /// The text of `Schemas/policy/authorization.v1.json`, embedded.
+    public static let defaultText = #"""
 {
   "policy": "pcref/v1",
   "description": "Who may sign which event type in a PCREF coproduction ledger. An event is allowed when at least one rule whose types match it allows its signer; types no rule matches are refused. Principals: admin (a key registered with role admin, or a genesis admin); member (a key with role member, or no role, whose holder is a registered person); intake (role intake); evaluator (role evaluator); bodyOfficer (the key's holder holds the chair or a facilitator role of the body the event is about). A rule's 'when' lists payload members that must have the given value.",
@@ -46,5 +47,6 @@ extension AuthorizationPolicy {
     }
   ]
 }
+
 """#
 }
