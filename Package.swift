@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
         .library(name: "LedgerDomain", targets: ["LedgerDomain"]),
+        .library(name: "LedgerAudit", targets: ["LedgerAudit"]),
         .executable(name: "coledger", targets: ["ColedgerCLI"]),
         .executable(name: "coledger-bench", targets: ["ColedgerBench"]),
     ],
@@ -22,6 +23,8 @@ let package = Package(
         .target(name: "LedgerCore", dependencies: ["CSodium"]),
         // Domain: the PCREF event catalogue, its payload types and rules
         .target(name: "LedgerDomain", dependencies: ["LedgerCore"]),
+        // Audit: integrity, entitlement and the plan's accountability rules, as one report
+        .target(name: "LedgerAudit", dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore"]),
         // Storage: the ledger in one SQLite file (the only module that touches SQL)
         .target(
             name: "LedgerStore",
@@ -35,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "ColedgerCLI",
             dependencies: [
-                "LedgerCore", "LedgerStore", "LedgerDomain",
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +54,7 @@ let package = Package(
         // Tests
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
         .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerCore", "LedgerDomain"]),
+        .testTarget(name: "LedgerAuditTests", dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore", "LedgerAudit"]),
         .testTarget(
             name: "LedgerStoreTests",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,0 +1,58 @@
+public import LedgerCore
+
+/// One piece of evidence: the log index that proves a finding, and what it shows.
+public struct Finding: Sendable, Codable, Equatable {
+    /// The entry index.
+    public var index: Int?
+    /// What is wrong (or notable) there.
+    public var detail: String
+}
+
+/// A rule's verdict.
+public enum Verdict: String, Sendable, Codable {
+    case pass, fail
+    case notApplicable = "not_applicable"
+}
+
+/// One accountability rule as judged.
+public struct RuleResult: Sendable, Codable {
+    /// The rule id, e.g. `G-4`.
+    public var id: String
+    /// What it checks.
+    public var title: String
+    /// The seed sentence it comes from.
+    public var seed: String
+    /// Its parameters, as used.
+    public var parameters: [String: String]
+    /// The verdict.
+    public var verdict: Verdict
+    /// How many items were judged.
+    public var checked: Int
+    /// Every offending item (for a failure) with its log index.
+    public var findings: [Finding]
+}
+
+/// The audit report: integrity, entitlement and accountability, each with the evidence.
+public struct AuditReport: Sendable, Codable {
+    /// The ledger or bundle audited.
+    public var source: String
+    /// Entries audited.
+    public var size: Int
+    /// The date the rules were judged at.
+    public var asOf: String
+    /// The audit policy name and the SHA-256 of its file.
+    public var policy: String
+    /// SHA-256 (hex) of the policy file.
+    public var policySHA256: String
+    /// Integrity: the verifier's failures other than entitlement.
+    public var integrity: [VerificationFailure]
+    /// Entitlement: signers not entitled to what they signed, and what compromised keys signed.
+    public var entitlement: [VerificationFailure]
+    /// The accountability rules.
+    public var rules: [RuleResult]
+    /// Rules the catalogue cannot express yet, with why.
+    public var notImplemented: [String: String]
+
+    /// True when integrity and entitlement hold and no rule fails.
+    public var passed: Bool { integrity.isEmpty && entitlement.isEmpty && !rules.contains { $0.verdict == .fail } }
+}
