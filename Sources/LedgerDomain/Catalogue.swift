@@ -44,7 +44,9 @@ public enum Catalogue {
         guard let type = type(name, version: version) else {
             let known = all.filter { $0.eventType == name }.map { String($0.typeVersion) }
             if known.isEmpty {
-                throw DomainError("", "unknown event type \(name); `coledger types` lists the catalogue")
+                let close = closeMatches(to: name)
+                let hint = close.isEmpty ? "" : " (did you mean \(close.joined(separator: ", "))?)"
+                throw DomainError("", "unknown event type \(name)\(hint); `coledger types` lists the catalogue")
             }
             throw DomainError("", "\(name) has no version \(version) (known: \(known.joined(separator: ", ")))")
         }

@@ -31,7 +31,12 @@ public struct DomainPolicy: AdmissionPolicy {
         do {
             payload = try Catalogue.decode(type: event.type, version: event.typeVersion, payload: .object(event.payload))
         } catch {
-            throw AdmissionRefusal("schema", "/payload" + error.pointer, error.reason)
+            // An unknown type or version is about the envelope, not the payload.
+            let pointer =
+                Catalogue.type(event.type, version: event.typeVersion) != nil
+                ? "/payload" + error.pointer
+                : Catalogue.all.contains(where: { $0.eventType == event.type }) ? "/typeVersion" : "/type"
+            throw AdmissionRefusal("schema", pointer, error.reason)
         }
         if event.privatePart == nil, !type(of: payload).privateFields.isEmpty,
             let leaked = type(of: payload).privateFields.first(where: { event.payload[$0] != nil })

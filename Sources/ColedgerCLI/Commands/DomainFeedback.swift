@@ -1,0 +1,275 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerDomain
+
+// The feedback loop, "you said, we did" (catalogue group F).
+
+private func values<T: RawRepresentable & CaseIterable>(_: T.Type) -> String where T.RawValue == String {
+    T.allCases.map(\.rawValue).joined(separator: ", ")
+}
+
+struct FeedbackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feedback", abstract: "Receive, acknowledge, answer and close feedback.",
+        subcommands: [Receive.self, Acknowledge.self, Respond.self, Close.self])
+
+    struct Receive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record feedback that arrived (feedback.received); its text goes to the private part.",
+            discussion: """
+                The text is personal data: the ledger commits to it and stores it encrypted outside the log,
+                under subject person/<submitter>, or feedback/<id> when the submitter is anonymous. An intake
+                key (the public form) may record anonymous feedback only.
+                """)
+        @OptionGroup var signing: SigningOptions
+        @Option(help: "The feedback id, e.g. F-2026-0001.") var id: String
+        @Option(help: ArgumentHelp("How it arrived: \(values(FeedbackVocabulary.Channel.self)).", valueName: "channel"))
+        var channel: String
+        @Option(help: "The submitter's pseudonym, or anonymous (default).") var submitter = FeedbackReceived.anonymous
+        @Option(help: "The feedback itself (private).") var text: String?
+        @Option(help: "When it arrived (default: now).") var receivedAt: String?
+        @Option(help: "The language it was given in (BCP 47).") var language = "en"
+        @Flag(help: "The submitter agreed to a moderated summary being published.") var consentToPublish = false
+        @Flag(help: "The submitter agreed to be contacted about the outcome (rule F-4).") var contactConsent = false
+        @Option(help: "The service it is about.") var service: String?
+        @Option(help: "The region it is about.") var region: String?
+        @Option(help: "The body it came through.") var body: String?
+        @Option(
+            help: ArgumentHelp(
+                "The format to answer in: \(values(ReportingVocabulary.AccessibleFormat.self)).", valueName: "format"))
+        var accessibleFormat: String?
+        @Option(help: "The event id of the submitter's equality monitoring record.") var equalityRef: String?
+        @Option(help: "The lawful basis the text is held under (rule P-1), e.g. LB-ART9-2H.") var lawfulBasis: String?
+
+        func run() throws {
+            try reporting {
+                try DomainVerb.append(signing) { _ in
+                    var payload: [String: JSONValue] = [
+                        "feedbackId": .string(id), "channel": .string(channel),
+                        "receivedAt": .string(DateInput.timestamp(receivedAt)), "submitter": .string(submitter),
+                        "language": .string(language), "consentToPublish": .bool(consentToPublish),
+                        "contactConsent": .bool(contactConsent),
+                    ]
+                    let optional: [(String, String?)] = [
+                        ("serviceId", service), ("regionId", region), ("bodyId", body),
+                        ("accessibleFormat", accessibleFormat),
+                        ("equalityRef", equalityRef), ("lawfulBasisRef", lawfulBasis),
+                    ]
+                    for case (let member, let value?) in optional { payload[member] = .string(value) }
+                    var event = DomainEvent(
+                        type: "feedback.received", payload: payload,
+                        options: [
+                            "feedbackId": "--id", "channel": "--channel", "receivedAt": "--received-at",
+                            "submitter": "--submitter", "language": "--language",
+                            "serviceId": "--service", "regionId": "--region", "bodyId": "--body",
+                            "accessibleFormat": "--accessible-format",
+                            "equalityRef": "--equality-ref", "lawfulBasisRef": "--lawful-basis",
+                        ])
+                    event.privateSubject =
+                        submitter == FeedbackReceived.anonymous ? "feedback/\(id)" : "person/\(submitter)"
+                    if let text { event.privateData["text"] = .string(text) }
+                    return event
+                } describe: { _, _ in
+                    "Received feedback \(id) by \(channel)."
+                }
+            }
+        }
+    }
+
+    struct Acknowledge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that receipt was acknowledged (feedback.acknowledged, rule F-1).")
+        @OptionGroup var signing: SigningOptions
+        @Option(help: "The feedback id.") var id: String
+        @Option(help: ArgumentHelp("How: \(values(FeedbackVocabulary.ContactMethod.self)).", valueName: "method"))
+        var method: String
+        @Option(help: "When (default: now).") var at: String?
+
+        func run() throws {
+            try reporting {
+                try DomainVerb.append(signing) { _ in
+                    DomainEvent(
+                        type: "feedback.acknowledged",
+                        payload: [
+                            "feedbackId": .string(id), "at": .string(DateInput.timestamp(at)),
+                            "method": .string(method),
+                        ],
+                        options: ["feedbackId": "--id", "method": "--method", "at": "--at"])
+                } describe: { _, _ in
+                    "Acknowledged feedback \(id) by \(method)."
+                }
+            }
+        }
+    }
+
+    struct Respond: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Answer feedback: \"you said\", \"we did\" and what changed (feedback.responded).",
+            discussion:
+                "--change-description is required unless --change is no_change_with_reason, which needs --reason instead."
+        )
+        @OptionGroup var signing: SigningOptions
+        @Option(help: "The feedback id.") var id: String
+        @Option(help: "\"You said\": a moderated summary with no personal data.") var youSaid: String
+        @Option(help: "\"We did\": the response.") var weDid: String
+        @Option(
+            help: ArgumentHelp("What came of it: \(values(FeedbackVocabulary.ChangeStatus.self)).", valueName: "status")
+        ) var change: String
+        @Option(help: "What changed, is planned, or where it was referred.") var changeDescription: String?
+        @Option(help: "Why nothing changes (for no_change_with_reason).") var reason: String?
+        @Option(help: "The action carrying the change (rule F-3).") var action: String?
+        @Option(help: "The role that moderated the summary (rule F-6), e.g. R-HEAD-RJE.") var moderatedBy: String
+
+        func run() throws {
+            try reporting {
+                try DomainVerb.append(signing) { _ in
+                    var payload: [String: JSONValue] = [
+                        "feedbackId": .string(id), "publicSummary": .string(youSaid), "response": .string(weDid),
+                        "changeStatus": .string(change), "moderatedByRoleId": .string(moderatedBy),
+                    ]
+                    if let changeDescription { payload["changeDescription"] = .string(changeDescription) }
+                    if let reason { payload["reason"] = .string(reason) }
+                    if let action { payload["actionRef"] = .string(action) }
+                    return DomainEvent(
+                        type: "feedback.responded", payload: payload,
+                        options: [
+                            "feedbackId": "--id", "publicSummary": "--you-said", "response": "--we-did",
+                            "changeStatus": "--change",
+                            "changeDescription": "--change-description", "reason": "--reason", "actionRef": "--action",
+                            "moderatedByRoleId": "--moderated-by",
+                        ])
+                } describe: { _, _ in
+                    "Responded to feedback \(id) (\(change))."
+                }
+            }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close feedback that needs nothing more (feedback.closed).")
+        @OptionGroup var signing: SigningOptions
+        @Option(help: "The feedback id.") var id: String
+        @Option(help: ArgumentHelp("Why: \(values(FeedbackVocabulary.CloseReason.self)).", valueName: "reason"))
+        var reason: String
+        @Option(help: "A short public note (no personal data).") var note: String?
+
+        func run() throws {
+            try reporting {
+                try DomainVerb.append(signing) { _ in
+                    var payload: [String: JSONValue] = ["feedbackId": .string(id), "reason": .string(reason)]
+                    if let note { payload["note"] = .string(note) }
+                    return DomainEvent(
+                        type: "feedback.closed", payload: payload,
+                        options: ["feedbackId": "--id", "reason": "--reason", "note": "--note"])
+                } describe: { _, _ in
+                    "Closed feedback \(id) (\(reason))."
+                }
+            }
+        }
+    }
+}
+
+// Contributions (catalogue group G).
+
+struct ContributionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contribution", abstract: "Record contributions and trace what they influenced.",
+        subcommands: [Record.self, Influence.self])
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Record a person's input through a body or meeting (contribution.recorded); its content is private.",
+            discussion:
+                "Give --body, --meeting or both. The content is stored encrypted outside the log under subject person/<person>."
+        )
+        @OptionGroup var signing: SigningOptions
+        @Option(help: "The contribution id, e.g. CON-2026-0014.") var id: String
+        @Option(help: "The contributor's pseudonym.") var person: String
+        @Option(help: "The body it came through.") var body: String?
+        @Option(help: "The meeting it was made at.") var meeting: String?
+        @Option(
+            help: ArgumentHelp(
+                "What kind of input: \(values(InvolvementVocabulary.ContributionKind.self)).", valueName: "kind"))
+        var kind: String
+        @Option(
+            help: ArgumentHelp(
+                "The rung of the ladder of co-production: \(values(InvolvementVocabulary.LadderRung.self)).",
+                valueName: "rung"))
+        var rung: String
+        @Option(help: "What it is about: an action, decision, plan or metric id (repeatable).") var topic: [String] = []
+        @Option(help: "Hours given.") var hours: Double?
+        @Option(help: "The input itself (private).") var content: String?
+        @Option(help: "The lawful basis the content is held under (rule P-1).") var lawfulBasis: String?
+
+        func run() throws {
+            try reporting {
+                try DomainVerb.append(signing) { _ in
+                    var payload: [String: JSONValue] = [
+                        "contributionId": .string(id), "personId": .string(person), "kind": .string(kind),
+                        "ladderRung": .string(rung),
+                        "topicRefs": VerbInput.strings(topic),
+                    ]
+                    if let body { payload["bodyId"] = .string(body) }
+                    if let meeting { payload["meetingId"] = .string(meeting) }
+                    if let hours { payload["hours"] = .number(hours) }
+                    if let lawfulBasis { payload["lawfulBasisRef"] = .string(lawfulBasis) }
+                    var event = DomainEvent(
+                        type: "contribution.recorded", payload: payload,
+                        options: [
+                            "contributionId": "--id", "personId": "--person", "bodyId": "--body/--meeting",
+                            "meetingId": "--meeting",
+                            "kind": "--kind", "ladderRung": "--rung", "topicRefs": "--topic", "hours": "--hours",
+                            "lawfulBasisRef": "--lawful-basis",
+                        ])
+                    event.privateSubject = "person/\(person)"
+                    if let content { event.privateData["content"] = .string(content) }
+                    return event
+                } describe: { _, _ in
+                    "Recorded contribution \(id) by \(person)."
+                }
+            }
+        }
+    }
+
+    struct Influence: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Trace a contribution to what it shaped, or say why it was not adopted (contribution.influence_traced, rule C-1)."
+        )
+        @OptionGroup var signing: SigningOptions
+        @Option(help: "The contribution id.") var id: String
+        @Option(
+            help: ArgumentHelp(
+                "What it influenced, TYPE:ID; TYPE is one of \(values(InvolvementVocabulary.InfluenceTarget.self)).",
+                valueName: "type:id"))
+        var target: String
+        @Option(help: ArgumentHelp("How far: \(values(InvolvementVocabulary.Influence.self)).", valueName: "influence"))
+        var influence: String
+        @Option(help: "How it shaped the target, or why it was not adopted.") var explanation: String
+
+        func run() throws {
+            try reporting {
+                try DomainVerb.append(signing) { _ in
+                    let t = try VerbInput.parts(
+                        target, option: "--target", min: 2, max: 2, form: "TYPE:ID, e.g. decision:dec-2026-009")
+                    return DomainEvent(
+                        type: "contribution.influence_traced",
+                        payload: [
+                            "contributionId": .string(id), "targetType": .string(t[0]), "targetId": .string(t[1]),
+                            "influence": .string(influence), "explanation": .string(explanation),
+                        ],
+                        options: [
+                            "contributionId": "--id", "targetType": "--target", "targetId": "--target",
+                            "influence": "--influence",
+                            "explanation": "--explanation",
+                        ])
+                } describe: { _, _ in
+                    "Traced contribution \(id) to \(target) (\(influence))."
+                }
+            }
+        }
+    }
+}

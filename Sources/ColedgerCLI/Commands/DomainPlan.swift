@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerDomain
+
+// The plan's delivery: actions (group E) and metrics (group H).
+
+struct ActionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "action", abstract: "Record progress on the plan's actions.", subcommands: [Update.self])
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An action's status and progress change (action.status_changed, rule M-3).",
+            discussion: "Create the action first (`coledger new action.created`, edit, `coledger append`).")
+        @OptionGroup var signing: SigningOptions
+        @Option(help: "The action id, e.g. LG-1.") var action: String
+        @Option(
+            help: ArgumentHelp(
+                "The new status: \(ActionStatusChanged.Status.allCases.map(\.rawValue).joined(separator: ", ")).",
+                valueName: "status"))
+        var status: String
+        @Option(help: "Progress, 0 to 100.") var progress: Int?
+        @Option(help: "What happened (required by the catalogue, rule M-3).") var note: String
+        @Option(
+            help: ArgumentHelp("Evidence, KIND:ID (repeatable), e.g. meeting:mtg-amhepf-2026-03.", valueName: "kind:id")
+        )
+        var evidence: [String] = []
+
+        func run() throws {
+            try reporting {
+                try DomainVerb.append(signing) { _ in
+                    var payload: [String: JSONValue] = [
+                        "actionId": .string(action), "status": .string(status), "note": .string(note),
+                        "evidenceRefs": .array(try evidence.map { try VerbInput.entityRef($0, option: "--evidence") }),
+                    ]
+                    if let progress { payload["progressPct"] = VerbInput.int(progress) }
+                    return DomainEvent(
+                        type: "action.status_changed", payload: payload,
+                        options: [
+                            "actionId": "--action", "status": "--status", "progressPct": "--progress", "note": "--note",
+                            "evidenceRefs": "--evidence",
+                        ])
+                } describe: { _, _ in
+                    "Action \(action) is now \(status)" + (progress.map { " (\($0)%)" } ?? "") + "."
+                }
+            }
+        }
+    }
+}
+
+struct MetricCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metric", abstract: "Record observations of the plan's metrics.", subcommands: [Observe.self])
+
+    struct Observe: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a metric's aggregate figures for a period (metric.observed).",
+            discussion: """
+                Each --cell is DIM=VALUE pairs and numbers joined by ':', e.g. ethnicity=A1:n=12:d=40, or
+                n=465:d=540:value=86.1 for the total. DIM is a breakdown dimension (ethnicity, ethnicity_group,
+                region, service, pay_band, respondent_group, age, sex, …); ethnicity takes the ONS 2021 codes
+                W1–W5, M1–M4, A1–A5, B1–B3, O1, O2, not_stated, not_known. When any cell is broken down by
+                ethnicity the code system (ons2021) is recorded and completeness is required: --not-stated and
+                --not-known, or cells ethnicity=not_stated and ethnicity=not_known to take them from.
+                Scope and region default to the metric's definition.
+                """)
+        @OptionGroup var signing: SigningOptions
+        @Option(help: "The metric id (defined earlier).") var metric: String
+        @Option(help: "First day of the period.") var periodFrom: String
+        @Option(help: "Last day of the period.") var periodTo: String
+        @Option(
+            help: ArgumentHelp("A cell, DIM=VALUE[:DIM=VALUE…]:n=N[:d=N][:value=X] (repeatable).", valueName: "cell"))
+        var cell: [String] = []
+        @Option(help: "national, regional or local (default: the metric's scope).") var scope: String?
+        @Option(help: "The region (default: the metric's region).") var region: String?
+        @Option(help: "The service, for a single-service observation.") var service: String?
+        @Option(help: "Records where the person declined to give an ethnicity.") var notStated: Int?
+        @Option(help: "Records with no ethnicity asked or recorded.") var notKnown: Int?
+        @Option(help: "All records in scope.") var total: Int?
+
+        func run() throws {
+            try reporting {
+                try DomainVerb.append(signing) { ledger in
+                    guard !cell.isEmpty else {
+                        throw CLIError("give at least one --cell, e.g. --cell ethnicity=A1:n=12:d=40")
+                    }
+                    let cells = try cell.map(Self.parseCell)
+                    let definition = try LogLookup(ledger: ledger).latest(
+                        stream: "metric/\(metric)", types: ["metric.defined"])
+                    let scope =
+                        scope ?? definition?.payload["scope"]?.stringValue ?? (region == nil ? "national" : "regional")
+                    var payload: [String: JSONValue] = [
+                        "metricId": .string(metric), "scope": .string(scope), "cells": .array(cells),
+                        "period": .object([
+                            "from": .string(DateInput.date(periodFrom)),
+                            "to": .string(DateInput.date(periodTo)),
+                        ]),
+                    ]
+                    if let region = region ?? (scope == "national" ? nil : definition?.payload["regionId"]?.stringValue)
+                    {
+                        payload["regionId"] = .string(region)
+                    }
+                    if let service { payload["serviceId"] = .string(service) }
+                    let ethnic = cells.filter {
+                        $0["dims"]?["ethnicity"] != nil || $0["dims"]?["ethnicityGroup"] != nil
+                    }
+                    if !ethnic.isEmpty {
+                        payload["ethnicityCodeSystem"] = .string(EthnicityCode.codeSystem)
+                        func count(_ code: String) -> Int? {
+                            ethnic.first {
+                                $0["dims"]?["ethnicity"]?.stringValue == code
+                                    || $0["dims"]?["ethnicityGroup"]?.stringValue == code
+                            }?["n"]?.intValue
+                        }
+                        if let s = notStated ?? count("not_stated"), let k = notKnown ?? count("not_known") {
+                            var completeness: [String: JSONValue] = [
+                                "notStated": VerbInput.int(s), "notKnown": VerbInput.int(k),
+                            ]
+                            if let total { completeness["total"] = VerbInput.int(total) }
+                            payload["completeness"] = .object(completeness)
+                        }
+                    }
+                    return DomainEvent(
+                        type: "metric.observed", payload: payload,
+                        options: [
+                            "metricId": "--metric", "period": "--period-from/--period-to", "scope": "--scope",
+                            "regionId": "--region",
+                            "serviceId": "--service", "cells": "--cell", "completeness": "--not-stated/--not-known",
+                        ])
+                } describe: { _, _ in
+                    "Observed metric \(metric) for \(periodFrom) to \(periodTo): \(cell.count) cells."
+                }
+            }
+        }
+
+        /// `ethnicity=A1:n=12:d=40` as a cell `{"dims": {"ethnicity": "A1"}, "n": 12, "d": 40}`.
+        static func parseCell(_ text: String) throws -> JSONValue {
+            var dims: [String: JSONValue] = [:]
+            var cell: [String: JSONValue] = [:]
+            for part in text.split(separator: ":") {
+                let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
+                guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else {
+                    throw CLIError("--cell \(text): \(part) is not NAME=VALUE (e.g. ethnicity=A1:n=12:d=40)")
+                }
+                switch kv[0] {
+                case "n", "d":
+                    guard let n = Int(kv[1]) else { throw CLIError("--cell \(text): \(kv[0]) must be a whole number") }
+                    cell[kv[0]] = VerbInput.int(n)
+                case "value":
+                    guard let x = Double(kv[1]), x.isFinite else {
+                        throw CLIError("--cell \(text): value must be a number")
+                    }
+                    cell["value"] = .number(x)
+                default:
+                    dims[camelCase(kv[0])] = .string(kv[1])
+                }
+            }
+            guard cell["n"] != nil else { throw CLIError("--cell \(text): give the count, n=N") }
+            cell["dims"] = .object(dims)
+            return .object(cell)
+        }
+
+        /// `ethnicity_group` → `ethnicityGroup`; camelCase names pass through.
+        static func camelCase(_ name: String) -> String {
+            let words = name.split(separator: "_")
+            guard let first = words.first else { return name }
+            return String(first) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
+    }
+}

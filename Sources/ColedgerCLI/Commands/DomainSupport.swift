@@ -1,0 +1,217 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerDomain
+import LedgerStore
+
+/// The options every domain verb shares: the ledger, the signing key, the event time and the output form.
+struct SigningOptions: ParsableArguments {
+    @OptionGroup var store: LedgerOptions
+    @Option(help: "The sealed key file that signs the event (passphrase from $COLEDGER_PASSPHRASE, else a prompt).")
+    var key: String
+    @Option(
+        help: ArgumentHelp(
+            "When it happened: an RFC 3339 UTC time, YYYY-MM-DDTHH:MM (UTC) or a date (default: now).",
+            valueName: "time"))
+    var occurredAt: String?
+    @Flag(help: "Print {\"index\",\"id\",\"leafHash\"} as JSON instead of a sentence.") var json = false
+}
+
+/// One event a domain verb has built from its options, before it is checked and signed.
+struct DomainEvent {
+    /// The catalogue type, e.g. `feedback.received`.
+    var type: String
+    /// The payload version.
+    var version = 1
+    /// The payload members.
+    var payload: [String: JSONValue]
+    /// The subject of the private part (e.g. `person/p-0001`), when there is personal data.
+    var privateSubject: String?
+    /// Personal data in clear; the ledger commits to it and stores it encrypted outside the log.
+    var privateData: [String: JSONValue] = [:]
+    /// Which option set each payload member, so errors can name the option.
+    var options: [String: String] = [:]
+
+    /// `/payload/<pointer> (--option): reason`.
+    func describe(_ error: DomainError) -> String {
+        let member = error.pointer.split(separator: "/").first.map(String.init)
+        let option = member.flatMap { options[$0] }.map { " (\($0))" } ?? ""
+        return "/payload\(error.pointer)\(option): \(error.reason)"
+    }
+}
+
+/// Builds, checks, signs and appends one domain event.
+enum DomainVerb {
+    /// Opens the ledger, asks `build` for the event, decodes its payload strictly against the
+    /// catalogue (so mistakes are reported before the passphrase is asked for), then signs and
+    /// appends it and prints the result like `append`. Every refusal ends "; nothing was appended".
+    static func append(
+        _ signing: SigningOptions, build: (Ledger) throws -> DomainEvent,
+        describe: (DomainEvent, AppendResult) -> String
+    ) throws {
+        let ledger = try signing.store.open()
+        let event: DomainEvent
+        do {
+            event = try build(ledger)
+        } catch let error as CLIError {
+            throw CLIError("\(error.description); nothing was appended", code: error.code)
+        }
+        let payload = JSONValue.object(event.payload)
+        let decoded: any EventPayload
+        do {
+            decoded = try Catalogue.decode(type: event.type, version: event.version, payload: payload)
+        } catch {
+            throw CLIError("\(event.describe(error)); nothing was appended")
+        }
+        var draft: [String: JSONValue] = [
+            "type": .string(event.type), "typeVersion": .number(Double(event.version)),
+            "stream": .string(decoded.stream),
+            "payload": payload,
+        ]
+        if let occurredAt = signing.occurredAt {
+            draft["occurredAt"] = .string(DateInput.timestamp(occurredAt))
+        }
+        if let subject = event.privateSubject, !event.privateData.isEmpty {
+            draft["private"] = .object(["subject": .string(subject), "data": .object(event.privateData)])
+        }
+        let signer = try KeyFiles.open(signing.key)
+        let result: AppendResult
+        do {
+            result = try ledger.append(draft: .object(draft), signer: signer)
+        } catch {
+            throw CLIError("\(Self.reason(error)); nothing was appended")
+        }
+        if signing.json {
+            Output.printJSON(AppendOutput(result))
+        } else if result.duplicate {
+            print("Already in the log at index \(result.index) (event \(result.id)); nothing new was appended.")
+        } else {
+            print("\(describe(event, result)) Index \(result.index), event \(result.id).")
+        }
+    }
+}
+
+extension DomainVerb {
+    /// The ledger's reason, without the id of the event that was never appended.
+    static func reason(_ error: LedgerError) -> String {
+        switch error {
+        case .refusedByPolicy(_, let refusal): return refusal.description
+        case .invalidEvent(_, let format): return format.description
+        default: return error.description
+        }
+    }
+}
+
+/// Dates and times given on the command line, completed to the forms the catalogue requires.
+/// Text that cannot be completed is passed on as given, so the catalogue's check names the member.
+enum DateInput {
+    /// Today's date in UTC, `YYYY-MM-DD`.
+    static var today: String { String(Timestamp.now().prefix(10)) }
+
+    /// A `YYYY-MM-DD` date: today when absent or `today`; a UTC time is cut to its date.
+    static func date(_ text: String?) -> String {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), text != "today" else { return today }
+        if text.count > 10, Timestamp.isValidUTC(timestamp(text)) { return String(text.prefix(10)) }
+        return text
+    }
+
+    /// An RFC 3339 UTC time: now when absent or `now`; `YYYY-MM-DD[THH:MM[:SS]]` (or with a space
+    /// for the `T`) is taken as UTC and completed.
+    static func timestamp(_ text: String?) -> String {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), text != "now" else { return Timestamp.now() }
+        var t = text.replacingOccurrences(of: " ", with: "T")
+        if t.count == 10 { t += "T00:00:00Z" }
+        if t.count == 16 { t += ":00" }
+        if t.count == 19 { t += "Z" }
+        return Timestamp.isValidUTC(t) ? t : text
+    }
+}
+
+/// Small parsers for the compact forms the verbs take (`KIND:ID`, `PERSON:CATEGORY[:ROLE]`).
+enum VerbInput {
+    /// Splits `text` on `:` into between `min` and `max` non-empty parts.
+    static func parts(_ text: String, option: String, min: Int, max: Int, form: String) throws -> [String] {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= min, parts.count <= max, !parts.contains(where: \.isEmpty) else {
+            throw CLIError("\(option) \(text): expected \(form)")
+        }
+        return parts
+    }
+
+    /// `KIND:ID` as an entityRef object `{"kind", "id"}`.
+    static func entityRef(_ text: String, option: String) throws -> JSONValue {
+        let p = try parts(
+            text, option: option, min: 2, max: 2, form: "KIND:ID, e.g. feedback:F-2026-0001 or contribution:CON-1")
+        return .object(["kind": .string(p[0]), "id": .string(p[1])])
+    }
+
+    static func strings(_ values: [String]) -> JSONValue {
+        .array(values.map(JSONValue.string))
+    }
+
+    static func int(_ value: Int) -> JSONValue {
+        .number(Double(value))
+    }
+}
+
+/// Looks up earlier events in the log, newest first, to fill in what a verb can work out itself.
+struct LogLookup {
+    let ledger: Ledger
+
+    /// The newest event of one of `types` in `stream` that `match` accepts.
+    func latest(stream: String, types: Set<String>, where match: (Event) -> Bool = { _ in true }) throws -> Event? {
+        var end = try ledger.size()
+        let page = 1024
+        while end > 0 {
+            let start = Swift.max(0, end - page)
+            let rows = try ledger.entries(from: start, limit: end - start)
+            for row in rows.reversed() {
+                let event = row.entry.event
+                if event.stream == stream, types.contains(event.type), match(event) { return event }
+            }
+            end = start
+        }
+        return nil
+    }
+
+    /// The quorum rule `{min, ofCategory?}` a body works to now.
+    func quorumRule(of body: String) throws -> (min: Int, ofCategory: String?)? {
+        let event = try latest(stream: "body/\(body)", types: ["body.established", "body.terms_amended"]) {
+            $0.payload["quorumRule"] != nil
+        }
+        guard let rule = event?.payload["quorumRule"], let min = rule["min"]?.intValue else { return nil }
+        return (min, rule["ofCategory"]?.stringValue)
+    }
+
+    /// The person who holds the key in `keyFile`, when its registration names one.
+    func personHolding(keyFile: String) throws -> String? {
+        let file = try KeyCommand.ShowKey.read(keyFile)
+        let event = try latest(stream: "key/\(file.keyID)", types: ["key.registered"])
+        guard let holder = event?.payload["holder"]?.stringValue, holder.hasPrefix("person/") else { return nil }
+        return String(holder.dropFirst("person/".count))
+    }
+}
+
+/// Counting attendance the way the presence and quorum rules do (G-4, G-5).
+enum Attendance {
+    /// Attendees who count towards quorum: not observers or guests, of `ofCategory` when set, not recused.
+    static func quorumCount(_ attendees: [JSONValue], ofCategory: String?, excluding recused: Set<String> = []) -> Int {
+        attendees.filter { a in
+            let role = a["role"]?.stringValue ?? "member"
+            guard role != "observer", role != "guest" else { return false }
+            if let person = a["personId"]?.stringValue, recused.contains(person) { return false }
+            return ofCategory == nil || a["category"]?.stringValue == ofCategory
+        }.count
+    }
+
+    /// Experts by Experience present (`ebe_lived` or `ebe_carer`), not recused.
+    static func ebeCount(_ attendees: [JSONValue], excluding recused: Set<String> = []) -> Int {
+        attendees.filter { a in
+            guard let category = a["category"]?.stringValue.flatMap(PersonCategory.init(rawValue:)) else {
+                return false
+            }
+            if let person = a["personId"]?.stringValue, recused.contains(person) { return false }
+            return category.isExpertByExperience
+        }.count
+    }
+}
