@@ -102,7 +102,7 @@ import Testing
     @Test func refusalClassesAppendNothing() throws {
         let w = try Self.world()
         defer { w.t.remove() }
-        try Self.refused(w, Self.draft("example.note", "n/1", [:]), by: w.admin, rule: "schema", pointer: "/payload", "unknown event type")
+        try Self.refused(w, Self.draft("example.note", "n/1", [:]), by: w.admin, rule: "schema", pointer: "/type", "unknown event type")
         var missing = (Self.feedback("F-1", submitter: "p-0002").objectValue ?? [:])
         var payload = missing["payload"]?.objectValue ?? [:]
         payload["channel"] = nil
