@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import LedgerAudit
+import LedgerCore
+import LedgerStore
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "One report: integrity, who was entitled to sign what, and the plan's accountability rules.",
+        discussion: """
+            Integrity is everything `verify` checks. Entitlement replays the authorization policy over the
+            whole log and flags what compromised keys signed. Accountability judges the rules of the domain
+            map (section 8) that the catalogue can express, with the parameters of the audit policy file
+            (Schemas/audit/policy.v1.json by default; its SHA-256 is printed), as of --as-of.
+            Exit status: 0 when everything passes, 1 when anything fails, 2 when the audit could not run.
+            """)
+    @OptionGroup var options: LedgerOptions
+    @Option(help: ArgumentHelp("Audit this bundle directory instead of the ledger.", valueName: "dir")) var bundle: String?
+    @Option(name: .customLong("log-key"), help: ArgumentHelp("Pin the log's verifier key (vkey or file).", valueName: "vkey")) var logKey: String?
+    @Option(name: .customLong("checkpoint"), help: ArgumentHelp("A checkpoint you kept (repeatable).", valueName: "file")) var checkpoints: [String] = []
+    @Option(help: ArgumentHelp("An audit policy file (JSON) instead of the defaults.", valueName: "file")) var policy: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge the rules as they stood on this date (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+    @Option(help: "text (default), json or html (one self-contained page for a board pack).") var format = "text"
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file")) var out: String?
+
+    func validate() throws {
+        guard ["text", "json", "html"].contains(format) else { throw ValidationError("--format must be text, json or html") }
+    }
+
+    func run() throws {
+        let report: AuditReport
+        do {
+            let (auditPolicy, sha) = try policy.map { try AuditPolicy.load(try Input.read($0)) } ?? AuditPolicy.standard()
+            let pinned = try logKey.map { try Verify.readVkey($0) }
+            let kept = try checkpoints.map { String(decoding: try Input.read($0), as: UTF8.self) }
+            let source: Audit.Source = try bundle.map { .bundle(URL(fileURLWithPath: $0)) } ?? .ledger(options.open())
+            report = try Audit.run(source, policy: auditPolicy, policySHA256: sha, asOf: asOf, pinnedLogKey: pinned, keptCheckpoints: kept)
+        } catch {
+            Output.error("error: the audit could not run: \(error)")
+            throw ExitCode(2)
+        }
+        let text: String
+        switch format {
+        case "json": text = Output.json(report, pretty: true) + "\n"
+        case "html": text = report.html
+        default: text = report.text
+        }
+        if let out {
+            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+                Output.error("error: cannot write \(out)")
+                throw ExitCode(2)
+            }
+            FileHandle.standardError.write(Data("coledger: audit report written to \(out): \(report.passed ? "PASS" : "FAIL")\n".utf8))
+        } else {
+            print(text, terminator: "")
+        }
+        if !report.passed { throw ExitCode(1) }
+    }
+}
