@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 import Foundation
 
 /// The parameters of the accountability rules (`Schemas/audit/policy.v1.json`; DOMAIN.md section 9
