@@ -52,8 +52,9 @@ extension Ledger {
         // Parallel, outside the transaction: fill in the envelope and check the format.
         let ids = Identifier.newUUIDs(count)
         let work = (0..<count).map { (items[$0].draft, items[$0].signer.keyID, ids[$0]) }
+        let policy = self.policy
         let completed = Parallel.map(work, workers: Parallel.cores) { item in
-            Batch.complete(draft: item.0, signerKeyID: item.1, now: now, newID: item.2)
+            Batch.complete(draft: item.0, signerKeyID: item.1, now: now, newID: item.2, policy: policy)
         }
         for (n, item) in completed.enumerated() {
             if case .failure(let error) = item { throw count > 1 ? .inBatch(position: n, error) : error }

@@ -23,6 +23,8 @@ final class Batch {
         var givenID: Bool
         var givenStreamVersion: Bool
         var privateObject: PrivateObject?
+        /// The policy's stateless check, run in parallel with completion.
+        var checked: AdmissionCheck?
     }
 
     /// Personal data the author gave in clear: stored encrypted outside the log.
@@ -92,7 +94,9 @@ final class Batch {
 
     /// Fills in what the author left out and checks the envelope; needs no log state, so it
     /// runs in parallel. `streamVersion` is set later, in order, when the author left it out.
-    static func complete(draft: JSONValue, signerKeyID: String, now: String, newID: String) -> Result<Completed, LedgerError> {
+    static func complete(
+        draft: JSONValue, signerKeyID: String, now: String, newID: String, policy: (any AdmissionPolicy)? = nil
+    ) -> Result<Completed, LedgerError> {
         guard var o = draft.objectValue else {
             return .failure(.invalidEvent(id: nil, FormatError("", "an event must be a JSON object")))
         }
@@ -134,7 +138,7 @@ final class Batch {
             let event = try Event(json: .object(o))
             return .success(Completed(
                 event: event, draft: original, givenID: givenID != nil, givenStreamVersion: givenVersion,
-                privateObject: privateObject))
+                privateObject: privateObject, checked: policy?.check(event)))
         } catch {
             return .failure(.invalidEvent(id: givenID, error))
         }
@@ -166,7 +170,7 @@ final class Batch {
         } else {
             event.streamVersion = next
         }
-        var prepared = try admit(event, rememberID: c.givenID)
+        var prepared = try admit(event, rememberID: c.givenID, checked: c.checked)
         prepared.privateObject = c.privateObject
         return prepared
     }
@@ -191,7 +195,7 @@ final class Batch {
     }
 
     /// Checks the signer and key rules at the next index and reserves that index.
-    private func admit(_ event: Event, rememberID: Bool = true) throws -> Prepared {
+    private func admit(_ event: Event, rememberID: Bool = true, checked: AdmissionCheck? = nil) throws -> Prepared {
         let index = nextIndex
         var signerKey: KeyRegistry.Key?
         if event.type == "ledger.genesis" || index == 0 {
@@ -216,7 +220,7 @@ final class Batch {
             // Check the domain rules against the registry and facts as they stand before this event.
             let key = signerKey ?? genesisSigner(event)
             do {
-                facts.apply(try policy.admit(event, at: index, signer: key, facts: facts))
+                facts.apply(try policy.admit(event, checked: checked ?? policy.check(event), at: index, signer: key, facts: facts))
             } catch {
                 throw LedgerError.refusedByPolicy(id: "\(event.type) \(event.id)", error)
             }

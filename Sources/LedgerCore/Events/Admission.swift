@@ -15,10 +15,57 @@ public protocol AdmissionPolicy: Sendable {
     /// A short name stored with the ledger, e.g. `pcref/v1`.
     var name: String { get }
 
-    /// Checks `event` about to become entry `index`, signed by `signer`.
+    /// The checks that need no log state (type, payload shape): pure, so stores and verifiers
+    /// run them on all cores before the in-order part.
+    func check(_ event: Event) -> AdmissionCheck
+
+    /// Checks `event` about to become entry `index`, signed by `signer`, given its stateless
+    /// ``check(_:)`` result.
     /// - Returns: the facts it establishes or changes (nil removes a fact).
     /// - Throws: ``AdmissionRefusal`` naming the member (JSON pointer into the event) and why.
-    func admit(_ event: Event, at index: Int, signer: KeyRegistry.Key, facts: any FactReader) throws(AdmissionRefusal) -> [String: String?]
+    func admit(_ event: Event, checked: AdmissionCheck, at index: Int, signer: KeyRegistry.Key, facts: any FactReader) throws(AdmissionRefusal) -> [String: String?]
+}
+
+extension AdmissionPolicy {
+    /// Runs both parts in one go.
+    public func admit(_ event: Event, at index: Int, signer: KeyRegistry.Key, facts: any FactReader) throws(AdmissionRefusal) -> [String: String?] {
+        try admit(event, checked: check(event), at: index, signer: signer, facts: facts)
+    }
+}
+
+/// What the stateless part of an admission policy found: a refusal, or the entities the event
+/// refers to and defines (kind, id, JSON pointer inside the payload).
+public struct AdmissionCheck: Sendable {
+    /// An entity named by an event.
+    public struct Reference: Sendable, Hashable {
+        /// Its kind, e.g. `feedback`.
+        public var kind: String
+        /// Its id.
+        public var id: String
+        /// Where the payload names it.
+        public var pointer: String
+
+        /// Creates a reference.
+        public init(kind: String, id: String, pointer: String) {
+            self.kind = kind
+            self.id = id
+            self.pointer = pointer
+        }
+    }
+
+    /// Why the event cannot be admitted whatever the log holds, if so.
+    public var refusal: AdmissionRefusal?
+    /// Entities it relies on.
+    public var references: [Reference]
+    /// The entity it creates, if any.
+    public var defines: Reference?
+
+    /// Creates a check result.
+    public init(refusal: AdmissionRefusal? = nil, references: [Reference] = [], defines: Reference? = nil) {
+        self.refusal = refusal
+        self.references = references
+        self.defines = defines
+    }
 }
 
 /// Why a policy refused an event.

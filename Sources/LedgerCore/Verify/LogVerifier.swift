@@ -81,7 +81,7 @@ public final class LogVerifier: @unchecked Sendable {
     private enum Parsed: Sendable {
         /// A readable entry; `canonical` is false when its bytes are valid JSON but not JCS
         /// (reported, and the other checks still run so one bad entry causes no follow-on failures).
-        case entry(Entry, message: [UInt8], canonical: Bool)
+        case entry(Entry, message: [UInt8], canonical: Bool, checked: AdmissionCheck?)
         case bad(check: String, detail: String)
     }
 
@@ -117,9 +117,10 @@ public final class LogVerifier: @unchecked Sendable {
             leafHashes.withUnsafeMutableBufferPointer { h in
                 let parsedOut = UnsafeSendable(p)
                 let hashOut = UnsafeSendable(h)
+                let policy = self.policy
                 Parallel.forEach(count, workers: parallelism) { i in
                     let bytes = chunk[i]
-                    parsedOut.value[i] = Self.parse(bytes)
+                    parsedOut.value[i] = Self.parse(bytes, policy: policy)
                     hashOut.value[i] = RFC6962.leafHash(bytes)
                 }
             }
@@ -128,7 +129,7 @@ public final class LogVerifier: @unchecked Sendable {
         // registration announces is the only one that id can name. Validity and revocation are
         // judged by the in-order phase, which re-checks any signature made with another key.
         for item in parsed {
-            guard case .entry(let entry, _, _)? = item else { continue }
+            guard case .entry(let entry, _, _, _)? = item else { continue }
             let event = entry.event
             if event.type == "ledger.genesis", let admins = event.payload["admins"]?.arrayValue {
                 for admin in admins { announce(admin.objectValue ?? [:]) }
@@ -143,7 +144,7 @@ public final class LogVerifier: @unchecked Sendable {
         signatureOK.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeSendable(buffer)
             Parallel.forEach(count, workers: parallelism) { i in
-                guard case .entry(let entry, let message, _)? = parsedChunk[i], let key = keys[entry.event.signer] else { return }
+                guard case .entry(let entry, let message, _, _)? = parsedChunk[i], let key = keys[entry.event.signer] else { return }
                 out.value[i] = key.isValidSignature(entry.signature, for: message)
             }
         }
@@ -158,7 +159,7 @@ public final class LogVerifier: @unchecked Sendable {
             let nodes = tree.append(leafHash: leafHash)
             if let stored, i < stored.count { compare(stored[i], leafHash: leafHash, nodes: nodes, index: index) }
             if sizesToRecord.contains(tree.size) { roots[tree.size] = tree.root }
-            guard case .entry(let entry, let message, let canonical)? = results.parsed[i] else {
+            guard case .entry(let entry, let message, let canonical, let checked)? = results.parsed[i] else {
                 if case .bad(let check, let detail)? = results.parsed[i] {
                     append(VerificationFailure(index: index, check: check, detail: detail))
                 }
@@ -199,7 +200,7 @@ public final class LogVerifier: @unchecked Sendable {
                 }
                 if let policy {
                     do {
-                        facts.apply(try policy.admit(event, at: index, signer: key, facts: facts))
+                        facts.apply(try policy.admit(event, checked: checked ?? policy.check(event), at: index, signer: key, facts: facts))
                     } catch {
                         append(VerificationFailure(index: index, check: "policy", detail: "\(policy.name): \(error.description)"))
                     }
@@ -251,7 +252,7 @@ public final class LogVerifier: @unchecked Sendable {
         }
     }
 
-    private static func parse(_ bytes: [UInt8]) -> Parsed {
+    private static func parse(_ bytes: [UInt8], policy: (any AdmissionPolicy)?) -> Parsed {
         let json: JSONValue
         do {
             json = try CanonicalJSON.parse(bytes)
@@ -263,7 +264,7 @@ public final class LogVerifier: @unchecked Sendable {
             let entry = try Entry(json: json, bytes: bytes, checkCanonical: false)
             // In canonical bytes the event's JCS form is a slice; otherwise serialise it.
             let message = canonical ? Event.signingContext + eventSlice(of: bytes) : try entry.event.signingMessage()
-            return .entry(entry, message: message, canonical: canonical)
+            return .entry(entry, message: message, canonical: canonical, checked: policy?.check(entry.event))
         } catch {
             return .bad(check: "format", detail: error.description)
         }

@@ -23,37 +23,40 @@ public struct DomainPolicy: AdmissionPolicy {
         _ = UpcasterChain.standard
     }
 
-    public func admit(
-        _ event: Event, at index: Int, signer: KeyRegistry.Key, facts: any FactReader
-    ) throws(AdmissionRefusal) -> [String: String?] {
-        // 1. Type and payload.
+    public func check(_ event: Event) -> AdmissionCheck {
+        // 1. Type and payload (the upcaster chain brings old versions to the newest shape).
         let payload: any EventPayload
         do {
             payload = try Catalogue.decode(type: event.type, version: event.typeVersion, payload: .object(event.payload))
         } catch {
-            // An unknown type or version is about the envelope, not the payload.
-            let pointer =
-                Catalogue.type(event.type, version: event.typeVersion) != nil
-                ? "/payload" + error.pointer
-                : Catalogue.all.contains(where: { $0.eventType == event.type }) ? "/typeVersion" : "/type"
-            throw AdmissionRefusal("schema", pointer, error.reason)
+            let pointer = error.pointer.isEmpty && Catalogue.type(event.type, version: event.typeVersion) == nil
+                ? (Catalogue.all.contains { $0.eventType == event.type } ? "/typeVersion" : "/type") : "/payload" + error.pointer
+            return AdmissionCheck(refusal: AdmissionRefusal("schema", pointer, error.reason))
         }
         if event.privatePart == nil, !type(of: payload).privateFields.isEmpty,
             let leaked = type(of: payload).privateFields.first(where: { event.payload[$0] != nil })
         {
-            throw AdmissionRefusal("schema", "/payload/\(leaked)", "personal data belongs in the event's private part, not the payload")
+            return AdmissionCheck(refusal: AdmissionRefusal("schema", "/payload/\(leaked)", "personal data belongs in the event's private part, not the payload"))
         }
+        return AdmissionCheck(
+            references: payload.references.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) },
+            defines: payload.defines.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) })
+    }
+
+    public func admit(
+        _ event: Event, checked: AdmissionCheck, at index: Int, signer: KeyRegistry.Key, facts: any FactReader
+    ) throws(AdmissionRefusal) -> [String: String?] {
+        if let refusal = checked.refusal { throw refusal }
         // 2. References: everything it relies on must already exist.
-        for reference in payload.references where facts.fact(Self.entityKey(reference.kind, reference.id)) == nil {
+        for reference in checked.references where facts.fact("entity/\(reference.kind)/\(reference.id)") == nil {
             throw AdmissionRefusal(
-                "reference", "/payload" + reference.pointer,
-                "\(reference.kind.rawValue) \(reference.id) does not exist yet in this log")
+                "reference", "/payload" + reference.pointer, "\(reference.kind) \(reference.id) does not exist yet in this log")
         }
         var changes: [String: String?] = [:]
-        if let defined = payload.defines {
-            let key = Self.entityKey(defined.kind, defined.id)
+        if let defined = checked.defines {
+            let key = "entity/\(defined.kind)/\(defined.id)"
             guard facts.fact(key) == nil else {
-                throw AdmissionRefusal("reference", "/payload" + defined.pointer, "\(defined.kind.rawValue) \(defined.id) already exists")
+                throw AdmissionRefusal("reference", "/payload" + defined.pointer, "\(defined.kind) \(defined.id) already exists")
             }
             changes[key] = "\(index)"
         }
