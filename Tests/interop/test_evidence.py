@@ -1,0 +1,71 @@
+"""Evidence packs: `coledger provenance DECISION --evidence DIR`, checked offline by
+Tools/verify_evidence.py, which must reject a pack with any entry or proof altered."""
+import json
+import shutil
+import subprocess
+import sys
+
+from conftest import REPO_ROOT, Coledger
+
+SCRIPT = REPO_ROOT / "Tools" / "verify_evidence.py"
+
+
+def run_check(pack, *args):
+    return subprocess.run([sys.executable, str(SCRIPT), str(pack), *map(str, args)], capture_output=True, text=True)
+
+
+def test_evidence_pack_round_trip(coledger_bin, tmp_path):
+    cli = Coledger(coledger_bin, tmp_path / "ledger")
+    cli.init("example.org/coledger-evidence")
+    member = cli.new_key("member")
+    cli.register(member)
+    admin = cli.keys / "admin.key"
+    events = [
+        (member, {"type": "feedback.received", "typeVersion": 1, "stream": "feedback/F-1", "payload": {"feedbackId": "F-1", "channel": "survey"}}),
+        (member, {"type": "contribution.recorded", "typeVersion": 1, "stream": "contribution/C-1", "payload": {"contributionId": "C-1", "personId": "p-1", "bodyId": "B-LEAB"}}),
+        (admin, {"type": "decision.proposed", "typeVersion": 1, "stream": "decision/D-1", "payload": {
+            "decisionId": "D-1", "bodyId": "B-X", "title": "Interpreters", "proposer": "p-1",
+            "inputs": [{"kind": "feedback", "id": "F-1"}, {"kind": "contribution", "id": "C-1"}, {"kind": "feedback", "id": "F-404"}]}}),
+        (admin, {"type": "meeting.held", "typeVersion": 1, "stream": "meeting/M-1", "payload": {
+            "meetingId": "M-1", "bodyId": "B-X", "attendees": [
+                {"personId": "p-1", "category": "ebe_lived", "role": "member"},
+                {"personId": "p-2", "category": "staff", "role": "chair"},
+                {"personId": "p-3", "category": "ebe_carer", "role": "member"}],
+            "declarationsMade": [{"personId": "p-3", "itemRef": "D-1", "action": "recused"}]}}),
+        (admin, {"type": "decision.recorded", "typeVersion": 1, "stream": "decision/D-1", "payload": {"decisionId": "D-1", "meetingId": "M-1", "outcome": "approved", "method": "consensus"}}),
+        (admin, {"type": "action.created", "typeVersion": 1, "stream": "action/X-1", "payload": {"actionId": "X-1", "actionCode": "X-1", "sourceDecisionId": "D-1"}}),
+        (admin, {"type": "action.status_changed", "typeVersion": 1, "stream": "action/X-1", "payload": {"actionId": "X-1", "status": "in_progress", "progressPct": 40}}),
+        (member, {"type": "feedback.received", "typeVersion": 1, "stream": "feedback/F-2", "payload": {"feedbackId": "F-2", "channel": "forum"}}),
+    ]
+    for key, event in events:
+        cli.append(key, event)
+    cli.run("checkpoint")
+    shown = json.loads(cli.run("provenance", "D-1", "--json").stdout)
+    assert shown["presentByCategory"] == {"ebe_lived": 1, "staff": 1}
+    assert shown["recused"] == ["p-3"]
+    assert [c["summary"] for c in shown["cited"]] == ["feedback F-1", "contribution C-1"]
+    assert shown["citedMissing"] == ["feedback F-404"]
+    assert [a["summary"] for a in shown["actions"]] == ["created action X-1", "action X-1 → in_progress (40%)"]
+
+    pack = tmp_path / "pack"
+    cli.run("provenance", "D-1", "--evidence", pack)
+    log_key = (pack / "log.vkey").read_text().strip()
+    manifest = json.loads((pack / "evidence.json").read_text())
+    assert 0 in manifest["entries"] and len(manifest["entries"]) >= 8
+    ok = run_check(pack, "--log-key", log_key, "--json")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert json.loads(ok.stdout)["ok"] is True
+
+    # A changed byte in a cited entry breaks its inclusion proof (and its signature).
+    bad = tmp_path / "bad"
+    shutil.copytree(pack, bad)
+    cited = shown["cited"][0]["index"]
+    path = bad / "entries" / f"{cited}.json"
+    path.write_bytes(path.read_bytes().replace(b'"survey"', b'"forum!"'))
+    result = run_check(bad, "--log-key", log_key, "--json")
+    assert result.returncode == 1
+    assert {f["index"] for f in json.loads(result.stdout)["failures"]} == {cited}
+
+    # Another log key is refused.
+    other = run_check(pack, "--log-key", "example.org/coledger-evidence+00000000+AQ" + "A" * 42 + "=", "--json")
+    assert other.returncode in (1, 2)
