@@ -1,6 +1,6 @@
 public import LedgerCore
 import Foundation
-import GRDB
+package import GRDB
 import GRDBSQLite
 
 /// One entry as read from the store.
@@ -23,6 +23,18 @@ extension Ledger {
             ).map(Self.storedEntry)
         }
     }
+
+    /// Entries with `from <= index < below`, at most `limit`, in log order, read on a connection
+    /// the caller already holds (so a projection can read and write in one transaction).
+    package static func entries(_ db: Database, from: Int, below: Int, limit: Int) throws -> [StoredEntry] {
+        try Row.fetchAll(
+            db, sql: "SELECT idx, bytes, leaf_hash FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx LIMIT ?",
+            arguments: [from, below, limit]
+        ).map(storedEntry)
+    }
+
+    /// The number of entries, read on a connection the caller already holds.
+    package static func size(in db: Database) throws -> Int { try size(db) }
 
     /// The entry at `index`, or nil.
     public func entry(at index: Int) throws(LedgerError) -> StoredEntry? {
