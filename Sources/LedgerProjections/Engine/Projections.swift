@@ -110,23 +110,33 @@ public final class Projections {
     /// Traces one contribution.
     /// - Parameter showContent: read the contributor's own words from the ledger, when held.
     public func trace(contribution id: String, showContent: Bool = false) throws -> TraceReport {
-        try query { c in
+        let traces = try query { c in
             let tables = TraceTables(c, suffix: "")
             guard let record = try tables.contribution(id) else {
                 throw ProjectionError.notFound("no contribution \(id) in the log")
             }
-            return TraceReport(subject: id, contributions: [try tables.trace(record, content: try content(of: record, show: showContent))])
+            return [try tables.trace(record, content: PrivateContent(status: "none"))]
         }
+        return TraceReport(subject: id, contributions: try withContent(traces, show: showContent))
     }
 
     /// Traces every contribution of a person (pseudonym).
     public func trace(person: String, showContent: Bool = false) throws -> TraceReport {
-        try query { c in
+        let traces = try query { c in
             let tables = TraceTables(c, suffix: "")
-            let records = try tables.contributions(of: person)
-            return TraceReport(
-                subject: person,
-                contributions: try records.map { try tables.trace($0, content: try content(of: $0, show: showContent)) })
+            return try tables.contributions(of: person).map { try tables.trace($0, content: PrivateContent(status: "none")) }
+        }
+        return TraceReport(subject: person, contributions: try withContent(traces, show: showContent))
+    }
+
+    /// Fills in whether each contribution's own words are held (read from the ledger after the
+    /// projection read, never stored).
+    func withContent(_ traces: [ContributionTrace], show: Bool) throws -> [ContributionTrace] {
+        try traces.map { t in
+            var t = t
+            t.content = try content(of: t.contribution, show: show)
+            t.sentences = TraceSentences.sentences(t)
+            return t
         }
     }
 
