@@ -19,6 +19,8 @@ struct Coledger: ParsableCommand {
         subcommands: [
             Init.self, KeyCommand.self, Append.self, Import.self, Log.self, Show.self, CheckpointCommand.self,
             Prove.self, Verify.self, Export.self, Erase.self, WitnessCommand.self, Canonicalize.self, Demo.self,
+            PlanCommand.self, ActionCommand.self, FeedbackCommand.self, YouSaidCommand.self, TraceCommand.self,
+            StateCommand.self, DiffCommand.self, RebuildCommand.self,
         ]
     )
 

@@ -38,6 +38,8 @@ public final class ProjectionRunner {
     let projections: [AnyProjection]
     /// Entries per transaction.
     public var chunkSize = 8192
+    /// When the last entry this runner folded was recorded (the end of a replay).
+    public private(set) var lastRecordedAt: String?
 
     /// A runner for `projections` over `source`, writing into `database`.
     public init(database: ProjectionDatabase, source: any EntrySource, projections: [any Projection.Type]) {
@@ -78,6 +80,7 @@ public final class ProjectionRunner {
                 let batch = try source.entries(from: from, limit: chunkSize, connection: c)
                 guard let end = batch.last?.index else { return }
                 let events = decode(batch, for: projections)
+                lastRecordedAt = batch.last?.entry.recordedAt
                 for (p, last) in zip(projections, lasts) {
                     try p.fold(c, "", events, last)
                     try StateStore.save(c, name: p.name, state: ProjectionState(version: p.version, lastIndex: max(last, end)))
