@@ -4,8 +4,10 @@ public import LedgerStore
 
 /// A connection the projections read and write on, inside one transaction.
 public struct ProjectionConnection {
+    /// The GRDB connection (for `Storage/` and sources in the same file).
     package let db: Database
 
+    /// Wraps a connection.
     package init(_ db: Database) { self.db = db }
 }
 
