@@ -33,6 +33,14 @@ extension Ledger {
         ).map(storedEntry)
     }
 
+    /// The stored bytes of entries with `from <= index`, at most `limit`, in log order, unparsed
+    /// (the caller parses them, e.g. on several cores), read on a connection the caller holds.
+    package static func rawEntries(_ db: Database, from: Int, limit: Int) throws -> [(index: Int, bytes: [UInt8])] {
+        try Row.fetchAll(db, sql: "SELECT idx, bytes FROM entries WHERE idx >= ? ORDER BY idx LIMIT ?", arguments: [from, limit]).map {
+            (index: $0["idx"], bytes: [UInt8](Data.fromDatabaseValue($0["bytes"]) ?? Data()))
+        }
+    }
+
     /// The number of entries, read on a connection the caller already holds.
     package static func size(in db: Database) throws -> Int { try size(db) }
 

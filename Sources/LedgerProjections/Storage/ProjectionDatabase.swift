@@ -1,6 +1,7 @@
 import Foundation
 package import GRDB
 public import LedgerStore
+import LedgerCore
 
 /// A connection the projections read and write on, inside one transaction.
 public struct ProjectionConnection {
@@ -119,10 +120,21 @@ public struct LedgerFileSource: EntrySource {
     /// Reads the entries table of the file the connection is open on.
     public init() {}
 
-    /// Entries from the ledger file.
+    /// Entries from the ledger file, parsed (and checked canonical) on every core.
     public func entries(from: Int, limit: Int, connection: ProjectionConnection) throws -> [IndexedEntry] {
-        try Ledger.entries(connection.db, from: from, below: Int.max, limit: limit).map {
-            IndexedEntry(index: $0.index, entry: $0.entry)
+        let raw = try Ledger.rawEntries(connection.db, from: from, limit: limit)
+        let parsed = Parallel.map(raw, workers: Parallel.cores) { row -> Result<IndexedEntry, FormatError> in
+            do throws(FormatError) {
+                return .success(IndexedEntry(index: row.index, entry: try Entry(bytes: row.bytes)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try parsed.enumerated().map { n, result in
+            switch result {
+            case .success(let entry): return entry
+            case .failure(let error): throw LedgerError.corrupt("entry \(raw[n].index) does not parse: \(error)")
+            }
         }
     }
 }
