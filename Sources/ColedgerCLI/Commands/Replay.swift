@@ -64,12 +64,21 @@ struct StateCommand: ParsableCommand {
             print("State \(summary.point): \(summary.entries) entries\(summary.lastRecordedAt.map { ", the last recorded \($0)" } ?? ""); judged as of \(summary.asOf).")
             let p = summary.plan
             print("Plan: \(p.actions) actions (" + p.byStatus.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
-            print("  overdue: \(p.overdue.isEmpty ? "none" : p.overdue.joined(separator: ", "))")
-            print("  stale:   \(p.stale.isEmpty ? "none" : p.stale.joined(separator: ", "))")
+            print("  overdue: \(Self.list(p.overdue))")
+            print("  stale:   \(Self.list(p.stale))")
             let f = summary.feedback
             print("Feedback: \(f.received) received, \(f.acknowledged) acknowledged, \(f.responded) answered, \(f.closed) closed, \(f.open) open")
             print("  overdue: \(f.acknowledgementsOverdue) acknowledgement(s), \(f.responsesOverdue) response(s)")
         }
+    }
+}
+
+extension StateCommand {
+    /// The first ids and how many more (the JSON has them all).
+    static func list(_ ids: [String], limit: Int = 12) -> String {
+        if ids.isEmpty { return "none" }
+        let shown = ids.prefix(limit).joined(separator: ", ")
+        return ids.count > limit ? "\(ids.count): \(shown) and \(ids.count - limit) more (--json lists all)" : shown
     }
 }
 
