@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "LedgerStore", targets: ["LedgerStore"]),
         .library(name: "LedgerDomain", targets: ["LedgerDomain"]),
         .library(name: "LedgerAudit", targets: ["LedgerAudit"]),
+        .library(name: "LedgerProjections", targets: ["LedgerProjections"]),
         .executable(name: "coledger", targets: ["ColedgerCLI"]),
         .executable(name: "coledger-bench", targets: ["ColedgerBench"]),
     ],
@@ -34,11 +35,18 @@ let package = Package(
             ]
         ),
 
+        // Projections: read models folded from the log into tables of the ledger file (only its
+        // Storage/ folder touches SQL)
+        .target(
+            name: "LedgerProjections",
+            dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
         // Tools
         .executableTarget(
             name: "ColedgerCLI",
             dependencies: [
-                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit",
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "LedgerStoreTests",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "LedgerProjectionsTests",
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ColedgerCLITests", dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain"]),
     ]

@@ -18,9 +18,11 @@ struct Coledger: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, KeyCommand.self, Append.self, Import.self, Log.self, Show.self, CheckpointCommand.self,
-            Prove.self, Verify.self, AuditCommand.self, ProvenanceCommand.self, Export.self, Erase.self, WitnessCommand.self, Canonicalize.self, Demo.self,
+            Prove.self, Verify.self, AuditCommand.self, ProvenanceCommand.self, Export.self, Erase.self, WitnessCommand.self,
+            Canonicalize.self, Demo.self,
             Types.self, NewEvent.self, PersonCommand.self, RoleCommand.self, BodyCommand.self, MeetingCommand.self,
             DecisionCommand.self, FeedbackCommand.self, ContributionCommand.self, ActionCommand.self, MetricCommand.self,
+            PlanCommand.self, YouSaidCommand.self, TraceCommand.self, StateCommand.self, DiffCommand.self, RebuildCommand.self,
         ]
     )
 

@@ -1,6 +1,6 @@
 public import LedgerCore
 import Foundation
-import GRDB
+package import GRDB
 import GRDBSQLite
 
 /// One entry as read from the store.
@@ -23,6 +23,26 @@ extension Ledger {
             ).map(Self.storedEntry)
         }
     }
+
+    /// Entries with `from <= index < below`, at most `limit`, in log order, read on a connection
+    /// the caller already holds (so a projection can read and write in one transaction).
+    package static func entries(_ db: Database, from: Int, below: Int, limit: Int) throws -> [StoredEntry] {
+        try Row.fetchAll(
+            db, sql: "SELECT idx, bytes, leaf_hash FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx LIMIT ?",
+            arguments: [from, below, limit]
+        ).map(storedEntry)
+    }
+
+    /// The stored bytes of entries with `from <= index`, at most `limit`, in log order, unparsed
+    /// (the caller parses them, e.g. on several cores), read on a connection the caller holds.
+    package static func rawEntries(_ db: Database, from: Int, limit: Int) throws -> [(index: Int, bytes: [UInt8])] {
+        try Row.fetchAll(db, sql: "SELECT idx, bytes FROM entries WHERE idx >= ? ORDER BY idx LIMIT ?", arguments: [from, limit]).map {
+            (index: $0["idx"], bytes: [UInt8](Data.fromDatabaseValue($0["bytes"]) ?? Data()))
+        }
+    }
+
+    /// The number of entries, read on a connection the caller already holds.
+    package static func size(in db: Database) throws -> Int { try size(db) }
 
     /// The entry at `index`, or nil.
     public func entry(at index: Int) throws(LedgerError) -> StoredEntry? {

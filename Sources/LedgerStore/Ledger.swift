@@ -1,6 +1,6 @@
 public import LedgerCore
 import Foundation
-import GRDB
+package import GRDB
 
 /// A Coledger ledger: one SQLite file holding the append-only log, its Merkle tree and its
 /// signed checkpoints.
@@ -11,6 +11,9 @@ public final class Ledger {
     /// The file path.
     public let path: String
     let db: DatabaseQueue
+    /// The ledger's SQLite connection, for modules of this package that keep derived tables in
+    /// the same file (projections).
+    package var database: DatabaseQueue { db }
     /// The log's origin (checkpoint origin line and log key name).
     public let origin: String
     /// The log's checkpoint verifier key.

@@ -11,8 +11,9 @@ private func values<T: RawRepresentable & CaseIterable>(_: T.Type) -> String whe
 
 struct FeedbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "feedback", abstract: "Receive, acknowledge, answer and close feedback.",
-        subcommands: [Receive.self, Acknowledge.self, Respond.self, Close.self])
+        commandName: "feedback", abstract: "The feedback loop: list items and their clocks; receive, acknowledge, answer and close feedback.",
+        subcommands: [FeedbackListCommand.self, Receive.self, Acknowledge.self, Respond.self, Close.self],
+        defaultSubcommand: FeedbackListCommand.self)
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(

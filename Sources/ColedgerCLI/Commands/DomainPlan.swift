@@ -7,7 +7,8 @@ import LedgerDomain
 
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "action", abstract: "Record progress on the plan's actions.", subcommands: [Update.self])
+        commandName: "action", abstract: "Show one action and its history, or record its progress.",
+        subcommands: [ActionShowCommand.self, Update.self], defaultSubcommand: ActionShowCommand.self)
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import LedgerProjections
+
+/// `coledger feedback [list]` (the default subcommand of `feedback`).
+struct FeedbackListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "The feedback loop: each item's stage and clocks, overdue acknowledgements and responses.",
+        discussion: """
+            Acknowledge within 3 working days of receipt (Monday to Friday, minus England and Wales bank
+            holidays; day 0 is the day it arrived, as a UTC date); respond or close within 90 days.
+            The feedback text itself is personal data and never shown here.
+            """)
+    @OptionGroup var options: ProjectionOptions
+    @OptionGroup var now: NowOption
+    @Flag(help: "Only items whose acknowledgement or response is overdue.") var overdue = false
+    @Flag(help: "Print the report as JSON.") var json = false
+
+    func run() throws {
+        try reporting {
+            let report = try options.open().feedback(now: try now.date(), overdueOnly: overdue)
+            if json { return Output.printJSON(report) }
+            print("Feedback as of \(report.asOf) (\(report.entriesFolded) log entries): \(report.received) received, \(report.acknowledged) acknowledged, \(report.responded) answered, \(report.closed) closed, \(report.open) open.")
+            print("Overdue: \(report.acknowledgementsOverdue) acknowledgement(s), \(report.responsesOverdue) response(s).")
+            if !report.responsesByChange.isEmpty {
+                print("Answers: " + report.responsesByChange.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ".")
+            }
+            guard !report.items.isEmpty else { return }
+            print("")
+            print(Table.render(
+                ["FEEDBACK", "CHANNEL", "RECEIVED", "STAGE", "ACK BY", "ACK", "RESPOND BY", "ANSWER", "FLAGS"],
+                report.items.map { v in
+                    let flags = [
+                        v.acknowledgementOverdue ? "ack overdue" : nil, v.acknowledgedLate ? "ack late" : nil,
+                        v.responseOverdue ? "response overdue" : nil, v.respondedLate ? "answered late" : nil,
+                    ].compactMap { $0 }.joined(separator: ",")
+                    return [v.item.feedbackId, v.item.channel, v.receivedOn.description, v.stage, v.acknowledgeBy.description,
+                            v.acknowledgedAfterWorkingDays.map { "\($0)wd" } ?? "-", v.respondBy.description,
+                            v.item.changeStatus ?? v.item.closeReason ?? "-", flags]
+                }))
+        }
+    }
+}
+
+struct YouSaidCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "yousaid",
+        abstract: "The public \"you said, we did\" list.",
+        discussion: """
+            Only feedback whose submitter agreed to publication and whose summary was moderated; the
+            summary, never the feedback's own text; the month it arrived, not the day.
+            """)
+    @OptionGroup var options: ProjectionOptions
+    @Flag(help: "Print the list as JSON.") var json = false
+
+    func run() throws {
+        try reporting {
+            let list = try options.open().youSaidWeDid()
+            if json { return Output.printJSON(list) }
+            if list.isEmpty { print("Nothing to publish yet.") }
+            for (n, item) in list.enumerated() {
+                if n > 0 { print("") }
+                print("\(item.feedbackId) (\(item.receivedIn), \(item.channel.replacingOccurrences(of: "_", with: " ")))")
+                print("  You said: \(item.youSaid)")
+                print("  We did:   \(item.weDid)")
+                let status = item.changeStatus.replacingOccurrences(of: "_", with: " ")
+                print("  Outcome:  \(status)\(item.whatChanged.map { ": \($0)" } ?? "")\(item.actionRef.map { " (action \($0))" } ?? "")")
+            }
+        }
+    }
+}
+
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "What became of a contribution: where it was discussed, which decisions cited it, what it changed, what is open.",
+        discussion: """
+            Give a contribution id, or --person PSEUDONYM for all of one person's contributions. The
+            contributor's own words are held privately; --show-content prints them when they are still
+            held (never after erasure, and never from a bundle).
+            """)
+    @OptionGroup var options: ProjectionOptions
+    @Argument(help: "A contribution id.") var contribution: String?
+    @Option(help: ArgumentHelp("Trace every contribution of this person (pseudonym).", valueName: "pseudonym")) var person: String?
+    @Flag(help: "Show the contributor's own words, if held.") var showContent = false
+    @Flag(help: "Print the trace as JSON.") var json = false
+
+    func validate() throws {
+        if (contribution == nil) == (person == nil) { throw ValidationError("give a contribution id or --person, not both") }
+    }
+
+    func run() throws {
+        try reporting {
+            let projections = try options.open()
+            let report: TraceReport
+            if let person {
+                report = try projections.trace(person: person, showContent: showContent)
+            } else {
+                report = try projections.trace(contribution: contribution ?? "", showContent: showContent)
+            }
+            if json { return Output.printJSON(report) }
+            if report.contributions.isEmpty { print("No contributions by \(report.subject) are in the log.") }
+            for (n, t) in report.contributions.enumerated() {
+                if n > 0 { print("") }
+                for sentence in t.sentences { print(sentence) }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerProjections
+
+struct RebuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild",
+        abstract: "Rebuild projections from entry 0 into fresh tables and swap them in atomically.",
+        discussion: "Projections: plan, feedback, trace (all when NAME is left out).")
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The projection to rebuild (default: all).") var name: String?
+
+    func run() throws {
+        try reporting {
+            let ledger = try options.open()
+            let projections = Projections(ledger: ledger)
+            let start = DispatchTime.now().uptimeNanoseconds
+            try projections.rebuild(names: name.map { [$0] } ?? [])
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let entries = try projections.entriesFolded()
+            let rate = seconds > 0 ? Int(Double(entries) / seconds) : entries
+            print("rebuilt \(name ?? projections.runner.names.joined(separator: ", ")) from \(entries) entries in \(String(format: "%.2f", seconds)) s (\(rate) entries/s)")
+        }
+    }
+}
+
+/// `--at` and `diff` points: an index (entries before it) or a date/time (entries recorded by then).
+func parsePoint(_ text: String) throws -> ReplayPoint {
+    guard let point = ReplayPoint(parsing: text) else {
+        throw CLIError("\(text) is not a point of the log: give an entry index (entries before it) or a date YYYY-MM-DD or RFC 3339 UTC time (entries recorded by then)")
+    }
+    return point
+}
+
+/// The date clocks are judged on at a point: its date, or the day its last entry was recorded.
+func defaultNow(at point: ReplayPoint, projections: Projections) -> CivilDate? {
+    if case .recordedBy(let time) = point { return CivilDate(parsing: time) }
+    return projections.runner.lastRecordedAt.flatMap { CivilDate(parsing: $0) }
+}
+
+struct StateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "state",
+        abstract: "Replay the log up to a point into memory and summarise the plan and the feedback loop then.",
+        discussion: """
+            --at INDEX keeps entries with index < INDEX. --at DATE keeps entries whose recordedAt (the log's
+            own clock, which never goes back) is at or before the end of that UTC day (or that RFC 3339
+            time); occurredAt is not used because it is not in log order. Clocks are judged on --now,
+            default the point's date (or the day its last entry was recorded).
+            """)
+    @OptionGroup var options: ProjectionOptions
+    @Option(help: ArgumentHelp("Entry index or date/time.", valueName: "index|date")) var at: String
+    @OptionGroup var now: NowOption
+    @Flag(help: "Print the summary as JSON.") var json = false
+
+    func run() throws {
+        try reporting {
+            let point = try parsePoint(at)
+            let (source, ledger) = try options.source()
+            let replay = try Projections.replay(source, at: point, ledger: ledger)
+            let summary = try StateSummary(replay, point: point.description, now: try now.date(default: defaultNow(at: point, projections: replay)))
+            if json { return Output.printJSON(summary) }
+            print("State \(summary.point): \(summary.entries) entries\(summary.lastRecordedAt.map { ", the last recorded \($0)" } ?? ""); judged as of \(summary.asOf).")
+            let p = summary.plan
+            print("Plan: \(p.actions) actions (" + p.byStatus.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")")
+            print("  overdue: \(Self.list(p.overdue))")
+            print("  stale:   \(Self.list(p.stale))")
+            let f = summary.feedback
+            print("Feedback: \(f.received) received, \(f.acknowledged) acknowledged, \(f.responded) answered, \(f.closed) closed, \(f.open) open")
+            print("  overdue: \(f.acknowledgementsOverdue) acknowledgement(s), \(f.responsesOverdue) response(s)")
+        }
+    }
+}
+
+extension StateCommand {
+    /// The first ids and how many more (the JSON has them all).
+    static func list(_ ids: [String], limit: Int = 12) -> String {
+        if ids.isEmpty { return "none" }
+        let shown = ids.prefix(limit).joined(separator: ", ")
+        return ids.count > limit ? "\(ids.count): \(shown) and \(ids.count - limit) more (--json lists all)" : shown
+    }
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What changed between two points of the log: actions that moved, decisions taken, feedback answered.",
+        discussion: "A and B are entry indexes or dates, as for state --at.")
+    @OptionGroup var options: ProjectionOptions
+    @Argument(help: "The earlier point.") var a: String
+    @Argument(help: "The later point.") var b: String
+    @Flag(help: "Print the changes as JSON.") var json = false
+
+    func run() throws {
+        try reporting {
+            let (source, ledger) = try options.source()
+            let pa = try parsePoint(a)
+            let pb = try parsePoint(b)
+            var first = try Projections.replay(source, at: pa, ledger: ledger)
+            var second = try Projections.replay(source, at: pb, ledger: ledger)
+            var labels = (pa.description, pb.description)
+            if try first.entriesFolded() > second.entriesFolded() {
+                swap(&first, &second)
+                labels = (labels.1, labels.0)
+            }
+            let diff = try StateDiff(from: first, labels.0, to: second, labels.1)
+            if json { return Output.printJSON(diff) }
+            for sentence in diff.sentences { print(sentence) }
+        }
+    }
+}
