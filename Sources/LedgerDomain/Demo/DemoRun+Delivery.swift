@@ -1,0 +1,303 @@
+import LedgerCore
+
+// The plan's delivery over the year: action progress, reviews, reports, the evaluation,
+// training, partners' good practice, projects, champions, service plans and representation.
+extension DemoRun {
+    static let seedActions = [
+        "LG-1", "LG-2", "LG-3", "LG-4", "LG-5", "ST-1", "ST-2", "PW-1", "PW-2", "WF-1", "WF-2", "WF-3", "WF-4", "WF-5",
+        "MHS-1", "MHS-2", "MHS-3", "DF-1", "DF-2", "DF-3", "DF-4", "DF-5", "DF-6",
+    ]
+
+    func planMonitoring() {
+        let regions = world.regions.count
+        for (q, quarter) in Self.quarters.enumerated() {
+            plan(quarter.observed) { $0.observeQuarter(q) }
+            plan(quarter.observed - 8 - (q == 3 ? 2 : 0)) { $0.actionProgress(q) }
+        }
+        plan(Self.suesWaveOne) { $0.suesWave(1) }
+        plan(Self.suesWaveTwo) { $0.suesWave(2) }
+        plan(190) { $0.impact(1) }
+        plan(352) { $0.impact(2) }
+        plan(210) { $0.payGap() }
+        plan(300) { $0.satisfaction() }
+        plan(120) { $0.workforcePlans() }
+        plan(60) { $0.ethnicityGuidance() }
+        plan(1) { run in
+            run.publishReport(run.world.dirEdi, id: "RP-2023-AMHE-PLAN", type: "plan", title: "Advancing Mental Health Equalities Plan 2023-28",
+                              from: DemoCalendar.day(2023, 4, 1), to: DemoCalendar.day(2028, 3, 31), plan: "amhe-plan")
+        }
+        plan(240) { $0.representationReview() }
+        plan(340) { $0.evaluationReported() }
+        plan(362) { $0.annualReport() }
+        plan(363) { $0.dataOutcome() }
+        for k in 0..<4 { plan(80 + 90 * k) { $0.goodPractice(k) } }
+        let lapse = Self.lapseRegion(world)
+        for r in 0..<regions {
+            if let body = world.body(world.regions[r].forum), let first = Self.meetingDays(body).first {
+                plan(first + 3) { $0.defineRegionalMetric(r) }
+            }
+            if r == lapse {
+                plan(DemoCalendar.workday(130)) { $0.review(r, half: 1, from: 0) }
+            } else {
+                let h1 = DemoCalendar.workday(183 + r % 5)
+                plan(h1) { $0.review(r, half: 1, from: 0) }
+                plan(DemoCalendar.workday(350 + r % 5)) { $0.review(r, half: 2, from: h1 + 1) }
+            }
+            plan(40 + r) { $0.appointChampion(r) }
+            plan(60 + 3 * r) { $0.training(r, 1, topic: "cultural_awareness") }
+            plan(240 + 3 * r) { $0.training(r, 2, topic: "anti_racism") }
+            if r < 4 { plan(100 + 7 * r) { $0.startProject(r) } }
+            if r < 2 { plan(300 + 7 * r) { $0.completeProject(r) } }
+        }
+        let services = world.services.count
+        for s in 0..<services { plan(150 + s * 150 / max(1, services)) { $0.servicePlan(s) } }
+    }
+
+    func milestone(_ signer: String, action: String, title: String, report: String) {
+        emit(signer, "milestone.recorded", stream: "action/\(action)", [
+            "actionId": J.s(action), "title": J.s(title), "date": J.s(DemoCalendar.date(day)), "evidenceRef": J.ref("report", report),
+        ])
+    }
+
+    func publishReport(
+        _ signer: String, id: String, type: String, title: String, from: Int, to: Int, region: String? = nil, plan: String? = nil,
+        observations: [String] = []
+    ) {
+        var payload: [String: JSONValue] = [
+            "reportId": J.s(id), "type": J.s(type), "title": J.s(title), "period": J.period(from, to),
+            "url": J.s("https://www.rethink.example/amhe/\(id.lowercased())"), "docHash": J.s(J.hash("report/\(id)")),
+            "sdcAttestation": ["policyRef": "SDC-1", "checkedBy": "R-HEAD-RJE"], "accessibleFormats": J.strings(["easy_read", "large_print"]),
+        ]
+        if let region { payload["regionId"] = J.s(region) }
+        if let plan {
+            payload["planId"] = J.s(plan)
+            payload["planVersion"] = "1"
+        }
+        if !observations.isEmpty { payload["observationRefs"] = J.strings(observations) }
+        emit(signer, "report.published", stream: "report/\(id)", payload)
+    }
+
+    /// Who reports progress on an action (its owner role's holder, or someone in that role).
+    func reporter(_ action: String) -> String {
+        let w = world
+        switch action {
+        case "LG-1": return w.rjeTeam[0]
+        case "LG-4", "MHS-1", "DF-6": return w.regions[0].lead
+        case "MHS-3", "DF-1": return w.services[0].manager
+        case "MHS-2", "DF-4": return w.natLeads[0]
+        case "DF-3": return w.natLeads[1]
+        case _ where action.hasPrefix("ST") || action.hasPrefix("PW") || action.hasPrefix("DF"): return w.headRje
+        case _ where action.hasPrefix("WF"): return w.peopleLead
+        default: return w.dirEdi
+        }
+    }
+
+    func actionProgress(_ q: Int) {
+        for action in Self.seedActions + localActions {
+            let pct = min(95, 15 + 20 * q + rng.between(-5, 5))
+            let evidence: [JSONValue] = decisions[action].map { [J.ref("decision", $0)] } ?? []
+            emit(reporter(action), "action.status_changed", stream: "action/\(action)", [
+                "actionId": J.s(action), "status": "in_progress", "progressPct": J.n(pct),
+                "note": J.s("Quarter \(q + 1) update: \(pct)% of this year's milestones met."), "evidenceRefs": .array(evidence),
+            ])
+        }
+    }
+
+    func review(_ r: Int, half: Int, from: Int) {
+        let region = world.regions[r]
+        emit(region.lead, "review.held", stream: "review/RV-\(region.id)-2025H\(half)", [
+            "reviewId": J.s("RV-\(region.id)-2025H\(half)"), "scope": "regional", "regionId": J.s(region.id), "period": J.period(from, day),
+            "participants": ["serviceUsers": J.n(rng.between(6, 14)), "carers": J.n(rng.between(2, 6)), "vcse": J.n(rng.between(2, 5)),
+                             "marginalisedCommunities": J.n(rng.between(3, 9)), "staff": J.n(rng.between(3, 7))],
+            "findingsHash": J.s(J.hash("review/\(region.id)/\(half)")), "actionsRaised": J.strings(["DF-2", "MHS-3"]),
+        ])
+    }
+
+    func commissionEvaluation(decision: String) {
+        emit("admin", "evaluation.commissioned", stream: "evaluation/EV-2025", [
+            "evaluationId": "EV-2025", "evaluatorOrg": J.s(world.nationalPartners[0].name), "evaluatorPartnerId": J.s(world.universityPartner),
+            "independenceStatement": "No staff, trustee or funding relationship with the charity in the last three years.",
+            "scope": "national", "decisionRef": J.s(decision),
+        ])
+    }
+
+    func evaluationReported() {
+        emit(world.evaluator, "evaluation.reported", stream: "evaluation/EV-2025", [
+            "evaluationId": "EV-2025", "reportHash": J.s(J.hash("evaluation/EV-2025")),
+            "findings": "Most feedback is acknowledged on time and Experts by Experience are present at nearly all decisions; one region missed a review and one complaint was never answered.",
+            "recommendations": J.strings(["Hold every regional review twice a year.", "Check weekly for unacknowledged feedback.",
+                                          "Do not take decisions when no Expert by Experience is present."]),
+        ])
+        later(day + 3) { run in
+            run.publishReport(run.world.headRje, id: "RP-2025-EVAL", type: "independent_evaluation",
+                              title: "Independent evaluation of the AMHE plan, 2025-26", from: 0, to: run.day)
+            run.milestone(run.world.headRje, action: "DF-2", title: "Independent evaluation published", report: "RP-2025-EVAL")
+        }
+    }
+
+    func annualReport() {
+        publishReport(world.headRje, id: "RP-2025-ANNUAL", type: "annual_findings",
+                      title: "Advancing Mental Health Equalities: annual findings 2025-26", from: 0, to: DemoCalendar.lastDay,
+                      observations: Array(observationRefs.prefix(8)))
+        milestone(world.headRje, action: "DF-2", title: "Annual findings published", report: "RP-2025-ANNUAL")
+    }
+
+    func dataOutcome() {
+        emit(reporter("DF-1"), "action.outcome_recorded", stream: "action/DF-1", [
+            "actionId": "DF-1", "outcome": "Ethnicity is now recorded for most service users in every region; 'not known' fell by about half over the year.",
+            "metricRefs": J.strings(world.regions.map { "M-SUD-\($0.id)" }), "changeStatus": "change_made",
+        ])
+    }
+
+    func workforcePlans() {
+        publishReport(world.peopleLead, id: "RP-2025-EDI", type: "edi_strategic_plan", title: "Equity, Diversity and Inclusion Strategic Plan 2025-28",
+                      from: 0, to: DemoCalendar.day(2028, 3, 31))
+        publishReport(world.peopleLead, id: "RP-2025-SNAP", type: "staff_networks_action_plan", title: "Staff Networks Action Plan 2025-26",
+                      from: 0, to: DemoCalendar.lastDay)
+        milestone(world.peopleLead, action: "WF-3", title: "EDI Strategic Plan and Staff Networks Action Plan published", report: "RP-2025-EDI")
+    }
+
+    func ethnicityGuidance() {
+        publishReport(world.headRje, id: "RP-2025-GUIDE", type: "guidance", title: "Asking about and recording ethnicity: guidance for services",
+                      from: 0, to: day)
+        milestone(world.headRje, action: "DF-1", title: "Ethnicity recording guidance issued", report: "RP-2025-GUIDE")
+    }
+
+    func adoptFramework(decision: String) {
+        publishReport(world.headRje, id: "RP-2025-PWF", type: "partnership_framework", title: "Anti-racist partnership framework", from: 0, to: day)
+        emit(world.headRje, "partnership.framework_adopted", stream: "partnership/framework", [
+            "version": "1", "docHash": J.s(J.hash("report/RP-2025-PWF")), "decisionRef": J.s(decision), "reportId": "RP-2025-PWF",
+        ])
+        milestone(world.headRje, action: "PW-2", title: "Partnership framework adopted", report: "RP-2025-PWF")
+    }
+
+    func goodPractice(_ k: Int) {
+        let region = world.regions[k % world.regions.count]
+        guard let partner = region.partners.first(where: { $0.type == "ethnically_led_vcse" }) else { return }
+        emit(region.lead, "partner.good_practice_shared", stream: "partner/\(partner.id)", [
+            "sourcePartnerId": J.s(partner.id), "title": J.s("Culturally adapted peer support: what worked in \(region.name)"),
+            "docHash": J.s(J.hash("good-practice/\(k)")), "audience": J.s(k % 2 == 0 ? "staff" : "partners"),
+        ])
+    }
+
+    func publishRegionalPlan(_ r: Int, decision: String) {
+        let region = world.regions[r]
+        let plan = "amhe-plan-\(region.id.lowercased())"
+        let contributions = takeContributions(region.forum, 2)
+        emit(region.lead, "plan.version_published", stream: "plan/\(plan)", [
+            "planId": J.s(plan), "version": 1, "scope": "regional", "regionId": J.s(region.id), "ownerRoleId": "R-REG-LEAD",
+            "period": J.period(0, DemoCalendar.day(2028, 3, 31)), "docHash": J.s(J.hash("plan/\(plan)/1")),
+            "coDevelopedWith": .array([J.ref("body", region.forum)] + contributions.map { J.ref("contribution", $0.id) }),
+            "decisionRef": J.s(decision),
+        ])
+        for item in contributions { traceContribution(item, signer: region.lead, target: "plan", id: plan, influence: "adopted") }
+        publishReport(region.lead, id: "RP-2025-PLAN-\(region.id)", type: "plan", title: "\(region.name) AMHE plan 2025-28",
+                      from: 0, to: DemoCalendar.day(2028, 3, 31), region: region.id, plan: plan)
+    }
+
+    func createDisparityAction(decision p: DemoProposal) {
+        let action = "DF-3-SUES-1"
+        emit(world.headRje, "action.created", stream: "action/\(action)", [
+            "actionId": J.s(action), "actionCode": "DF-3-SUES1", "area": "DF",
+            "title": "Coproduce listening standards with Black African service users after the SUES disparity",
+            "competencies": J.strings(["C-CP", "C-CL"]), "pillars": J.strings(["PIL-1"]), "objectives": J.strings(["OBJ-2"]),
+            "scope": "national", "planId": "amhe-plan", "ownerRoleId": "R-HEAD-RJE", "dueDate": "2026-09-30",
+            "sourceDecisionId": J.s(p.id), "sourceFeedbackIds": J.strings(p.feedback.map(\.id)),
+        ])
+        localActions.append(action)
+        for item in p.contributions + takeContributions("national", 1) {
+            traceContribution(item, signer: world.headRje, target: "action", id: action, influence: "adopted")
+        }
+    }
+
+    func training(_ r: Int, _ n: Int, topic: String) {
+        let region = world.regions[r]
+        var payload: [String: JSONValue] = [
+            "sessionId": J.s("TS-\(region.id)-\(n)"), "topic": J.s(topic), "attendeeCount": J.n(rng.between(12, 30)),
+            "date": J.s(DemoCalendar.date(day)), "regionId": J.s(region.id), "actionId": "ST-1",
+        ]
+        if let partner = region.partners.first(where: { $0.type == "ethnically_led_vcse" }) { payload["partnerId"] = J.s(partner.id) }
+        emit(region.lead, "training.session_delivered", stream: "training/TS-\(region.id)-\(n)", payload)
+    }
+
+    func startProject(_ r: Int) {
+        let region = world.regions[r]
+        emit(region.lead, "project.started", stream: "project/PBP-\(region.id)", [
+            "projectId": J.s("PBP-\(region.id)"), "category": "community_engagement", "regionId": J.s(region.id),
+            "partners": J.strings(region.partners.filter { ["ethnically_led_vcse", "faith"].contains($0.type) }.map(\.id)),
+            "objectives": J.strings(["Tell communities in \(region.name) about early intervention services.",
+                                     "Co-run six drop-in sessions at community and faith venues."]),
+            "actionId": "MHS-2",
+        ])
+    }
+
+    func completeProject(_ r: Int) {
+        let region = world.regions[r]
+        emit(region.lead, "project.completed", stream: "project/PBP-\(region.id)", [
+            "projectId": J.s("PBP-\(region.id)"),
+            "outcomeSummary": J.s("Six drop-ins held; \(rng.between(25, 60)) referrals to early intervention, many from people new to services."),
+            "evidenceRefs": J.strings([J.hash("project/\(region.id)")]),
+        ])
+    }
+
+    func appointChampion(_ r: Int) {
+        let region = world.regions[r]
+        assign("R-COMM-CHAMP", region.champion, from: DemoCalendar.date(day), region: region.id)
+        emit(region.lead, "champion.appointed", stream: "champion/\(region.champion)", [
+            "personId": J.s(region.champion), "regionId": J.s(region.id),
+            "serviceIds": J.strings(region.services.prefix(2).map { world.services[$0].id }), "from": J.s(DemoCalendar.date(day)),
+        ])
+    }
+
+    func servicePlan(_ s: Int) {
+        let service = world.services[s]
+        let region = world.regions[service.region]
+        let contributions = takeContributions(region.forum, 1)
+        let meals = ["supported_housing", "residential", "crisis"].contains(service.type)
+        func addressed(_ approach: String) -> JSONValue { ["status": "addressed", "approach": J.s(approach)] }
+        let id = "SP-\(service.id)-2025"
+        emit(service.manager, "service.plan_coproduced", stream: "service-plan/\(id)", [
+            "servicePlanId": J.s(id), "serviceId": J.s(service.id),
+            "partners": J.strings(region.partners.filter { ["ethnically_led_vcse", "faith"].contains($0.type) }.map(\.id)),
+            "needsAddressed": [
+                "languageAccessibility": addressed("Interpreters booked at referral; Easy Read letters."),
+                "culturalFood": meals ? addressed("Menus planned with residents, including halal and Caribbean dishes.")
+                    : ["status": "not_applicable", "reason": "Community service with no meals provided."],
+                "faithSpiritual": addressed("Quiet room for prayer; links with local faith leaders."),
+                "aftercare": addressed("Peer support group run with a local VCSE partner."),
+                "traumaInformed": addressed("All staff complete trauma-informed practice training."),
+            ],
+            "ladderRung": "co_production", "contributionRefs": J.strings(contributions.map(\.id)),
+        ])
+        for item in contributions { traceContribution(item, signer: region.lead, target: "service_plan", id: id, influence: "adopted") }
+    }
+
+    /// Representation on the national bodies, as small-number-suppressed aggregates.
+    func representationReview() {
+        func sdc(_ n: Int) -> JSONValue { n == 0 ? 0 : n <= 7 ? "*" : J.n((n + 2) / 5 * 5) }
+        let bodies = world.nationalBodies
+        var cells: [JSONValue] = []
+        var groups: [String: Int] = [:]
+        var seen = Set<String>()
+        for body in bodies {
+            var categories: [String: Int] = [:]
+            for member in body.members where isMember(member.person, of: body.id) {
+                categories[member.category, default: 0] += 1
+                if seen.insert(member.person).inserted, let group = world.person(member.person)?.ethnicity.group {
+                    groups[group.rawValue, default: 0] += 1
+                }
+            }
+            for (category, n) in categories.sorted(by: { $0.key < $1.key }) {
+                cells.append(["bodyId": J.s(body.id), "dimension": "person_category", "category": J.s(category), "count": sdc(n)])
+            }
+        }
+        for (group, n) in groups.sorted(by: { $0.key < $1.key }) {
+            cells.append(["dimension": "race", "category": J.s(group), "count": sdc(n)])
+        }
+        emit(world.headRje, "representation.reviewed", stream: "representation", [
+            "bodyIds": J.strings(bodies.map(\.id)), "aggregateComposition": .array(cells),
+            "findings": "Experts by Experience sit on every body; Black and Asian members remain under-represented on the Board of Trustees.",
+            "actionsRaised": J.strings(["LG-1"]), "sdcPolicyRef": "SDC-1",
+        ])
+    }
+}

@@ -1,0 +1,109 @@
+import LedgerCore
+
+// Contributions of Experts by Experience and community members: recorded by the contributor,
+// recognised (involvement payments), and traced to what they influenced within 90 days.
+extension DemoRun {
+    static let contributionTexts = [
+        "Shared how being offered an interpreter late made the first appointment feel unsafe.",
+        "Reviewed the draft guidance and suggested plainer wording for questions about ethnicity.",
+        "Co-designed the questions for the next survey so they make sense in community languages.",
+        "Told the story of a family member's discharge without aftercare and what would have helped.",
+        "Proposed meeting in a community centre so more people could come.",
+        "Asked that carers be told about care planning meetings in good time.",
+        "Suggested partnering with a local mosque and a Black-led church for outreach.",
+    ]
+
+    /// The pool a body's contributions go to: its forum, or the national advisory pool.
+    func contributionPoolKey(_ body: DemoWorld.Body) -> String {
+        body.region.map { world.regions[$0].forum } ?? "national"
+    }
+
+    func recordContributions(_ body: DemoWorld.Body, meeting: String, present: [DemoWorld.Member]) {
+        let eligible = present.filter { $0.category != "staff" }
+        var chosen = eligible.filter { _ in rng.chance(0.55) }
+        if chosen.isEmpty, let first = eligible.first { chosen = [first] }
+        for member in chosen {
+            contributionCount += 1
+            let id = "CON-\(DemoCalendar.date(day).prefix(4))-\(DemoCalendar.pad(contributionCount, 5))"
+            let chairing = body.officers.first == member.person
+            let kind = chairing ? "co_chairing" : rng.pick(["insight", "review", "co_design", "story"])
+            let ladder = chairing || kind == "co_design" ? "co_production" : rng.pick(["co_design", "consultation", "engagement"])
+            let topic: String
+            switch body.id {
+            case "B-AMHEPF": topic = "LG-2"
+            case _ where body.region != nil: topic = "LG-4"
+            default: topic = "LG-3"
+            }
+            emit(member.person, "contribution.recorded", stream: "contribution/\(id)", [
+                "contributionId": J.s(id), "personId": J.s(member.person), "bodyId": J.s(body.id), "meetingId": J.s(meeting),
+                "kind": J.s(kind), "ladderRung": J.s(ladder), "topicRefs": J.strings([topic]), "hours": J.n(rng.between(2, 4)),
+                "lawfulBasisRef": J.s(Self.lawfulBasis),
+            ], subject: "person/\(member.person)", privateData: ["content": J.s(rng.pick(Self.contributionTexts))])
+            let item = ContributionItem(id: id, person: member.person, body: body.id)
+            let key = contributionPoolKey(body)
+            contributionPool[key, default: []].append(item)
+            if contributionPool[key, default: []].count > 24 { contributionPool[key]?.removeFirst() }
+            if let region = body.region, firstForumContribution[region] == nil { firstForumContribution[region] = id }
+            recognise(item)
+            let fallback = day + rng.between(30, 70)
+            later(fallback) { run in
+                guard !item.used else { return }
+                run.fallbackTrace(item, topic: topic, forum: body.region)
+            }
+        }
+    }
+
+    /// An involvement payment offered now and paid (or declined) within a month.
+    private func recognise(_ item: ContributionItem) {
+        recognitionCount += 1
+        let id = "REC-\(DemoCalendar.date(day).prefix(4))-\(DemoCalendar.pad(recognitionCount, 5))"
+        let level = rng.between(2, 4)
+        func record(_ run: DemoRun, _ status: String) {
+            var payload: [String: JSONValue] = [
+                "recognitionId": J.s(id), "contributionId": J.s(item.id), "personId": J.s(item.person), "status": J.s(status),
+                "roleLevel": J.n(level),
+            ]
+            if status == "paid" { payload["externalRef"] = J.s("PAY-\(id.dropFirst(4))") }
+            run.emit(run.world.dirEdi, "involvement.recognition_recorded", stream: "involvement/\(id)", payload)
+        }
+        record(self, "offered")
+        let outcome = rng.chance(0.9) ? "paid" : "declined"
+        later(day + rng.between(14, 30)) { record($0, outcome) }
+    }
+
+    /// Marks a contribution as influencing `target` and tells the contributor a few days later.
+    func traceContribution(_ item: ContributionItem, signer: String, target: String, id: String, influence: String) {
+        item.used = true
+        let explanation: String
+        switch influence {
+        case "adopted": explanation = "Taken up as proposed."
+        case "adapted": explanation = "Taken up with changes agreed with the contributor."
+        default: explanation = "Considered; not taken up this year because the service is already changing this through another action."
+        }
+        emit(signer, "contribution.influence_traced", stream: "contribution/\(item.id)", [
+            "contributionId": J.s(item.id), "targetType": J.s(target), "targetId": J.s(id), "influence": J.s(influence),
+            "explanation": J.s(explanation),
+        ])
+        later(day + rng.between(1, 5)) { run in
+            run.emit(signer, "contribution.contributor_notified", stream: "contribution/\(item.id)",
+                     ["contributionId": J.s(item.id), "at": J.s(run.now), "method": "email"])
+        }
+    }
+
+    /// A contribution no decision took up is traced to its action (or recorded as not adopted).
+    private func fallbackTrace(_ item: ContributionItem, topic: String, forum: Int?) {
+        let signer = forum.map { world.regions[$0].lead } ?? world.dirEdi
+        let roll = rng.below(100)
+        let influence = roll < 55 ? "adopted" : roll < 85 ? "adapted" : "considered_not_adopted"
+        traceContribution(item, signer: signer, target: "action", id: topic, influence: influence)
+    }
+
+    /// Up to `k` untraced contributions from a pool, now spoken for.
+    func takeContributions(_ key: String, _ k: Int) -> [ContributionItem] {
+        let open = (contributionPool[key] ?? []).filter { !$0.used }
+        let chosen = rng.sample(open, k)
+        for item in chosen { item.used = true }
+        contributionPool[key] = (contributionPool[key] ?? []).filter { !$0.used }
+        return chosen
+    }
+}
