@@ -116,7 +116,12 @@ struct AuditModel {
                 reviews.append(Review(index: index, region: region, day: day, participants: participants))
             }
         case "report.published":
-            if string("type") == "annual_findings", p["historical"]?.boolValue != true { annualReports.append((day, index)) }
+            // A publication recorded afterwards for the record (historical) counts at the end of the
+            // period it covers, since the log cannot know the day it came out.
+            if string("type") == "annual_findings" {
+                let covered = p["period"]?["to"]?.stringValue.flatMap(Day.number)
+                annualReports.append((p["historical"]?.boolValue == true ? (covered ?? day) : day, index))
+            }
         case "project.started":
             if let id = string("projectId") { projectCategory[id] = string("category") ?? "other" }
         case "project.completed":

@@ -121,8 +121,8 @@ struct Demo: ParsableCommand {
             say("6. Exported a public bundle (\(bundle.path)) and a restricted one with the personal data (\(restricted.path)/private.jsonl), "
                 + "in \(Self.seconds(exportStarted, verifyStarted)) s.")
             let live = try ledger.verify(keptCheckpoints: [checkpoint.note])
-            let offline = try Bundle.verify(directory: bundle, pinnedLogKey: ledger.logKey, keptCheckpoints: [checkpoint.note])
-            let offlineRestricted = try Bundle.verify(directory: restricted, pinnedLogKey: ledger.logKey, keptCheckpoints: [checkpoint.note])
+            let offline = try Bundle.verify(directory: bundle, pinnedLogKey: ledger.logKey, keptCheckpoints: [checkpoint.note], policies: Catalogues.policies)
+            let offlineRestricted = try Bundle.verify(directory: restricted, pinnedLogKey: ledger.logKey, keptCheckpoints: [checkpoint.note], policies: Catalogues.policies)
             let ok = live.ok && offline.ok && offlineRestricted.ok
             func word(_ r: VerificationReport) -> String { r.ok ? "OK" : "FAILED: \(r.failures[0])" }
             let finished = DispatchTime.now()
@@ -130,8 +130,9 @@ struct Demo: ParsableCommand {
                 + "the restricted bundle, with its personal data against the entries' commitments: \(word(offlineRestricted)) "
                 + "(\(Self.seconds(verifyStarted, finished)) s for all three).")
             say(Self.lapseText(lapses))
+            if !json { try Self.showWhatPeopleSee(ledgerPath: ledgerPath, ledger: ledger, asOf: Self.yearEnd) }
             say("""
-                Done in \(Self.seconds(started, finished)) s.
+                Done in \(Self.seconds(started, finished)) s (the walk-through above not counted).
 
                 Try it yourself:
                   export COLEDGER_LEDGER=\(ledgerPath)
@@ -150,6 +151,69 @@ struct Demo: ParsableCommand {
             }
             if !ok { throw ExitCode(1) }
         }
+    }
+
+    /// The last day of the demo year, when the rules and clocks are judged.
+    static let yearEnd = "2026-03-31"
+
+    /// Ends the demo with what the plan's people see: the plan summary, the overdue feedback, one
+    /// adviser's trace, and the audit, which must find exactly the planted lapses.
+    static func showWhatPeopleSee(ledgerPath: String, ledger: Ledger, asOf: String) throws {
+        print("\n8. The plan as of \(asOf) (coledger plan --now \(asOf)), first lines:")
+        try captured { var c = try PlanCommand.parse(["--ledger", ledgerPath, "--now", asOf]); try c.run() }
+            .split(separator: "\n").prefix(8).forEach { print("     " + $0) }
+        print("\n9. Overdue feedback (coledger feedback --overdue --now \(asOf)):")
+        try captured { var c = try FeedbackListCommand.parse(["--ledger", ledgerPath, "--overdue", "--now", asOf]); try c.run() }
+            .split(separator: "\n").prefix(8).forEach { print("     " + $0) }
+        if let adviser = try firstContributor(ledger) {
+            print("\n10. What happened to what \(adviser) said (coledger trace --person \(adviser)):")
+            try captured { var c = try TraceCommand.parse(["--ledger", ledgerPath, "--person", adviser]); try c.run() }
+                .split(separator: "\n").prefix(12).forEach { print("     " + $0) }
+        }
+        print("\n11. The audit as of \(asOf) (coledger audit --as-of \(asOf)) finds the planted lapses and nothing else:")
+        let audit = try captured {
+            var c = try AuditCommand.parse(["--ledger", ledgerPath, "--as-of", asOf])
+            do { try c.run() } catch let exit as ExitCode where exit.rawValue == 1 {}
+        }
+        var failing = false
+        for line in audit.split(separator: "\n") {
+            if line.hasPrefix("   ") && !line.hasPrefix("        ") { failing = line.contains("FAIL") }
+            if line.hasPrefix("1.") || line.hasPrefix("2.") || line.hasPrefix("RESULT") || (failing && (line.contains("FAIL") || line.hasPrefix("        - "))) {
+                print("     " + line)
+            }
+        }
+    }
+
+    static func firstContributor(_ ledger: Ledger) throws -> String? {
+        var from = 0
+        while true {
+            let rows = try ledger.entries(from: from, limit: 5_000)
+            guard let last = rows.last else { return nil }
+            if let row = rows.first(where: { $0.entry.event.type == "contribution.recorded" }) {
+                return row.entry.event.payload["personId"]?.stringValue
+            }
+            from = last.index + 1
+        }
+    }
+
+    /// Runs `body` with standard output captured in a temporary file (the commands print their reports).
+    static func captured(_ body: () throws -> Void) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coledger-demo-\(getpid())-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let file = try? FileHandle(forWritingTo: url) else {
+            throw CLIError("cannot create a temporary file")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        fflush(nil)
+        let saved = dup(1)
+        dup2(file.fileDescriptor, 1)
+        var failure: (any Error)?
+        do { try body() } catch { failure = error }
+        fflush(nil)
+        dup2(saved, 1)
+        close(saved)
+        try? file.close()
+        if let failure { throw failure }
+        return String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self)
     }
 
     private func say(_ text: String) {

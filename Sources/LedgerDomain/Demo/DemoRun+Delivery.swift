@@ -25,6 +25,13 @@ extension DemoRun {
         plan(1) { run in
             run.publishReport(run.world.dirEdi, id: "RP-2023-AMHE-PLAN", type: "plan", title: "Advancing Mental Health Equalities Plan 2023-28",
                               from: DemoCalendar.day(2023, 4, 1), to: DemoCalendar.day(2028, 3, 31), plan: "amhe-plan")
+            // The plan's first two years happened before this ledger: their annual findings are
+            // recorded for the record (historical), so the cadence rule (M-6) sees them.
+            for (year, from) in [(2023, DemoCalendar.day(2023, 4, 1)), (2024, DemoCalendar.day(2024, 4, 1))] {
+                run.publishReport(run.world.headRje, id: "RP-\(year)-ANNUAL", type: "annual_findings",
+                                  title: "Advancing Mental Health Equalities: annual findings \(year)-\(year - 1999)",
+                                  from: from, to: DemoCalendar.day(year + 1, 3, 31), historical: true)
+            }
         }
         plan(240) { $0.representationReview() }
         plan(340) { $0.evaluationReported() }
@@ -61,7 +68,7 @@ extension DemoRun {
 
     func publishReport(
         _ signer: String, id: String, type: String, title: String, from: Int, to: Int, region: String? = nil, plan: String? = nil,
-        observations: [String] = []
+        observations: [String] = [], historical: Bool = false
     ) {
         var payload: [String: JSONValue] = [
             "reportId": J.s(id), "type": J.s(type), "title": J.s(title), "period": J.period(from, to),
@@ -74,6 +81,7 @@ extension DemoRun {
             payload["planVersion"] = "1"
         }
         if !observations.isEmpty { payload["observationRefs"] = J.strings(observations) }
+        if historical { payload["historical"] = true }
         emit(signer, "report.published", stream: "report/\(id)", payload)
     }
 
