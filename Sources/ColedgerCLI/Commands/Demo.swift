@@ -160,19 +160,19 @@ struct Demo: ParsableCommand {
     /// adviser's trace, and the audit, which must find exactly the planted lapses.
     static func showWhatPeopleSee(ledgerPath: String, ledger: Ledger, asOf: String) throws {
         print("\n8. The plan as of \(asOf) (coledger plan --now \(asOf)), first lines:")
-        try captured { var c = try PlanCommand.parse(["--ledger", ledgerPath, "--now", asOf]); try c.run() }
+        try captured { let c = try PlanCommand.parse(["--ledger", ledgerPath, "--now", asOf]); try c.run() }
             .split(separator: "\n").prefix(8).forEach { print("     " + $0) }
         print("\n9. Overdue feedback (coledger feedback --overdue --now \(asOf)):")
-        try captured { var c = try FeedbackListCommand.parse(["--ledger", ledgerPath, "--overdue", "--now", asOf]); try c.run() }
+        try captured { let c = try FeedbackListCommand.parse(["--ledger", ledgerPath, "--overdue", "--now", asOf]); try c.run() }
             .split(separator: "\n").prefix(8).forEach { print("     " + $0) }
         if let adviser = try firstContributor(ledger) {
             print("\n10. What happened to what \(adviser) said (coledger trace --person \(adviser)):")
-            try captured { var c = try TraceCommand.parse(["--ledger", ledgerPath, "--person", adviser]); try c.run() }
+            try captured { let c = try TraceCommand.parse(["--ledger", ledgerPath, "--person", adviser]); try c.run() }
                 .split(separator: "\n").prefix(12).forEach { print("     " + $0) }
         }
         print("\n11. The audit as of \(asOf) (coledger audit --as-of \(asOf)) finds the planted lapses and nothing else:")
         let audit = try captured {
-            var c = try AuditCommand.parse(["--ledger", ledgerPath, "--as-of", asOf])
+            let c = try AuditCommand.parse(["--ledger", ledgerPath, "--as-of", asOf])
             do { try c.run() } catch let exit as ExitCode where exit.rawValue == 1 {}
         }
         var failing = false
