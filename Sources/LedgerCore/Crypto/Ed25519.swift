@@ -74,6 +74,7 @@ public final class Ed25519SigningKey: @unchecked Sendable {
         _ = crypto_sign_seed_keypair(&pk, &sk, seed)
         self.secretKey = sk
         self.publicKey = Ed25519PublicKey(uncheckedRawRepresentation: pk)
+        self.keyID = publicKey.keyID
     }
 
     deinit {
@@ -83,8 +84,8 @@ public final class Ed25519SigningKey: @unchecked Sendable {
     /// The 32-byte seed, for sealing into a key file. Zero the copy after use.
     public var seed: [UInt8] { Array(secretKey.prefix(Int(crypto_sign_SEEDBYTES))) }
 
-    /// The key id of the public key.
-    public var keyID: String { publicKey.keyID }
+    /// The key id of the public key (computed once: signing paths ask for it per event).
+    public let keyID: String
 
     /// Signs `message` (deterministic, RFC 8032).
     public func signature(for message: [UInt8]) -> [UInt8] {
