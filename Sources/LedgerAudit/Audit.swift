@@ -28,13 +28,7 @@ public enum Audit {
             name = ledger.path
             do {
                 report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey)
-                var from = 0
-                while true {
-                    let rows = try ledger.entries(from: from, limit: 50_000)
-                    if rows.isEmpty { break }
-                    entries += rows.map { ($0.index, $0.entry) }
-                    from = (rows.last?.index ?? from) + 1
-                }
+                try ledger.forEachEntryChunk { chunk in entries += chunk.map { ($0.index, $0.entry) } }
             } catch {
                 throw .unreadable("\(error)")
             }

@@ -72,6 +72,17 @@ extension Ledger {
         }
     }
 
+    /// Every entry in log order, parsed on all cores, handed to `body` in chunks. Entries whose
+    /// bytes do not parse are skipped (`verify` reports them).
+    public func forEachEntryChunk(_ body: ([(index: Int, entry: Entry)]) throws -> Void) throws(LedgerError) {
+        try forEachRawChunk(chunkSize: 16_384) { rows in
+            let parsed = Parallel.map(rows.map { ($0.index, $0.bytes) }, workers: Parallel.cores) { row -> (Int, Entry?) in
+                (row.0, try? Entry(bytes: row.1))
+            }
+            try body(parsed.compactMap { item in item.1.map { (item.0, $0) } })
+        }
+    }
+
     /// The raw bytes of entries `range`, in order, for streaming (export, verify).
     /// Calls `body` with chunks of (index, bytes, stored leaf hash, stored nodes).
     func forEachRawChunk(
