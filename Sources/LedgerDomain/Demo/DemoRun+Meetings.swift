@@ -137,9 +137,13 @@ extension DemoRun {
         // Declarations of interest by those present.
         var declarations: [JSONValue] = []
         var recused: [String] = []
+        let presentEbe = Set(present.filter { $0.category.hasPrefix("ebe_") }.map(\.person))
         for (person, _, type, _) in interests where present.contains(where: { $0.person == person }) {
             let item = proposals.first?.id ?? meeting
-            let recuse = !proposals.isEmpty && (type == "financial" || type == "indirect")
+            // The chair lets the only Expert by Experience present take part after declaring, so a
+            // recusal never silently empties the room of lived experience (rule G-4 excludes recused members).
+            let onlyEbe = presentEbe == [person]
+            let recuse = !proposals.isEmpty && (type == "financial" || type == "indirect") && !onlyEbe
             if recuse { recused.append(person) }
             declarations.append(["personId": J.s(person), "itemRef": J.s(item), "action": J.s(recuse ? "recused" : "participated")])
         }
