@@ -69,3 +69,41 @@ def test_evidence_pack_round_trip(coledger_bin, tmp_path):
     # Another log key is refused.
     other = run_check(pack, "--log-key", "example.org/coledger-evidence+00000000+AQ" + "A" * 42 + "=", "--json")
     assert other.returncode in (1, 2)
+
+
+def test_prov_export(coledger_bin, tmp_path):
+    """`export --prov` writes W3C PROV-JSON of feedback/contributions → decisions → actions."""
+    cli = Coledger(coledger_bin, tmp_path / "ledger")
+    cli.init("example.org/coledger-prov")
+    admin = cli.keys / "admin.key"
+    for event in [
+        {"type": "person.registered", "typeVersion": 1, "stream": "person/p-1", "payload": {"personId": "p-1"},
+         "private": {"subject": "person/p-1", "data": {"name": "Secret Name"}}},
+        {"type": "feedback.received", "typeVersion": 1, "stream": "feedback/F-1", "payload": {"feedbackId": "F-1", "channel": "survey", "submitter": "p-1"}},
+        {"type": "contribution.recorded", "typeVersion": 1, "stream": "contribution/C-1", "payload": {"contributionId": "C-1", "personId": "p-1", "kind": "insight"}},
+        {"type": "decision.proposed", "typeVersion": 1, "stream": "decision/D-1", "payload": {
+            "decisionId": "D-1", "title": "Interpreters", "inputs": [{"kind": "feedback", "id": "F-1"}, {"kind": "contribution", "id": "C-1"}]}},
+        {"type": "meeting.held", "typeVersion": 1, "stream": "meeting/M-1", "payload": {"meetingId": "M-1", "bodyId": "B-X", "attendees": []}},
+        {"type": "decision.recorded", "typeVersion": 1, "stream": "decision/D-1", "payload": {"decisionId": "D-1", "meetingId": "M-1", "outcome": "approved"}},
+        {"type": "action.created", "typeVersion": 1, "stream": "action/X-1", "payload": {"actionId": "X-1", "actionCode": "X-1", "sourceDecisionId": "D-1"}},
+        {"type": "contribution.influence_traced", "typeVersion": 1, "stream": "contribution/C-1", "payload": {
+            "contributionId": "C-1", "targetType": "decision", "targetId": "D-1", "influence": "adopted"}},
+    ]:
+        cli.append(admin, event)
+    cli.run("checkpoint")
+    out = tmp_path / "open"
+    cli.run("export", "--out", out, "--prov")
+    prov = json.loads((out / "prov.json").read_text())
+    assert "Secret Name" not in (out / "prov.json").read_text()
+    assert (out / "README.md").read_text().startswith("# Coledger open export")
+    derived = {(r["prov:generatedEntity"], r["prov:usedEntity"]) for r in prov["wasDerivedFrom"].values()}
+    assert ("log:decision/D-1", "log:feedback/F-1") in derived
+    assert ("log:decision/D-1", "log:contribution/C-1") in derived
+    assert ("log:action/X-1", "log:decision/D-1") in derived
+    generated = {(r["prov:entity"], r["prov:activity"]) for r in prov["wasGeneratedBy"].values()}
+    assert generated == {("log:decision/D-1", "log:meeting/M-1")}
+    attributed = {(r["prov:entity"], r["prov:agent"]) for r in prov["wasAttributedTo"].values()}
+    assert ("log:contribution/C-1", "log:person/p-1") in attributed
+    assert prov["entity"]["log:decision/D-1"]["coledger:logIndex"] == 4
+    influenced = list(prov["wasInfluencedBy"].values())
+    assert influenced[0]["prov:influencer"] == "log:contribution/C-1"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerAudit
 import LedgerCore
 import LedgerStore
 
@@ -112,12 +113,19 @@ struct Export: ParsableCommand {
     @Option(help: "The new bundle directory.") var out: String
     @Flag(help: "Also write private.jsonl with the personal data still held: a restricted bundle, only for those entitled to it.")
     var includePrivate = false
+    @Flag(help: "Also write prov.json (W3C PROV-JSON of feedback and contributions → decisions → actions → outcomes) and a README.md.")
+    var prov = false
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
         try reporting {
             let ledger = try options.open()
             let result = try ledger.export(to: URL(fileURLWithPath: out), includePrivate: includePrivate)
+            if prov {
+                let document = try ProvExport.document(ledger)
+                try Data(try CanonicalJSON.serialize(document)).write(to: URL(fileURLWithPath: out).appendingPathComponent("prov.json"))
+                try Data(ProvExport.readme.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("README.md"))
+            }
             if json {
                 Output.printJSON(result)
             } else {
