@@ -90,10 +90,24 @@ def test_prov_export(coledger_bin, tmp_path):
             "contributionId": "C-1", "targetType": "decision", "targetId": "D-1", "influence": "adopted"}},
     ]:
         cli.append(admin, event)
+    # Catalogue-valid action and feedback (from `coledger new`), which the projections read.
+    for type_name in ("action.created", "feedback.received"):
+        skeleton = json.loads(cli.run("new", type_name).stdout)
+        skeleton.pop("private", None)
+        cli.append(admin, skeleton)
+    expected_action = json.loads(cli.run("new", "action.created").stdout)["payload"]["actionCode"]
+    expected_feedback = json.loads(cli.run("new", "feedback.received").stdout)["payload"]["feedbackId"]
     cli.run("checkpoint")
     out = tmp_path / "open"
-    cli.run("export", "--out", out, "--prov")
+    cli.run("export", "--out", out, "--prov", "--csv")
     prov = json.loads((out / "prov.json").read_text())
+    import csv
+    actions = list(csv.DictReader(open(out / "actions.csv", newline="")))
+    assert [a["code"] for a in actions] == [expected_action]
+    feedback = list(csv.DictReader(open(out / "feedback.csv", newline="")))
+    assert [f["feedbackId"] for f in feedback] == [expected_feedback]
+    assert "Secret Name" not in (out / "feedback.csv").read_text()
+    assert "actions.csv" in (out / "README.md").read_text() and "prov.json" in (out / "README.md").read_text()
     assert "Secret Name" not in (out / "prov.json").read_text()
     assert (out / "README.md").read_text().startswith("# Coledger open export")
     derived = {(r["prov:generatedEntity"], r["prov:usedEntity"]) for r in prov["wasDerivedFrom"].values()}

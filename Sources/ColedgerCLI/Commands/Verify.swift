@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerAudit
 import LedgerCore
+import LedgerProjections
 import LedgerStore
 
 struct Verify: ParsableCommand {
@@ -115,17 +116,29 @@ struct Export: ParsableCommand {
     var includePrivate = false
     @Flag(help: "Also write prov.json (W3C PROV-JSON of feedback and contributions → decisions → actions → outcomes) and a README.md.")
     var prov = false
+    @Flag(help: "Also write one CSV file per projection (actions.csv, feedback.csv, yousaid.csv) and a README.md.")
+    var csv = false
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
         try reporting {
             let ledger = try options.open()
             let result = try ledger.export(to: URL(fileURLWithPath: out), includePrivate: includePrivate)
+            let dir = URL(fileURLWithPath: out)
+            var readme = ProvExport.readmeHeader
             if prov {
                 let document = try ProvExport.document(ledger)
-                try Data(try CanonicalJSON.serialize(document)).write(to: URL(fileURLWithPath: out).appendingPathComponent("prov.json"))
-                try Data(ProvExport.readme.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("README.md"))
+                try Data(try CanonicalJSON.serialize(document)).write(to: dir.appendingPathComponent("prov.json"))
+                readme += ProvExport.readmeProv
             }
+            if csv {
+                let projections = Projections(ledger: ledger)
+                try Data(CSV.table(try projections.actions()).utf8).write(to: dir.appendingPathComponent("actions.csv"))
+                try Data(CSV.table(try projections.feedbackItems()).utf8).write(to: dir.appendingPathComponent("feedback.csv"))
+                try Data(CSV.table(try projections.youSaidWeDid()).utf8).write(to: dir.appendingPathComponent("yousaid.csv"))
+                readme += ProvExport.readmeCSV
+            }
+            if prov || csv { try Data((readme + ProvExport.readmeFooter).utf8).write(to: dir.appendingPathComponent("README.md")) }
             if json {
                 Output.printJSON(result)
             } else {

@@ -1,0 +1,33 @@
+import Foundation
+import LedgerCore
+
+/// RFC 4180 CSV from Codable records: one column per member (arrays joined with ';', objects as JSON).
+enum CSV {
+    static func table<T: Encodable>(_ records: [T]) -> String {
+        let rows: [[String: JSONValue]] = records.compactMap { record in
+            guard let data = try? JSONEncoder().encode(record) else { return nil }
+            return (try? CanonicalJSON.parse([UInt8](data)))?.objectValue
+        }
+        let columns = Array(Set(rows.flatMap(\.keys))).sorted()
+        var out = columns.map(escape).joined(separator: ",") + "\r\n"
+        for row in rows {
+            out += columns.map { escape(cell(row[$0])) }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func cell(_ value: JSONValue?) -> String {
+        switch value {
+        case nil, .null?: return ""
+        case .string(let s)?: return s
+        case .bool(let b)?: return b ? "true" : "false"
+        case .number(let n)?: return CanonicalJSON.numberString(n) ?? ""
+        case .array(let a)?: return a.map { cell($0) }.joined(separator: ";")
+        case .object?: return (value.flatMap { try? CanonicalJSON.serialize($0) }).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+    }
+
+    static func escape(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
