@@ -45,27 +45,37 @@ public struct Provenance: Sendable, Codable {
     public var actions: [Item]
     /// The checkpoint size the proofs lead to.
     public var checkpointSize: Int?
+    /// Where each key was registered (genesis admins at 0), found during the scan so the evidence
+    /// pack needs no second pass over the log.
+    var registrations: [String: Int] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case decision, title, body, proposer, decisionEntries, meeting, presentByCategory, recused, cited, citedMissing, actions
+        case checkpointSize
+    }
 
     /// Scans the log for `decision`.
     public static func of(decision: String, in ledger: Ledger) throws(LedgerError) -> Provenance? {
         var entries: [(Int, Entry)] = []
-        var from = 0
-        while true {
-            let rows = try ledger.entries(from: from, limit: 50_000)
-            if rows.isEmpty { break }
-            entries += rows.map { ($0.index, $0.entry) }
-            from = (rows.last?.index ?? from) + 1
-        }
+        try ledger.forEachEntryChunk { entries += $0 }
         var holders: [String: String] = [:]
-        for (_, e) in entries where e.event.type == "key.registered" || e.event.type == "ledger.genesis" {
-            if let id = e.event.payload["keyId"]?.stringValue { holders[id] = e.event.payload["holder"]?.stringValue }
+        var registrations: [String: Int] = [:]
+        for (i, e) in entries where e.event.type == "key.registered" || e.event.type == "ledger.genesis" {
+            if let id = e.event.payload["keyId"]?.stringValue {
+                holders[id] = e.event.payload["holder"]?.stringValue
+                registrations[id] = i
+            }
+            for admin in e.event.payload["admins"]?.arrayValue ?? [] {
+                if let id = admin["keyId"]?.stringValue { registrations[id] = i }
+            }
         }
         func item(_ index: Int, _ e: Entry, _ summary: String) -> Item {
             Item(index: index, type: e.event.type, signer: e.event.signer, holder: holders[e.event.signer], occurredAt: e.event.occurredAt, summary: summary)
         }
         var p = Provenance(
             decision: decision, title: nil, body: nil, proposer: nil, decisionEntries: [], meeting: nil, presentByCategory: [:],
-            recused: [], cited: [], citedMissing: [], actions: [], checkpointSize: try ledger.latestCheckpoint()?.size)
+            recused: [], cited: [], citedMissing: [], actions: [], checkpointSize: try ledger.latestCheckpoint()?.size,
+            registrations: registrations)
         var inputs: [(kind: String, id: String)] = []
         var meetingID: String?
         for (i, e) in entries where e.event.payload["decisionId"]?.stringValue == decision && e.event.type.hasPrefix("decision.") {
@@ -129,18 +139,10 @@ public struct Provenance: Sendable, Codable {
     public func indexes(in ledger: Ledger) throws(LedgerError) -> [Int] {
         var set = Set(decisionEntries.map(\.index) + cited.map(\.index) + actions.map(\.index) + (meeting.map { [$0.index] } ?? []))
         set.insert(0)  // the genesis names the log key and the first admins
-        var signers = Set<String>()
         for index in set {
-            if let signer = try ledger.entry(at: index)?.entry.event.signer { signers.insert(signer) }
-        }
-        var from = 0
-        while true {
-            let rows = try ledger.entries(from: from, limit: 50_000)
-            if rows.isEmpty { break }
-            for row in rows where row.entry.event.type == "key.registered" {
-                if let id = row.entry.event.payload["keyId"]?.stringValue, signers.contains(id) { set.insert(row.index) }
+            if let signer = try ledger.entry(at: index)?.entry.event.signer, let registered = registrations[signer] {
+                set.insert(registered)
             }
-            from = (rows.last?.index ?? from) + 1
         }
         return set.sorted()
     }

@@ -3,11 +3,17 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Reads facts from the `facts` table inside the current transaction.
+/// Reads facts from the `facts` table inside the current transaction; facts about logged events
+/// (``FactKeys/eventPrefix``) come from the entries' id index instead.
 struct DatabaseFacts: FactReader {
     let db: Database
 
     func fact(_ key: String) -> String? {
+        if key.hasPrefix(FactKeys.eventPrefix) {
+            let id = String(key.dropFirst(FactKeys.eventPrefix.count))
+            guard let stmt = try? db.cachedStatement(sql: "SELECT 1 FROM entries WHERE id = ?") else { return nil }
+            return (try? Int.fetchOne(stmt, arguments: [id])) != nil ? "1" : nil
+        }
         guard let stmt = try? db.cachedStatement(sql: "SELECT value FROM facts WHERE key = ?") else { return nil }
         return try? String.fetchOne(stmt, arguments: [key])
     }
@@ -358,12 +364,13 @@ final class Batch {
         return results
     }
 
-    /// Writes this batch's fact updates; called at the end of each commit.
+    /// Writes this batch's fact updates; called at the end of each commit, once the entries are in
+    /// the table (so facts about logged events need no rows of their own).
     private func writeFacts(db: Database) throws {
         guard !facts.updates.isEmpty else { return }
         let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO facts(key, value) VALUES (?, ?)")
         let delete = try db.cachedStatement(sql: "DELETE FROM facts WHERE key = ?")
-        for (key, value) in facts.updates {
+        for (key, value) in facts.updates where !key.hasPrefix(FactKeys.eventPrefix) {
             if let value { try upsert.execute(arguments: [key, value]) } else { try delete.execute(arguments: [key]) }
         }
         facts.updates = [:]

@@ -88,6 +88,13 @@ public struct AdmissionRefusal: Error, Sendable, Equatable, CustomStringConverti
     public var description: String { pointer.isEmpty ? "\(reason) (\(rule))" : "\(pointer): \(reason) (\(rule))" }
 }
 
+/// Conventions for fact keys shared by policies and stores.
+public enum FactKeys {
+    /// Facts `entity/event/<event id>` say an event is in the log. A store answers them from its
+    /// own index of event ids instead of storing one row per event.
+    public static let eventPrefix = "entity/event/"
+}
+
 /// Facts held in memory, with pending updates layered over a base reader.
 public struct FactOverlay: FactReader {
     /// The reader underneath.

@@ -195,6 +195,6 @@ public struct DomainPolicy: AdmissionPolicy {
             break
         }
         // Any event that names an event id makes that event referable (corrections, visibility).
-        changes[Self.entityKey(.event, event.id)] = "1"
+        changes[FactKeys.eventPrefix + event.id] = "1"
     }
 }
