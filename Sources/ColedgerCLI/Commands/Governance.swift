@@ -10,13 +10,13 @@ struct BodiesCommand: ParsableCommand {
         commandName: "bodies",
         abstract: "The governance register: every body, its chair and facilitators, quorum and EbE rules, members and meetings.",
         discussion: """
-            One line per body, in the order they were established: its type, who holds its chair and
-            facilitator roles now (role: pseudonym), its quorum and Expert-by-Experience presence rules as
-            last amended, its current members by category, and how many meetings it called or held. Then
+            One line per body, in the order they were established: its type, who holds its chair and \
+            facilitator roles now (role: pseudonym), its quorum and Expert-by-Experience presence rules as \
+            last amended, its current members by category, and how many meetings it called or held. Then \
             every amendment to a body's terms and every dissolution, with log indexes.
 
-            --json adds the history: every version of each body's terms, every holder of its offices with
-            their dates, every membership spell, and membership by category after each change.
+            --json adds the history: every version of each body's terms, every holder of its offices with \
+            their dates, every membership spell, and membership by category after each change. \
             See a body's meetings with `coledger meetings BODY`; record bodies with `coledger body`.
             """)
     @OptionGroup var options: ProjectionOptions
@@ -66,20 +66,20 @@ struct MeetingsCommand: ParsableCommand {
         commandName: "meetings",
         abstract: "A body's meetings: attendance, apologies, declarations, and quorum and EbE presence worked out from attendance.",
         discussion: """
-            Quorum and Expert-by-Experience presence are worked out from who attended and the body's terms
-            in force at the meeting, never taken from what the recorder claimed; both are shown (CALC/REC)
-            and every disagreement is listed. The quorum counts members on the day (or holders of the
-            body's chair and facilitator roles) who took part — not observers or guests — once each, of the
-            rule's category when it names one. EbE presence counts attendees in category ebe_lived or
+            Quorum and Expert-by-Experience presence are worked out from who attended and the body's terms \
+            in force at the meeting, never taken from what the recorder claimed; both are shown (CALC/REC) \
+            and every disagreement is listed. The quorum counts members on the day (or holders of the \
+            body's chair and facilitator roles) who took part — not observers or guests — once each, of the \
+            rule's category when it names one. EbE presence counts attendees in category ebe_lived or \
             ebe_carer. For each decision, people recused from it count for neither.
 
-            The catalogue records attendance per meeting, not per item: somebody listed both as present and
-            with apologies (a late arrival) counts as present, and a decision whose recorder counted
+            The catalogue records attendance per meeting, not per item: somebody listed both as present and \
+            with apologies (a late arrival) counts as present, and a decision whose recorder counted \
             differently is flagged.
             """)
     @OptionGroup var options: ProjectionOptions
     @Argument(help: "The body id, e.g. B-AMHEPF.") var body: String
-    @Flag(help: "List every attendee of every meeting, not only those whose attendance needs a note.") var attendance = false
+    @Flag(help: "List every attendee of every meeting (default: only those whose attendance needs a note).") var attendance = false
     @Flag(help: "Print the meetings as JSON.") var json = false
 
     func run() throws {
@@ -109,7 +109,8 @@ struct MeetingsCommand: ParsableCommand {
                     ]
                 }))
             for m in report.meetings where m.heldIndex != nil {
-                let notes = m.attendees.filter { attendance || !$0.notes.isEmpty }
+                // Observers and guests are routine; anything else about an attendee is worth a line.
+                let notes = m.attendees.filter { a in attendance || a.notes.contains { !$0.hasPrefix("attends as ") } }
                 let items = m.decisions
                 guard attendance || !notes.isEmpty || !m.disagreements.isEmpty || items.contains(where: { !$0.disagreements.isEmpty }) else { continue }
                 print("\n\(m.meetingId) (entry \(m.heldIndex ?? 0)):")
@@ -134,14 +135,14 @@ struct DecisionsCommand: ParsableCommand {
         commandName: "decisions",
         abstract: "The decision register: every decision with its date, body, outcome, EbE present and quorum from attendance.",
         discussion: """
-            One line per decision proposed, in the order proposed: the day of its latest recorded outcome
-            (or of its proposal while pending), the body it was put to, its outcome, the Experts by
-            Experience present for it and whether it was quorate — both worked out from the meeting's
-            attendance less those recused from it (`!` marks a decision that broke the body's EbE rule).
-            Then the decisions taken with no Expert by Experience present, without a quorum, or whose
+            One line per decision proposed, in the order proposed: the day of its latest recorded outcome \
+            (or of its proposal while pending), the body it was put to, its outcome, the Experts by \
+            Experience present for it and whether it was quorate — both worked out from the meeting's \
+            attendance less those recused from it (`!` marks a decision that broke the body's EbE rule). \
+            Then the decisions taken with no Expert by Experience present, without a quorum, or whose \
             record disagrees with attendance.
 
-            See one decision's sources with `coledger provenance DECISION`; record decisions with
+            See one decision's sources with `coledger provenance DECISION`; record decisions with \
             `coledger decision`.
             """)
     @OptionGroup var options: ProjectionOptions

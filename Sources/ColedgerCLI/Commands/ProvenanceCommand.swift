@@ -9,14 +9,14 @@ struct ProvenanceCommand: ParsableCommand {
         commandName: "provenance",
         abstract: "Show where a decision came from: who proposed it, who was present, what it cited, what it changed.",
         discussion: """
-            Each item names its log index and signer. Who was present comes from the meeting's attendance
-            less those recused from the decision (the governance register), never from what the recorder
-            claimed; where the two disagree, both are shown. The answer comes from the decisions and
-            governance projections plus the entries it names, read by index, so it takes about as long on
+            Each item names its log index and signer. Who was present comes from the meeting's attendance \
+            less those recused from the decision (the governance register), never from what the recorder \
+            claimed; where the two disagree, both are shown. The answer comes from the decisions and \
+            governance projections plus the entries it names, read by index, so it takes about as long on \
             a million-entry log as on a small one.
 
-            With --evidence DIR, writes everything needed to check the decision offline — its entries, the
-            entries it cites and its signers' key registrations, each with a c2sp.org/tlog-proof to the newest
+            With --evidence DIR, writes everything needed to check the decision offline — its entries, the \
+            entries it cites and its signers' key registrations, each with a c2sp.org/tlog-proof to the newest \
             (cosigned) checkpoint. Check a pack with `python3 Tools/verify_evidence.py DIR --log-key VKEY`.
             """)
     @OptionGroup var options: ProjectionOptions

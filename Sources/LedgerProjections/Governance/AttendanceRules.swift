@@ -47,7 +47,7 @@ public enum AttendanceRules {
             if membershipRecorded {
                 let mine = try spells(a.personId)
                 member = mine.contains { $0.covers(day) }
-                if member == false && officeRoles.isEmpty {
+                if member == false && officeRoles.isEmpty && !nonParticipating.contains(a.role) {
                     if let left = mine.compactMap(\.to).filter({ $0 < day }).max() {
                         notes.append("left \(bodyId) on \(left), before this meeting")
                     } else if let joins = mine.map(\.from).filter({ $0 > day }).min() {
