@@ -22,7 +22,7 @@ struct Coledger: ParsableCommand {
             Canonicalize.self, Demo.self,
             Types.self, NewEvent.self, PersonCommand.self, RoleCommand.self, BodyCommand.self, MeetingCommand.self,
             DecisionCommand.self, FeedbackCommand.self, ContributionCommand.self, ActionCommand.self, MetricCommand.self,
-            PlanCommand.self, YouSaidCommand.self, TraceCommand.self, StateCommand.self, DiffCommand.self, RebuildCommand.self,
+            PlanCommand.self, YouSaidCommand.self, TraceCommand.self, MetricsCommand.self, CadenceCommand.self, StateCommand.self, DiffCommand.self, RebuildCommand.self,
         ]
     )
 

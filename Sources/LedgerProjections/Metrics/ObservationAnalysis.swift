@@ -171,7 +171,9 @@ struct ObservationAnalysis {
         let nk = figures.figure("c:not_known", c.notKnown)
         for (figure, code) in [(ns, EthnicityCode.notStated), (nk, EthnicityCode.notKnown)] {
             for key in [MetricVocabulary.Dims(ethnicity: code).key, MetricVocabulary.Dims(ethnicityGroup: code == .notStated ? .notStated : .notKnown).key] {
+                // The same people, counted as a cell's count or as its denominator (respondents who did not say).
                 if let cell = figures.named("n:\(key)") { figures.same(figure, cell) }
+                if let cell = figures.named("d:\(key)") { figures.same(figure, cell) }
             }
         }
         var all: Int?
