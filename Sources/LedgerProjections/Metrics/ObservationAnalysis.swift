@@ -247,11 +247,11 @@ struct ObservationAnalysis {
         let rates = t.totalD != nil && t.rows.allSatisfy { $0.d != nil }
         let values = !rates && t.rows.contains { $0.value != nil }
         let measure = rates ? "rate" : values ? "value" : "share"
-        let overallDenominator = rates ? t.totalD : sharedD
+        let overallDenominator = rates ? t.totalD : nil
         var overall = MetricRow(dims: [:], label: "Everyone", count: count(t.totalN))
         if let od = overallDenominator {
             overall.denominator = count(od)
-            if rates { overall.percent = percent(t.totalN, of: od) }
+            overall.percent = percent(t.totalN, of: od)
         }
         // The overall value: the total cell's, when it counts the same people as this breakdown.
         var overallValue: Double?
