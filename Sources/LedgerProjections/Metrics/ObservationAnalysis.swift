@@ -37,7 +37,7 @@ struct ObservationAnalysis {
     private mutating func build() {
         let cells = record.cells
         var seen: Set<String> = []
-        /// A cell's figure name: its dims key, made unique if two cells share one.
+        // A cell's figure name: its dims key, made unique if two cells share one.
         let names: [String] = cells.map { c in
             var name = c.dims.key
             if seen.contains(name) { name += "#\(c.position)" }
@@ -81,11 +81,11 @@ struct ObservationAnalysis {
                 }
                 for rest in restOrder {
                     let line = byRest[rest] ?? []
-                    addLine(line, marginal: rest, along: k.rawValue, cells: cells, names: names, n: n, d: perGroupD ? d : nil)
+                    addLine(line, marginal: rest, along: k.rawValue, cells: cells, n: n, d: perGroupD ? d : nil)
                 }
             }
             let label = keys.map(\.rawValue).joined(separator: ",")
-            let (sumN, sumD) = addLine(members, marginal: "", along: label, cells: cells, names: names, n: n, d: perGroupD ? d : nil)
+            let (sumN, sumD) = addLine(members, marginal: "", along: label, cells: cells, n: n, d: perGroupD ? d : nil)
             sums.append(sumN)
             tables.append(Table(
                 keys: keys, derived: false, rows: members.map { (cells[$0].dims, n[$0], perGroupD ? d[$0] : nil, cells[$0].value) },
@@ -115,7 +115,7 @@ struct ObservationAnalysis {
     /// Registers the line of `members` (cells) and its sums; returns the count and denominator sums.
     @discardableResult
     private mutating func addLine(
-        _ members: [Int], marginal: String, along: String, cells: [CellRecord], names: [String], n: [Int], d: [Int?]?
+        _ members: [Int], marginal: String, along: String, cells: [CellRecord], n: [Int], d: [Int?]?
     ) -> (Int, Int?) {
         let sumN = figures.figure("n:\(marginal)|sum:\(along)", members.reduce(0) { $0 + cells[$1].n })
         figures.line(members.map { n[$0] }, total: sumN)
