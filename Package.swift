@@ -71,7 +71,10 @@ let package = Package(
             name: "LedgerProjectionsTests",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ColedgerCLITests", dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain"]),
+        .testTarget(
+            name: "ColedgerCLITests",
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
 
