@@ -1,5 +1,6 @@
 public import LedgerCore
 import Foundation
+import LedgerDomain
 public import LedgerStore
 
 /// One entry and its index in the log.

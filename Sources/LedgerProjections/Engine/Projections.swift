@@ -1,5 +1,6 @@
 import LedgerCore
 public import LedgerStore
+public import LedgerDomain
 
 /// The projections of one log, caught up before every query.
 ///
