@@ -24,12 +24,15 @@ public enum Audit {
         var entries: [(Int, Entry)] = []
         let name: String
         var privateLines: [Int] = []
+        // Sizes of the checkpoints the log is held to: kept ones, and its own.
+        var promised = keptCheckpoints.compactMap { Self.size(ofCheckpoint: $0) }
         switch source {
         case .ledger(let ledger):
             name = ledger.path
             do {
                 report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey)
                 try ledger.forEachEntryChunk { chunk in entries += chunk.map { ($0.index, $0.entry) } }
+                promised += try ledger.checkpoints().map(\.size)
             } catch {
                 throw .unreadable("\(error)")
             }
@@ -43,6 +46,11 @@ public enum Audit {
             let lines = Bundle.splitLines([UInt8](FileManager.default.contents(atPath: url.appendingPathComponent("entries.jsonl").path) ?? Data())).lines
             for (i, line) in lines.enumerated() {
                 if let entry = try? Entry(bytes: line) { entries.append((i, entry)) }
+            }
+            if let note = FileManager.default.contents(atPath: url.appendingPathComponent("checkpoint").path),
+                let size = Self.size(ofCheckpoint: String(decoding: note, as: UTF8.self))
+            {
+                promised.append(size)
             }
             // A restricted bundle's personal data, by entry index (for rule P-3).
             let privateFile = FileManager.default.contents(atPath: url.appendingPathComponent("private.jsonl").path) ?? Data()
@@ -60,11 +68,23 @@ public enum Audit {
         for failure in report.failures {
             if isEntitlement(failure) { entitlement.append(failure) } else { integrity.append(failure) }
         }
+        // A checkpoint for more entries than the log holds: the first missing one is where the
+        // log stops (the verifier reports the checkpoint, which names no entry).
+        if let most = promised.max(), most > report.size, !integrity.contains(where: { $0.check == "missing" }) {
+            integrity = VerificationFailure.sorted(integrity + [VerificationFailure(
+                index: report.size, check: "missing",
+                detail: "a signed checkpoint covers \(most) entries but the log ends after \(report.size): entries \(report.size) to \(most - 1) are gone")])
+        }
         entitlement += compromised(model, entries: entries)
         return AuditReport(
             source: name, size: report.size, asOf: Day.text(asOfDay), policy: policy.policy, policySHA256: policySHA256,
             integrity: integrity, entitlement: entitlement,
             rules: Rules(model: model, policy: policy, asOf: asOfDay, heldPrivate: held).all(), notImplemented: Rules.notImplemented)
+    }
+
+    /// The size a checkpoint note states, if it parses.
+    static func size(ofCheckpoint note: String) -> Int? {
+        (try? SignedNote(parsing: note)).flatMap { try? Checkpoint(parsing: $0.text) }.map { Int($0.size) }
     }
 
     /// Whether a verifier failure is about who signed (entitlement) rather than what the log
