@@ -1,7 +1,7 @@
 public import Foundation
 public import LedgerCore
-public import LedgerStore
 import LedgerDomain
+public import LedgerStore
 
 /// Runs an audit: integrity (everything `verify` checks), entitlement (the authorization policy
 /// replayed, compromised keys), and the plan's accountability rules as of a date.

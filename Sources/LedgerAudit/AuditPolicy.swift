@@ -1,6 +1,6 @@
+import Foundation
 import LedgerCore
 public import LedgerDomain
-import Foundation
 
 /// The parameters of the accountability rules (`Schemas/audit/policy.v1.json`, described by
 /// `Schemas/audit/policy.v1.schema.json`; DOMAIN.md section 9 defaults). The report prints the

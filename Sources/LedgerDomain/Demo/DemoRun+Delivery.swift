@@ -202,7 +202,13 @@ extension DemoRun {
     func publishRegionalPlan(_ r: Int, decision: String) {
         let region = world.regions[r]
         let plan = "amhe-plan-\(region.id.lowercased())"
-        let contributions = takeContributions(region.forum, 2, ebeFirst: true)
+        var contributions = takeContributions(region.forum, 2, ebeFirst: true)
+        // Co-developed with Experts by Experience (rule C-2): when the forum's open contributions
+        // are all other members', the plan also cites the latest one an Expert by Experience made
+        // (a contribution may shape more than one thing).
+        if !contributions.contains(where: { isExpertByExperience($0.person) }), let ebe = latestEbeContribution[region.forum] {
+            contributions.append(ebe)
+        }
         emit(region.lead, "plan.version_published", stream: "plan/\(plan)", [
             "planId": J.s(plan), "version": 1, "scope": "regional", "regionId": J.s(region.id), "ownerRoleId": "R-REG-LEAD",
             "period": J.period(0, DemoCalendar.day(2028, 3, 31)), "docHash": J.s(J.hash("plan/\(plan)/1")),

@@ -44,6 +44,7 @@ extension DemoRun {
             contributionPool[key, default: []].append(item)
             if contributionPool[key, default: []].count > 24 { contributionPool[key]?.removeFirst() }
             if let region = body.region, firstForumContribution[region] == nil { firstForumContribution[region] = id }
+            if isExpertByExperience(member.person) { latestEbeContribution[key] = item }
             recognise(item)
             let fallback = day + rng.between(30, 70)
             later(fallback) { run in

@@ -21,6 +21,8 @@ final class DemoRun {
     var feedbackPool: [Int: [FeedbackItem]] = [:]
     var contributionPool: [String: [ContributionItem]] = [:]
     var firstForumContribution: [Int: String] = [:]
+    /// The latest contribution of an Expert by Experience to each contribution pool.
+    var latestEbeContribution: [String: ContributionItem] = [:]
     var observationRefs: [String] = []
     var suesObservation: String?
     var pending: [String: [DemoProposal]] = [:]

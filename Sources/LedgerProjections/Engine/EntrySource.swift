@@ -1,5 +1,5 @@
-public import LedgerCore
 import Foundation
+public import LedgerCore
 import LedgerDomain
 public import LedgerStore
 

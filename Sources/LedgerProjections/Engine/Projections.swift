@@ -1,6 +1,6 @@
 import LedgerCore
-public import LedgerStore
 public import LedgerDomain
+public import LedgerStore
 
 /// The projections of one log, caught up before every query.
 ///
