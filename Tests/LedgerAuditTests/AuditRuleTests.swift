@@ -155,5 +155,12 @@ import Testing
         #expect(report.html.contains("F-&lt;script&gt;"))
         let data = try JSONEncoder().encode(report)
         #expect(String(decoding: data, as: UTF8.self).contains("\"policySHA256\""))
+        // Partial rules say what the log cannot show, in every format; the text marks them.
+        let p4 = try #require(Self.rule(report, "P-4"))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"limitation\""))
+        #expect(report.html.contains("Not judged: " + (p4.limitation ?? "").prefix(20)))
+        #expect(report.text.contains("P-4 Published counts are suppressed: small counts hidden, the rest rounded (0 checked) [partial]"))
+        #expect(report.rules.count == 41)
+        #expect(Set(report.notImplemented.keys) == ["F-5", "F-6", "P-6"])
     }
 }
