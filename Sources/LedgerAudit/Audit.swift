@@ -1,7 +1,7 @@
 public import Foundation
 public import LedgerCore
-public import LedgerStore
 import LedgerDomain
+public import LedgerStore
 
 /// Runs an audit: integrity (everything `verify` checks), entitlement (the authorization policy
 /// replayed, compromised keys), and the plan's accountability rules as of a date.
@@ -18,17 +18,21 @@ public enum Audit {
         _ source: Source, policy: AuditPolicy, policySHA256: String, asOf: String? = nil,
         pinnedLogKey: NoteVerifierKey? = nil, keptCheckpoints: [String] = []
     ) throws(AuditError) -> AuditReport {
-        let today = String(Timestamp.now().prefix(10))
-        guard let asOfDay = Day.number(asOf ?? today) else { throw .badPolicy("--as-of must be a date YYYY-MM-DD") }
+        let asOfText = asOf ?? String(Timestamp.now().prefix(10))
+        guard asOfText.count == 10, let asOfDay = Day.number(asOfText) else { throw .badPolicy("--as-of must be a date YYYY-MM-DD, got \(asOfText)") }
         let report: VerificationReport
         var entries: [(Int, Entry)] = []
         let name: String
+        var privateLines: [Int] = []
+        // Sizes of the checkpoints the log is held to: kept ones, and its own.
+        var promised = keptCheckpoints.compactMap { Self.size(ofCheckpoint: $0) }
         switch source {
         case .ledger(let ledger):
             name = ledger.path
             do {
                 report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey)
                 try ledger.forEachEntryChunk { chunk in entries += chunk.map { ($0.index, $0.entry) } }
+                promised += try ledger.checkpoints().map(\.size)
             } catch {
                 throw .unreadable("\(error)")
             }
@@ -43,18 +47,75 @@ public enum Audit {
             for (i, line) in lines.enumerated() {
                 if let entry = try? Entry(bytes: line) { entries.append((i, entry)) }
             }
+            if let note = FileManager.default.contents(atPath: url.appendingPathComponent("checkpoint").path),
+                let size = Self.size(ofCheckpoint: String(decoding: note, as: UTF8.self))
+            {
+                promised.append(size)
+            }
+            // A restricted bundle's personal data, by entry index (for rule P-3).
+            let privateFile = FileManager.default.contents(atPath: url.appendingPathComponent("private.jsonl").path) ?? Data()
+            for line in Bundle.splitLines([UInt8](privateFile)).lines {
+                if let index = (try? CanonicalJSON.parse(line))?["index"]?.intValue { privateLines.append(index) }
+            }
         }
-        var model = AuditModel()
+        var model = AuditModel(specialCategoryTypes: policy.privacy.specialCategoryTypes)
         for (index, entry) in entries where (Day.number(entry.event.occurredAt) ?? 0) <= asOfDay {
             model.observe(entry.event, at: index)
         }
-        let entitlementChecks: Set<String> = ["policy", "signer"]
-        var entitlement = report.failures.filter { entitlementChecks.contains($0.check) }
+        let held = try heldPrivate(source, model: model, entries: entries, privateLines: privateLines)
+        var integrity: [VerificationFailure] = []
+        var entitlement: [VerificationFailure] = []
+        for failure in report.failures {
+            if isEntitlement(failure) { entitlement.append(failure) } else { integrity.append(failure) }
+        }
+        // A checkpoint for more entries than the log holds: the first missing one is where the
+        // log stops (the verifier reports the checkpoint, which names no entry).
+        if let most = promised.max(), most > report.size, !integrity.contains(where: { $0.check == "missing" }) {
+            integrity = VerificationFailure.sorted(integrity + [VerificationFailure(
+                index: report.size, check: "missing",
+                detail: "a signed checkpoint covers \(most) entries but the log ends after \(report.size): entries \(report.size) to \(most - 1) are gone")])
+        }
         entitlement += compromised(model, entries: entries)
         return AuditReport(
             source: name, size: report.size, asOf: Day.text(asOfDay), policy: policy.policy, policySHA256: policySHA256,
-            integrity: report.failures.filter { !entitlementChecks.contains($0.check) }, entitlement: entitlement,
-            rules: Rules(model: model, policy: policy, asOf: asOfDay).all(), notImplemented: Rules.notImplemented)
+            integrity: integrity, entitlement: entitlement,
+            rules: Rules(model: model, policy: policy, asOf: asOfDay, heldPrivate: held).all(), notImplemented: Rules.notImplemented)
+    }
+
+    /// The size a checkpoint note states, if it parses.
+    static func size(ofCheckpoint note: String) -> Int? {
+        (try? SignedNote(parsing: note)).flatMap { try? Checkpoint(parsing: $0.text) }.map { Int($0.size) }
+    }
+
+    /// Whether a verifier failure is about who signed (entitlement) rather than what the log
+    /// holds (integrity): an unknown, not-yet-valid or revoked signer, a key event not signed by
+    /// an admin, or the authorization policy's refusal.
+    static func isEntitlement(_ failure: VerificationFailure) -> Bool {
+        switch failure.check {
+        case "signer": return true
+        case "policy": return failure.detail.hasSuffix("(authorization)") || failure.detail.contains("must be signed by an admin key")
+        default: return false
+        }
+    }
+
+    /// Private objects still held for each erased subject.
+    static func heldPrivate(_ source: Source, model: AuditModel, entries: [(Int, Entry)], privateLines: [Int]) throws(AuditError) -> [String: Int] {
+        guard !model.erasedSubjects.isEmpty else { return [:] }
+        switch source {
+        case .ledger(let ledger):
+            do {
+                return try ledger.privateObjectsHeld(for: model.erasedSubjects.keys.sorted())
+            } catch {
+                throw .unreadable("\(error)")
+            }
+        case .bundle:
+            var held: [String: Int] = [:]
+            let byIndex = Dictionary(entries.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+            for index in privateLines {
+                if let subject = byIndex[index]?.event.privatePart?.subject, model.erasedSubjects[subject] != nil { held[subject, default: 0] += 1 }
+            }
+            return held
+        }
     }
 
     /// Entries signed by a key between the time it was compromised (`effectiveAt` of a revocation

@@ -1,10 +1,23 @@
 import LedgerCore
+import LedgerDomain
 
 /// What the accountability rules need from a log, gathered in one pass over its events up to the
-/// audit date (events that occurred later are not seen).
+/// audit date (events that occurred later are not seen). Days are day numbers (``CivilDate/dayNumber``).
 struct AuditModel {
-    struct Meeting { var index: Int; var body: String; var day: Int; var attendees: [(person: String, category: String)]; var recused: Set<String> }
-    struct Decision { var index: Int; var id: String; var meeting: String; var day: Int }
+    struct Attendee { var person: String; var category: String; var role: String }
+    struct Meeting {
+        var index: Int; var id: String; var body: String; var day: Int; var attendees: [Attendee]; var recused: Set<String>
+        /// The body's terms when the meeting was held (quorum, Expert-by-Experience presence).
+        var terms: Body?
+        /// Declarations (person, item) with their action; nil when the meeting recorded neither
+        /// declarations nor `noneDeclared`.
+        var declarations: [(person: String, item: String, action: String)]?
+    }
+    struct Proposal { var index: Int; var body: String; var proposer: String?; var contributions: [String]; var events: [String] }
+    struct Decision {
+        var index: Int; var id: String; var meeting: String; var day: Int
+        var tally: Int?; var recusals: Set<String>; var ladderRung: String?
+    }
     struct Feedback {
         var index: Int; var id: String; var day: Int; var contactConsent: Bool
         var acks: [(day: Int, index: Int)] = []
@@ -14,128 +27,146 @@ struct AuditModel {
         var notified: [Int] = []
     }
     struct Response { var index: Int; var feedback: String; var changeStatus: String; var changeDescription: String?; var actionRef: String? }
-    struct Contribution { var index: Int; var id: String; var day: Int; var body: String?; var traced: [Int] = [] }
-    struct Action { var index: Int; var id: String; var code: String; var owner: String?; var due: Int?; var changes: [(day: Int, status: String)] = [] }
+    struct Contribution { var index: Int; var id: String; var day: Int; var person: String?; var body: String?; var traced: [Int] = [] }
+    struct Action {
+        var index: Int; var id: String; var code: String; var day: Int; var owner: String?; var due: Int?; var competencies: [String]
+        var sourceDecision: String?; var changes: [(day: Int, status: String)] = []; var tracedContributions = 0
+    }
     struct Review { var index: Int; var region: String; var day: Int; var participants: [String: Int] }
-    struct Body { var type: String; var quorumMin: Int; var quorumOf: String?; var ebeMin: Int?; var ebeShare: Double? }
+    struct Body {
+        var index: Int; var id: String; var type: String; var day: Int; var region: String?
+        var chairRole: String?; var facilitatorRoles: [String]
+        var quorumMin: Int; var quorumOf: String?; var ebeMin: Int?; var ebeShare: Double?
+        /// Every event that set the chair role (establishment and amendments), in order.
+        var chairHistory: [(role: String?, index: Int)] = []
+        /// The event that last set the facilitator roles.
+        var facilitatorsIndex: Int
+        var dissolved: Int?
+    }
+    struct Tenure { var person: String; var from: Int; var to: Int?; var body: String?; var index: Int; var endIndex: Int? }
+    struct Membership { var person: String; var category: String; var from: Int; var to: Int?; var index: Int; var endIndex: Int? }
+    struct Dated { var day: Int; var index: Int }
+    struct BoardUpdate { var body: String; var mode: String; var day: Int; var index: Int }
+    struct RepresentationReview { var day: Int; var index: Int; var cells: [(group: String, count: JSONValue)] }
+    struct PlanVersion {
+        var index: Int; var plan: String; var version: Int; var scope: String; var region: String?; var owner: String
+        var coDeveloped: [(kind: String, id: String)]; var day: Int
+    }
+    struct Report { var index: Int; var id: String; var type: String; var day: Int; var plan: String?; var planVersion: String?; var observations: [String] }
+    struct Recognition { var index: Int; var offered: Int?; var settled: Dated? }
+    struct Metric {
+        var index: Int; var id: String; var code: String; var day: Int; var competencies: [String]; var scope: String
+        var dimensions: [String]; var cadence: String; var coproducedRefs: Int
+    }
+    struct Observation {
+        var index: Int; var id: String; var metric: String; var day: Int; var place: String
+        var completeness: (notStated: Int, notKnown: Int, total: Int?)?; var hasEthnicity: Bool
+    }
+    struct Disparity { var index: Int; var id: String; var metric: String; var observation: String?; var event: String; var day: Int }
+    struct ServicePlan {
+        var index: Int; var id: String; var service: String; var day: Int; var needsMissing: [String]; var partners: [String]
+        var ladderRung: String?; var contributions: [String]
+    }
+    struct Signed { var index: Int; var day: Int }
 
+    // Organisation, people, roles and keys.
+    var persons: [String: [String]] = [:]
+    var roleTenures: [String: [Tenure]] = [:]
+    var keyHolders: [String: (holder: String?, role: String?)] = [:]
+    var regions: [String: Dated] = [:]
+    var services: [String: (region: String, registered: Dated)] = [:]
+    var partners: [String: (type: String, regions: [String])] = [:]
+
+    // Bodies, meetings and decisions.
     var bodies: [String: Body] = [:]
+    var memberships: [String: [Membership]] = [:]
     var meetings: [String: Meeting] = [:]
-    var decisionBody: [String: String] = [:]
+    var meetingOrder: [String] = []
+    var minutesApproved: [String: [(at: String, index: Int)]] = [:]
+    var proposals: [String: Proposal] = [:]
     var decisions: [Decision] = []
+    var boardUpdates: [BoardUpdate] = []
+    var representationReviews: [RepresentationReview] = []
+
+    // Feedback, contributions and recognition.
     var feedback: [String: Feedback] = [:]
     var feedbackOrder: [String] = []
     var responses: [Response] = []
     var contributions: [String: Contribution] = [:]
     var contributionOrder: [String] = []
+    var recognitions: [String: Recognition] = [:]
+    var recognitionOrder: [String] = []
+
+    // Plan, actions, reviews, reports, projects.
+    var genesisPlan: String?
+    var planVersions: [PlanVersion] = []
     var actions: [String: Action] = [:]
-    var regions: [String: (index: Int, day: Int)] = [:]
     var reviews: [Review] = []
+    var reports: [Report] = []
     var annualReports: [(day: Int, index: Int)] = []
     var projectCategory: [String: String] = [:]
     var projectsCompleted: [(id: String, day: Int, index: Int)] = []
+    var servicePlans: [ServicePlan] = []
+    var evaluations: [(signer: String, day: Int, index: Int)] = []
+
+    // Metrics.
+    var metrics: [String: Metric] = [:]
+    var metricOrder: [String] = []
+    var observations: [Observation] = []
+    var observationMetric: [String: String] = [:]
+    var disparities: [Disparity] = []
+    var satisfaction: [(group: String, day: Int, index: Int)] = []
+    /// Event ids cited as evidence or input by a later event (`{"kind": "event"}` references).
+    var citedEvents: Set<String> = []
+    /// Decisions whose proposal cites an event, by that event's id.
+    var decisionsCiting: [String: [String]] = [:]
+    /// Governed exemptions (`policy.parameter_set`), by rule id.
+    var exemptions: [String: [(parameter: String, value: String, index: Int)]] = [:]
+
+    // Privacy.
+    /// Types whose events carry special-category data in their private part (P-1).
+    let specialCategoryTypes: Set<String>
     var erasureRequests: [String: (day: Int, index: Int)] = [:]
     var erased: [String: Int] = [:]
+    var erasedSubjects: [String: Int] = [:]
+    var privateWithoutBasis: [(index: Int, type: String)] = []
+    var privateInPayload: [(index: Int, type: String, field: String)] = []
+    var privateEvents = 0
+    var specialCategoryEvents: [String: Int] = [:]
+    var visibilityChanges: [(event: String, visibility: String, index: Int)] = []
+    var ethnicityProblems: [(index: Int, detail: String)] = []
+    var ethnicityChecked = 0
+
+    // Keys.
     var revokedKeys: [String: (index: Int, reason: String, effective: Int?)] = [:]
-    var signedBy: [String: [(index: Int, day: Int)]] = [:]
+    var signedBy: [String: [Signed]] = [:]
     var firstDay: Int?
     var lastDay: Int?
 
-    mutating func observe(_ event: Event, at index: Int) {
-        let p = event.payload
-        let day = Day.number(event.occurredAt) ?? 0
-        firstDay = min(firstDay ?? day, day)
-        lastDay = max(lastDay ?? day, day)
-        func string(_ k: String) -> String? { p[k]?.stringValue }
-        func dayOf(_ k: String) -> Int { string(k).flatMap(Day.number) ?? day }
-        signedBy[event.signer, default: []].append((index, day))
-        switch event.type {
-        case "body.established":
-            if let id = string("bodyId") {
-                bodies[id] = Body(
-                    type: string("bodyType") ?? id, quorumMin: p["quorumRule"]?["min"]?.intValue ?? 0,
-                    quorumOf: p["quorumRule"]?["ofCategory"]?.stringValue, ebeMin: p["ebePresenceRule"]?["minCount"]?.intValue,
-                    ebeShare: p["ebePresenceRule"]?["minShare"]?.doubleValue)
-            }
-        case "meeting.held":
-            if let id = string("meetingId"), let body = string("bodyId") {
-                let attendees = (p["attendees"]?.arrayValue ?? []).compactMap { a -> (String, String)? in
-                    guard let person = a["personId"]?.stringValue, let category = a["category"]?.stringValue else { return nil }
-                    return (person, category)
-                }
-                let recused = Set((p["declarationsMade"]?.arrayValue ?? []).compactMap { d -> String? in
-                    d["action"]?.stringValue == "recused" ? d["personId"]?.stringValue : nil
-                })
-                meetings[id] = Meeting(index: index, body: body, day: day, attendees: attendees, recused: recused)
-            }
-        case "decision.proposed":
-            if let id = string("decisionId"), let body = string("bodyId") { decisionBody[id] = body }
-        case "decision.recorded":
-            if let id = string("decisionId"), let meeting = string("meetingId") {
-                decisions.append(Decision(index: index, id: id, meeting: meeting, day: day))
-            }
-        case "feedback.received":
-            if let id = string("feedbackId") {
-                feedback[id] = Feedback(index: index, id: id, day: dayOf("receivedAt"), contactConsent: p["contactConsent"]?.boolValue ?? false)
-                feedbackOrder.append(id)
-            }
-        case "feedback.acknowledged":
-            if let id = string("feedbackId") { feedback[id]?.acks.append((dayOf("at"), index)) }
-        case "feedback.status_updated", "feedback.triaged", "feedback.linked":
-            if let id = string("feedbackId") { feedback[id]?.updates.append(day) }
-        case "feedback.responded":
-            if let id = string("feedbackId") {
-                feedback[id]?.responses.append((day, index))
-                responses.append(Response(
-                    index: index, feedback: id, changeStatus: string("changeStatus") ?? "", changeDescription: string("changeDescription"),
-                    actionRef: string("actionRef")))
-            }
-        case "feedback.closed":
-            if let id = string("feedbackId") { feedback[id]?.closed = day }
-        case "feedback.submitter_notified":
-            if let id = string("feedbackId") { feedback[id]?.notified.append(dayOf("at")) }
-        case "contribution.recorded":
-            if let id = string("contributionId") {
-                contributions[id] = Contribution(index: index, id: id, day: day, body: string("bodyId") ?? string("meetingId").flatMap { meetings[$0]?.body })
-                contributionOrder.append(id)
-            }
-        case "contribution.influence_traced":
-            if let id = string("contributionId") { contributions[id]?.traced.append(day) }
-        case "action.created":
-            if let id = string("actionId") {
-                actions[id] = Action(index: index, id: id, code: string("actionCode") ?? id, owner: string("ownerRoleId"), due: string("dueDate").flatMap(Day.number))
-            }
-        case "action.status_changed":
-            if let id = string("actionId") { actions[id]?.changes.append((day, string("status") ?? "")) }
-        case "region.registered":
-            if let id = string("regionId"), p["servicesProvided"]?.boolValue != false { regions[id] = (index, day) }
-        case "review.held":
-            if let region = string("regionId") {
-                var participants: [String: Int] = [:]
-                for (k, v) in p["participants"]?.objectValue ?? [:] { participants[k] = v.intValue ?? 0 }
-                reviews.append(Review(index: index, region: region, day: day, participants: participants))
-            }
-        case "report.published":
-            // A publication recorded afterwards for the record (historical) counts at the end of the
-            // period it covers, since the log cannot know the day it came out.
-            if string("type") == "annual_findings" {
-                let covered = p["period"]?["to"]?.stringValue.flatMap(Day.number)
-                annualReports.append((p["historical"]?.boolValue == true ? (covered ?? day) : day, index))
-            }
-        case "project.started":
-            if let id = string("projectId") { projectCategory[id] = string("category") ?? "other" }
-        case "project.completed":
-            if let id = string("projectId") { projectsCompleted.append((id, day, index)) }
-        case "subject.erasure_requested":
-            if let id = string("requestId") { erasureRequests[id] = (dayOf("receivedAt"), index) }
-        case "subject.erased":
-            if let ref = string("requestRef") { erased[ref] = dayOf("at") }
-        case "key.revoked":
-            if let id = string("keyId") {
-                revokedKeys[id] = (index, string("reason") ?? "", string("effectiveAt").flatMap(Day.number))
-            }
-        default:
-            break
-        }
+    init(specialCategoryTypes: [String] = []) {
+        self.specialCategoryTypes = Set(specialCategoryTypes)
     }
+
+    /// The event types whose payload belongs partly in a private part, with those fields.
+    static let privateFields: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for type in Catalogue.all where !type.privateFields.isEmpty { out[type.eventType] = type.privateFields }
+        return out
+    }()
+
+    /// Persons registered with any of `categories`.
+    func person(_ id: String?, isIn categories: [String]) -> Bool {
+        guard let id, let registered = persons[id] else { return false }
+        return registered.contains { categories.contains($0) }
+    }
+}
+
+/// Day numbers and their text.
+enum Day {
+    /// The day of `YYYY-MM-DD` or of an RFC 3339 timestamp.
+    static func number(_ text: String) -> Int? { CivilDate(parsing: text)?.dayNumber }
+    /// `YYYY-MM-DD`.
+    static func text(_ day: Int) -> String { CivilDate(dayNumber: day).description }
+    /// The same day `months` later, clamped to the month's end.
+    static func adding(months: Int, to day: Int) -> Int { CivilDate(dayNumber: day).adding(months: months).dayNumber }
 }

@@ -1,30 +1,60 @@
-import LedgerCore
 import Foundation
+import LedgerCore
+public import LedgerDomain
 
-/// The parameters of the accountability rules (`Schemas/audit/policy.v1.json`; DOMAIN.md section 9
-/// defaults). The report prints the SHA-256 of the policy file it used.
+/// The parameters of the accountability rules (`Schemas/audit/policy.v1.json`, described by
+/// `Schemas/audit/policy.v1.schema.json`; DOMAIN.md section 9 defaults). The report prints the
+/// SHA-256 of the policy file it used.
+///
+/// A policy file needs only the members it changes: ``load(_:)`` lays it over the shipped
+/// defaults, and refuses a member the defaults do not have (a misspelt parameter would otherwise
+/// be silently ignored).
 public struct AuditPolicy: Codable, Sendable {
-    /// Feedback loop clocks.
+    /// Feedback loop clocks (F-1, F-2, F-4).
     public struct Feedback: Codable, Sendable {
         public var acknowledgeWithinWorkingDays: Int
         public var respondWithinDays: Int
         public var statusUpdateEveryDays: Int
     }
-    /// Governance rules.
+    /// Governance rules (G-1 … G-10).
     public struct Governance: Codable, Sendable {
         public var ebeMinCount: Int
         public var ebeMinShare: Double?
         public var ebeCategories: [String]
+        public var staffCategories: [String]
         public var exemptBodyTypes: [String]
+        public var championRole: String
+        public var championBody: String
+        public var maxVacancyDays: Int
+        public var practiceForum: String
+        public var practiceForumFacilitatorRoles: [String]
+        public var inclusionBoard: String
+        public var inclusionBoardChairRole: String
+        public var boardUpdateBodies: [String]
+        public var boardUpdateEveryMonths: Int
+        public var boardUpdateModes: [String]
+        public var representationReviewEveryMonths: Int
+        public var representationReviewGraceDays: Int
+        public var regionalForumBodyType: String
+        public var regionalLeadRole: String
+        public var regionalSetUpWithinMonths: Int
+        public var minutesApprovedWithinMeetings: Int
     }
-    /// Coproduction tracing.
+    /// Coproduction tracing (C-1 … C-6).
     public struct Coproduction: Codable, Sendable {
         public var traceContributionsWithinDays: Int
         public var fromBodies: [String]
+        public var ebeBodyTypes: [String]
+        public var exemptFoundingPlan: Bool
+        public var coproducedMetricScopes: [String]
+        public var disparityMetricCodes: [String]
+        public var disparityActionWithinDays: Int
+        public var recognitionSettledWithinDays: Int
     }
-    /// Plan coverage and cadence.
+    /// Plan coverage and cadence (M-1 … M-8, M-15, M-16).
     public struct Plan: Codable, Sendable {
         public var seedActions: [String]
+        public var competencies: [String]
         public var staleActionDays: Int
         public var reviewEveryMonths: Int
         public var reviewGraceDays: Int
@@ -33,14 +63,40 @@ public struct AuditPolicy: Codable, Sendable {
         public var placeBasedProjectsTarget: Int
         public var placeBasedProjectsDue: String
         public var planStart: String
+        public var servicePlanWithinMonths: Int
+        public var servicePlanPartnerTypes: [String]
+        public var regionalPartnerTypes: [[String]]
+        public var planReportWithinDays: Int
     }
-    /// Privacy.
+    /// Monitoring: evaluation, metrics and the reports built on them (M-5, M-9 … M-14).
+    public struct Monitoring: Codable, Sendable {
+        public var evaluatorCategory: String
+        public var payGapMetricCode: String
+        public var payGapEveryMonths: Int
+        public var currentReportTypes: [String]
+        public var currentReportMaxAgeYears: Int
+        public var exitInterviewMetricCode: String
+        public var completenessMetricCodes: [String]
+        public var impactMetricCode: String
+        public var protectedCharacteristics: [String: [String]]
+        public var satisfactionMetricCode: String
+        public var satisfactionGroups: [String]
+        public var satisfactionEveryMonths: Int
+        public var graceDays: Int
+    }
+    /// Privacy and publication (P-1 … P-5).
     public struct Privacy: Codable, Sendable {
         public var eraseWithinDays: Int
+        public var specialCategoryTypes: [String]
+        public var suppressCountsFrom: Int
+        public var suppressCountsTo: Int
+        public var roundCountsTo: Int
     }
-    /// Bank holidays that are not working days.
+    /// Days that are not working days: a shipped calendar (`Schemas/calendars/`) and extra dates.
     public struct Holidays: Codable, Sendable {
-        public var source: String
+        /// The calendar's name (`england-and-wales`), or nil for weekends only.
+        public var calendar: String?
+        /// Extra holidays on top of the calendar (`YYYY-MM-DD`).
         public var dates: [String]
     }
 
@@ -56,26 +112,112 @@ public struct AuditPolicy: Codable, Sendable {
     public var coproduction: Coproduction
     /// Plan parameters.
     public var plan: Plan
+    /// Monitoring parameters.
+    public var monitoring: Monitoring
     /// Privacy parameters.
     public var privacy: Privacy
     /// Bank holidays.
     public var bankHolidays: Holidays
 
-    /// Reads a policy file; returns it with the hex SHA-256 of its bytes.
-    public static func load(_ bytes: [UInt8]) throws -> (policy: AuditPolicy, sha256: String) {
-        let policy = try JSONDecoder().decode(AuditPolicy.self, from: Data(bytes))
-        guard policy.policy == "coledger-audit/v1" else {
-            throw AuditError.badPolicy("unknown policy \(policy.policy); expected coledger-audit/v1")
+    /// Reads a policy file laid over the shipped defaults; returns it with the hex SHA-256 of the
+    /// file's bytes.
+    /// - Throws: ``AuditError/badPolicy(_:)`` naming the member that is wrong.
+    public static func load(_ bytes: [UInt8]) throws(AuditError) -> (policy: AuditPolicy, sha256: String) {
+        let given: JSONValue
+        let defaults: JSONValue
+        do {
+            given = try CanonicalJSON.parse(bytes)
+            defaults = try CanonicalJSON.parse(Array(defaultText.utf8))
+        } catch {
+            throw .badPolicy("the policy file is not JSON: \(error)")
         }
-        for date in policy.bankHolidays.dates + [policy.plan.planStart, policy.plan.placeBasedProjectsDue] where Day.number(date) == nil {
-            throw AuditError.badPolicy("\(date) is not a date YYYY-MM-DD")
+        guard case .object = given else { throw .badPolicy("a policy file is a JSON object") }
+        guard given["policy"]?.stringValue == "coledger-audit/v1" else {
+            throw .badPolicy("/policy: expected \"coledger-audit/v1\", got \(given["policy"].map { "\($0)" } ?? "nothing")")
         }
+        let merged = try overlay(given, on: defaults, at: "")
+        let policy: AuditPolicy
+        do {
+            policy = try JSONDecoder().decode(AuditPolicy.self, from: Data(try CanonicalJSON.serialize(merged)))
+        } catch let error as DecodingError {
+            throw .badPolicy(Self.describe(error))
+        } catch {
+            throw .badPolicy("\(error)")
+        }
+        try policy.validate()
         return (policy, Hex.encode(SHA256.hash(bytes)))
     }
 
     /// The shipped defaults.
-    public static func standard() throws -> (policy: AuditPolicy, sha256: String) {
+    public static func standard() throws(AuditError) -> (policy: AuditPolicy, sha256: String) {
         try load(Array(defaultText.utf8))
+    }
+
+    /// The working-day calendar of ``bankHolidays``.
+    public var calendar: WorkingCalendar {
+        let extra = bankHolidays.dates.compactMap { CivilDate(parsing: $0) }
+        return bankHolidays.calendar.flatMap { WorkingCalendar(named: $0, extra: extra) } ?? WorkingCalendar(holidays: extra)
+    }
+
+    /// The plan's first day as a day number.
+    var planStartDay: Int { CivilDate(parsing: plan.planStart)?.dayNumber ?? 0 }
+
+    /// `given` with every member the file leaves out taken from `defaults`; a member the defaults
+    /// do not have is an error (objects are merged member by member, anything else replaced).
+    static func overlay(_ given: JSONValue, on defaults: JSONValue, at path: String) throws(AuditError) -> JSONValue {
+        guard case .object(let g) = given, case .object(var d) = defaults else { return given }
+        for (name, value) in g {
+            guard let base = d[name] else {
+                throw .badPolicy("\(path)/\(name): not a parameter of coledger-audit/v1 (known here: \(d.keys.sorted().joined(separator: ", ")))")
+            }
+            // A map of names to lists (protectedCharacteristics) is replaced whole.
+            if case .object(let inner) = base, inner.values.allSatisfy({ if case .array = $0 { return true } else { return false } }), !inner.isEmpty {
+                d[name] = value
+            } else {
+                d[name] = try overlay(value, on: base, at: "\(path)/\(name)")
+            }
+        }
+        return .object(d)
+    }
+
+    func validate() throws(AuditError) {
+        for (pointer, date) in [("/plan/planStart", plan.planStart), ("/plan/placeBasedProjectsDue", plan.placeBasedProjectsDue)]
+        where CivilDate(parsing: date) == nil || date.count != 10 {
+            throw .badPolicy("\(pointer): \(date) is not a date YYYY-MM-DD")
+        }
+        for (i, date) in bankHolidays.dates.enumerated() where CivilDate(parsing: date) == nil || date.count != 10 {
+            throw .badPolicy("/bankHolidays/dates/\(i): \(date) is not a date YYYY-MM-DD")
+        }
+        if let name = bankHolidays.calendar, BankHolidays.named(name) == nil {
+            throw .badPolicy("/bankHolidays/calendar: no calendar called \(name) (known: \(BankHolidays.calendars.keys.sorted().joined(separator: ", ")))")
+        }
+        let counts: [(String, Int)] = [
+            ("/feedback/acknowledgeWithinWorkingDays", feedback.acknowledgeWithinWorkingDays), ("/feedback/respondWithinDays", feedback.respondWithinDays),
+            ("/feedback/statusUpdateEveryDays", feedback.statusUpdateEveryDays), ("/governance/maxVacancyDays", governance.maxVacancyDays),
+            ("/governance/boardUpdateEveryMonths", governance.boardUpdateEveryMonths),
+            ("/governance/representationReviewEveryMonths", governance.representationReviewEveryMonths),
+            ("/governance/minutesApprovedWithinMeetings", governance.minutesApprovedWithinMeetings),
+            ("/plan/reviewEveryMonths", plan.reviewEveryMonths), ("/plan/publishEveryMonths", plan.publishEveryMonths),
+            ("/monitoring/payGapEveryMonths", monitoring.payGapEveryMonths), ("/monitoring/satisfactionEveryMonths", monitoring.satisfactionEveryMonths),
+            ("/monitoring/currentReportMaxAgeYears", monitoring.currentReportMaxAgeYears), ("/privacy/roundCountsTo", privacy.roundCountsTo),
+        ]
+        for (pointer, value) in counts where value < 1 { throw .badPolicy("\(pointer): must be at least 1, got \(value)") }
+        if let share = governance.ebeMinShare, !(0...1).contains(share) {
+            throw .badPolicy("/governance/ebeMinShare: must be between 0 and 1, got \(share)")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            "/" + context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
+        }
+        switch error {
+        case .typeMismatch(let type, let c): return "\(path(c)): expected \(type)"
+        case .valueNotFound(let type, let c): return "\(path(c)): expected \(type), got null"
+        case .keyNotFound(let key, let c): return "\(path(c))/\(key.stringValue): missing"
+        case .dataCorrupted(let c): return "\(path(c)): \(c.debugDescription)"
+        @unknown default: return "\(error)"
+        }
     }
 }
 
@@ -89,59 +231,5 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
         case .badPolicy(let why): return "audit policy: \(why)"
         case .unreadable(let why): return why
         }
-    }
-}
-
-/// Calendar days as integers (days since 1970-01-01, UTC).
-public enum Day {
-    /// The day of `YYYY-MM-DD` or of an RFC 3339 timestamp.
-    public static func number(_ text: String) -> Int? {
-        let date = text.count >= 10 ? String(text.prefix(10)) : text
-        guard let seconds = Timestamp.unixSeconds(date + "T00:00:00Z") else { return nil }
-        return seconds / 86_400
-    }
-
-    /// `YYYY-MM-DD` of a day number.
-    public static func text(_ day: Int) -> String {
-        String(Timestamp.format(seconds: day * 86_400).prefix(10))
-    }
-
-    /// The same day `months` later (clamped to the month's end).
-    public static func adding(months: Int, to day: Int) -> Int {
-        let t = text(day)
-        let parts = t.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return day + months * 30 }
-        var year = parts[0], month = parts[1] + months
-        year += (month - 1) / 12
-        month = (month - 1) % 12 + 1
-        let dd = min(parts[2], [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
-        return number(String(format: "%04d-%02d-%02d", year, month, dd)) ?? day
-    }
-
-    /// Monday = 0 … Sunday = 6.
-    public static func weekday(_ day: Int) -> Int { ((day % 7) + 7 + 3) % 7 }
-}
-
-/// Working days: Monday to Friday, minus bank holidays.
-public struct WorkingDays: Sendable {
-    let holidays: Set<Int>
-
-    /// Creates a calendar with these holidays.
-    public init(holidays: [String]) {
-        self.holidays = Set(holidays.compactMap(Day.number))
-    }
-
-    /// Whether `day` is a working day.
-    public func isWorkingDay(_ day: Int) -> Bool { Day.weekday(day) < 5 && !holidays.contains(day) }
-
-    /// The day `n` working days after `day` (the day itself does not count).
-    public func adding(_ n: Int, to day: Int) -> Int {
-        var d = day
-        var left = n
-        while left > 0 {
-            d += 1
-            if isWorkingDay(d) { left -= 1 }
-        }
-        return d
     }
 }

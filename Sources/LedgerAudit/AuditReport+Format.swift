@@ -13,11 +13,16 @@ extension AuditReport {
         out += "3. Accountability:\n"
         for r in rules {
             let mark = r.verdict == .pass ? "PASS" : r.verdict == .fail ? "FAIL" : "n/a "
-            out += "   \(mark) \(r.id) \(r.title) (\(r.checked) checked)\n"
+            out += "   \(mark) \(r.id) \(r.title) (\(r.checked) checked)\(r.limitation == nil ? "" : " [partial]")\n"
             for f in r.findings.prefix(10) { out += "        - \(f.index.map { "entry \($0): " } ?? "")\(f.detail)\n" }
             if r.findings.count > 10 { out += "        … and \(r.findings.count - 10) more (--format json lists them all)\n" }
+            for f in r.notes.prefix(3) { out += "        note: \(f.index.map { "entry \($0): " } ?? "")\(f.detail)\n" }
+            if r.notes.count > 3 { out += "        note: … and \(r.notes.count - 3) more\n" }
         }
-        out += "\nNot yet expressible: " + notImplemented.keys.sorted().joined(separator: ", ") + " (see --format json for why)\n"
+        if rules.contains(where: { $0.limitation != nil }) {
+            out += "\n[partial]: the log can show only part of that rule; --format json says which part.\n"
+        }
+        out += "Not expressible with the catalogue: " + notImplemented.keys.sorted().joined(separator: ", ") + " (--format json says why)\n"
         out += passed ? "\nRESULT: PASS\n" : "\nRESULT: FAIL\n"
         return out
     }
@@ -31,8 +36,11 @@ extension AuditReport {
         var rows = ""
         for r in rules {
             let findings = r.findings.map { "<li>\($0.index.map { "entry \($0): " } ?? "")\(e($0.detail))</li>" }.joined()
+            let notes = r.notes.map { "<li class=\"note\">\($0.index.map { "entry \($0): " } ?? "")\(e($0.detail))</li>" }.joined()
             rows += "<tr class=\"\(r.verdict.rawValue)\"><td>\(e(r.id))</td><td>\(e(r.title))<div class=\"seed\">“\(e(r.seed))”</div>"
-                + (findings.isEmpty ? "" : "<ul>\(findings)</ul>") + "</td><td>\(r.checked)</td><td>\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " "))</td></tr>\n"
+                + (findings.isEmpty && notes.isEmpty ? "" : "<ul>\(findings)\(notes)</ul>")
+                + (r.limitation.map { "<div class=\"limit\">Not judged: \(e($0))</div>" } ?? "")
+                + "</td><td>\(r.checked)</td><td>\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " "))</td></tr>\n"
         }
         func list(_ failures: [VerificationFailure]) -> String {
             failures.isEmpty ? "<p class=\"pass\">Pass.</p>" : "<ul>" + failures.map { "<li>\(e($0.description))</li>" }.joined() + "</ul>"
@@ -44,7 +52,7 @@ extension AuditReport {
             body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#111;line-height:1.4}
             table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.4rem;vertical-align:top;text-align:left}
             tr.fail td:last-child{font-weight:bold;color:#8b0000}tr.pass td:last-child{color:#0b5d1e}
-            .seed{font-style:italic;color:#444;font-size:.9em}.pass{color:#0b5d1e}
+            .seed{font-style:italic;color:#444;font-size:.9em}.pass{color:#0b5d1e}.note{color:#444}.limit{font-size:.85em;color:#444}
             @media print{body{margin:0}tr{page-break-inside:avoid}}
             </style></head><body>
             <h1>Coledger audit</h1>
@@ -55,7 +63,7 @@ extension AuditReport {
             <h2>3. Accountability rules</h2>
             <table><thead><tr><th>Rule</th><th>What it checks</th><th>Checked</th><th>Verdict</th></tr></thead><tbody>
             \(rows)</tbody></table>
-            <h2>Rules not yet expressible</h2><ul>\(notImplemented.sorted { $0.key < $1.key }.map { "<li>\(e($0.key)): \(e($0.value))</li>" }.joined())</ul>
+            <h2>Rules the catalogue cannot express</h2><ul>\(notImplemented.sorted { $0.key < $1.key }.map { "<li>\(e($0.key)): \(e($0.value))</li>" }.joined())</ul>
             </body></html>
 
             """

@@ -30,6 +30,10 @@ public struct RuleResult: Sendable, Codable {
     public var checked: Int
     /// Every offending item (for a failure) with its log index.
     public var findings: [Finding]
+    /// What the verdict took into account without failing on it (exemptions, items not yet due).
+    public var notes: [Finding] = []
+    /// The part of the rule the log cannot show, when the verdict covers only part of it.
+    public var limitation: String?
 }
 
 /// The audit report: integrity, entitlement and accountability, each with the evidence.

@@ -120,3 +120,18 @@ extension Ledger {
         return result
     }
 }
+
+extension Ledger {
+    /// How many private objects are still held for each of `subjects`; subjects with none are
+    /// left out. After `erase(subject:…)` a subject has none (rule P-3 checks that it stays so).
+    public func privateObjectsHeld(for subjects: [String]) throws(LedgerError) -> [String: Int] {
+        try read { db in
+            var out: [String: Int] = [:]
+            for subject in subjects {
+                let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM private_objects WHERE subject = ?", arguments: [subject]) ?? 0
+                if n > 0 { out[subject] = n }
+            }
+            return out
+        }
+    }
+}

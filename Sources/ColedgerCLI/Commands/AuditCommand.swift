@@ -10,9 +10,11 @@ struct AuditCommand: ParsableCommand {
         abstract: "One report: integrity, who was entitled to sign what, and the plan's accountability rules.",
         discussion: """
             Integrity is everything `verify` checks. Entitlement replays the authorization policy over the
-            whole log and flags what compromised keys signed. Accountability judges the rules of the domain
-            map (section 8) that the catalogue can express, with the parameters of the audit policy file
-            (Schemas/audit/policy.v1.json by default; its SHA-256 is printed), as of --as-of.
+            whole log (who signed what, and whether they were entitled to) and flags what compromised keys
+            signed. Accountability judges the 41 rules of the domain map (section 8) that the catalogue can
+            express, each with its findings' log indexes, with the parameters of the audit policy file
+            (Schemas/audit/policy.v1.json by default; its SHA-256 is printed), as of --as-of. A policy file
+            needs only the members it changes; Schemas/audit/policy.v1.schema.json describes them.
             Exit status: 0 when everything passes, 1 when anything fails, 2 when the audit could not run.
             """)
     @OptionGroup var options: LedgerOptions

@@ -1,7 +1,12 @@
 import LedgerCore
 
+// Plan coverage and cadence (M-1 … M-4, M-6 … M-8, M-15, M-16).
 extension Rules {
     func m1() -> RuleResult {
+        guard planStarted else {
+            return result("M-1", "All 23 seed actions exist with an owner and a due date", "action tables in the seed",
+                          ["actions": String(policy.plan.seedActions.count)], checked: 0, findings: [])
+        }
         let codes = Set(model.actions.values.map(\.code))
         var findings: [Finding] = []
         for code in policy.plan.seedActions where !codes.contains(code) {
@@ -40,7 +45,7 @@ extension Rules {
         var findings: [Finding] = []
         for (region, registered) in model.regions.sorted(by: { $0.value.index < $1.value.index }) {
             let days = model.reviews.filter { $0.region == region }.sorted { $0.day < $1.day }
-            var previous = max(registered.day, Day.number(p.planStart) ?? registered.day)
+            var previous = max(registered.day, planStart)
             var previousLabel = "registration"
             for r in days {
                 let deadline = Day.adding(months: p.reviewEveryMonths, to: previous) + p.reviewGraceDays
@@ -67,7 +72,7 @@ extension Rules {
 
     func m6() -> RuleResult {
         let p = policy.plan
-        guard let start = Day.number(p.planStart) else { return result("M-6", "", "", [:], checked: 0, findings: []) }
+        let start = planStart
         var findings: [Finding] = []
         var previous = start
         for r in model.annualReports.sorted(by: { $0.day < $1.day }) {
@@ -90,8 +95,8 @@ extension Rules {
         guard asOf >= due || done.count >= p.placeBasedProjectsTarget else {
             return RuleResult(
                 id: "M-7", title: "At least three place-based community engagement projects", seed: "delivering at least three 'community engagement' place-based projects",
-                parameters: ["target": String(p.placeBasedProjectsTarget), "due": p.placeBasedProjectsDue], verdict: .notApplicable, checked: done.count,
-                findings: [Finding(index: nil, detail: "\(done.count) of \(p.placeBasedProjectsTarget) completed; due \(p.placeBasedProjectsDue)")])
+                parameters: ["target": String(p.placeBasedProjectsTarget), "due": p.placeBasedProjectsDue], verdict: .notApplicable, checked: 0,
+                findings: [], notes: [Finding(index: done.last?.index, detail: "\(done.count) of \(p.placeBasedProjectsTarget) completed by \(Day.text(asOf)); due \(p.placeBasedProjectsDue)")])
         }
         return result(
             "M-7", "At least three place-based community engagement projects", "delivering at least three 'community engagement' place-based projects",
@@ -99,20 +104,93 @@ extension Rules {
             findings: done.count >= p.placeBasedProjectsTarget ? [] : [Finding(index: nil, detail: "only \(done.count) completed by \(p.placeBasedProjectsDue)")])
     }
 
-    func p2() -> RuleResult {
-        let within = policy.privacy.eraseWithinDays
+    func m2() -> RuleResult {
+        let competencies = policy.plan.competencies
+        let title = "Every action has a competency; every competency has an open action and a metric"
+        let seed = "Each item will aim to achieve the following: Cultural Awareness … Co-learning"
+        let parameters = ["competencies": competencies.joined(separator: ",")]
+        guard planStarted else { return result("M-2", title, seed, parameters, checked: 0, findings: []) }
+        let actions = model.actions.values.sorted { $0.index < $1.index }
+        var findings = actions.filter { $0.competencies.isEmpty }.map { Finding(index: $0.index, detail: "action \($0.code) has no competency") }
+        let open = actions.filter { !["done", "cancelled"].contains($0.changes.last?.status ?? "planned") }
+        let metrics = model.metricOrder.compactMap { model.metrics[$0] }
+        for c in competencies {
+            if !open.contains(where: { $0.competencies.contains(c) }) { findings.append(Finding(index: nil, detail: "no open action works on competency \(c)")) }
+            if !metrics.contains(where: { $0.competencies.contains(c) }) { findings.append(Finding(index: nil, detail: "no metric measures competency \(c)")) }
+        }
+        return result("M-2", title, seed, parameters, checked: actions.count + competencies.count, findings: findings)
+    }
+
+    func m8() -> RuleResult {
+        let p = policy.plan
         var findings: [Finding] = []
         var checked = 0
-        for (id, request) in model.erasureRequests.sorted(by: { $0.value.index < $1.value.index }) {
-            let due = request.day + within
-            if let done = model.erased[id] {
-                checked += 1
-                if done > due { findings.append(Finding(index: request.index, detail: "erasure \(id) done \(Day.text(done)), due \(Day.text(due))")) }
-            } else if asOf > due {
-                checked += 1
-                findings.append(Finding(index: request.index, detail: "erasure \(id) requested \(Day.text(request.day)) was not carried out (due \(Day.text(due)))"))
+        for (service, info) in model.services.sorted(by: { $0.value.registered.index < $1.value.registered.index }) {
+            let plans = model.servicePlans.filter { $0.service == service }
+            let due = Day.adding(months: p.servicePlanWithinMonths, to: max(info.registered.day, planStart))
+            if plans.isEmpty {
+                if asOf > due {
+                    checked += 1
+                    findings.append(Finding(index: info.registered.index, detail: "service \(service) has no coproduced service plan (due by \(Day.text(due)))"))
+                }
+                continue
+            }
+            checked += 1
+            for plan in plans {
+                if !plan.needsMissing.isEmpty {
+                    findings.append(Finding(
+                        index: plan.index, detail: "service plan \(plan.id) for \(service) leaves \(plan.needsMissing.joined(separator: ", ")) neither addressed nor not applicable with a reason"))
+                }
+                let types = plan.partners.compactMap { model.partners[$0]?.type }
+                if !types.contains(where: p.servicePlanPartnerTypes.contains) {
+                    findings.append(Finding(
+                        index: plan.index, detail: "service plan \(plan.id) for \(service) lists no community, faith or VCSE partner (partners: \(plan.partners.isEmpty ? "none" : plan.partners.joined(separator: ", ")))"))
+                }
             }
         }
-        return result("P-2", "Erasure within one month of the request", "UK GDPR Art 12(3)", ["withinDays": String(within)], checked: checked, findings: findings)
+        return result(
+            "M-8", "Every service has a coproduced service plan covering the five needs, with community, faith or VCSE partners",
+            "Coproduce service plans and care plans … to address: Language translation … Cultural food … Religious and faith … aftercare … trauma informed approaches",
+            ["withinMonths": String(p.servicePlanWithinMonths), "partnerTypes": p.servicePlanPartnerTypes.joined(separator: ","), "needs": "N-1…N-5"],
+            checked: checked, findings: findings)
+    }
+
+    func m15() -> RuleResult {
+        let groups = policy.plan.regionalPartnerTypes
+        var findings: [Finding] = []
+        for (region, registered) in model.regions.sorted(by: { $0.value.index < $1.value.index }) {
+            let types = Set(model.partners.values.filter { $0.regions.contains(region) }.map(\.type))
+            for group in groups where types.isDisjoint(with: group) {
+                findings.append(Finding(index: registered.index, detail: "region \(region) has no \(group.joined(separator: " or ")) partner registered"))
+            }
+        }
+        return result(
+            "M-15", "Local authority, ICB or ICS, and advocacy partners in every region with services",
+            "Work closely with local authority partners, Integrated Care Boards, Integrated Care Systems",
+            ["partnerTypes": groups.map { $0.joined(separator: "|") }.joined(separator: ",")], checked: model.regions.count, findings: findings)
+    }
+
+    func m16() -> RuleResult {
+        let within = policy.plan.planReportWithinDays
+        var findings: [Finding] = []
+        var checked = 0
+        let planReports = model.reports.filter { $0.type == "plan" }
+        for v in model.planVersions {
+            let due = v.day + within
+            let published = planReports.filter { $0.plan == v.plan && ($0.planVersion ?? "1") == String(v.version) }.min { $0.day < $1.day }
+            if let published {
+                checked += 1
+                if published.day > due {
+                    findings.append(Finding(
+                        index: published.index, detail: "plan \(v.plan) v\(v.version) of \(Day.text(v.day)) was published as a report on \(Day.text(published.day)), due by \(Day.text(due))"))
+                }
+            } else if asOf > due {
+                checked += 1
+                findings.append(Finding(index: v.index, detail: "plan \(v.plan) v\(v.version) of \(Day.text(v.day)) was never published as a report (due by \(Day.text(due)))"))
+            }
+        }
+        return result(
+            "M-16", "Every plan version is published", "coproduce plans … and make them publicly available",
+            ["withinDays": String(within)], checked: checked, findings: findings)
     }
 }

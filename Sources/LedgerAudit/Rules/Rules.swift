@@ -1,202 +1,144 @@
 import LedgerCore
+import LedgerDomain
 
-/// The accountability rules of DOMAIN.md section 8 that the catalogue can express.
+/// The accountability rules of DOMAIN.md section 8 that the catalogue can express, judged on an
+/// ``AuditModel`` as of a day. One file per group: governance (G), feedback (F), coproduction
+/// (C), plan (M-1 … M-8, M-15, M-16), monitoring (M-5, M-9 … M-14) and privacy (P).
 struct Rules {
     let model: AuditModel
     let policy: AuditPolicy
     let asOf: Int
-    let calendar: WorkingDays
+    let calendar: WorkingCalendar
+    let planStart: Int
+    /// Private objects still held per erased subject (P-3), when the source could tell.
+    let heldPrivate: [String: Int]
 
-    init(model: AuditModel, policy: AuditPolicy, asOf: Int) {
+    init(model: AuditModel, policy: AuditPolicy, asOf: Int, heldPrivate: [String: Int] = [:]) {
         self.model = model
         self.policy = policy
         self.asOf = asOf
-        calendar = WorkingDays(holidays: policy.bankHolidays.dates)
+        self.heldPrivate = heldPrivate
+        calendar = policy.calendar
+        planStart = policy.planStartDay
     }
 
     func all() -> [RuleResult] {
-        [g4(), g5(), f1(), f2(), f3(), f4(), c1(), m1(), m3(), m4(), m6(), m7(), p2()]
+        [
+            g1(), g2(), g3(), g4(), g5(), g6(), g7(), g8(), g9(), g10(),
+            f1(), f2(), f3(), f4(),
+            c1(), c2(), c3(), c4(), c5(), c6(),
+            m1(), m2(), m3(), m4(), m5(), m6(), m7(), m8(), m9(), m10(), m11(), m12(), m13(), m14(), m15(), m16(),
+            p1(), p2(), p3(), p4(), p5(),
+        ]
     }
 
+    /// Rules of section 8 the audit does not judge, with the fact the catalogue lacks.
     static let notImplemented: [String: String] = [
-        "G-1": "needs role tenure over time for R-CHAMPION on B-TRUSTEES; roles are assigned but the seed's board membership is not in the template",
-        "G-2": "needs membership over time; the projection of memberships by category arrives with the governance projection",
-        "G-3": "checked by the template (B-EIB's chair role is R-DCEO); a rule over amendments is not written yet",
-        "G-6": "enforced by the catalogue: meeting.held requires declarationsMade or noneDeclared",
-        "G-7": "board updates are recorded (board.update_given) but the cadence rule is not written yet",
-        "G-8": "representation.reviewed cadence not written yet",
-        "G-9": "needs regional bodies per region (B-REGFORUM-<region>) and plan ownership by regional leads",
-        "G-10": "minutes.approved timing not written yet",
-        "F-5": "channels are an enum of the catalogue, so staff network and advocacy feedback go through the same loop by construction",
-        "F-6": "a property of the public output (issue 4's you-said-we-did projection)",
-        "C-2": "plan.version_published carries coDevelopedWith; rule not written yet",
-        "C-3": "metric.defined carries locallyCoproducedRefs; rule not written yet",
-        "C-4": "ladder-rung tracing from an item's first event needs the projections",
-        "C-5": "needs disparity → action → contribution links (issue 4)",
-        "C-6": "involvement recognition status ageing not written yet",
-        "M-2": "competency coverage by open actions and metrics not written yet",
-        "M-5": "evaluation.reported by an evaluator key is enforced by the authorization policy; per-year cadence not written yet",
-        "M-8 … M-16": "service plan, pay gap, EDI plan, exit interviews, completeness, partner satisfaction and publication rules are not written yet",
-        "P-1": "lawfulBasisRef is optional in the catalogue; the rule is not written yet",
-        "P-3": "shown by tests (erasure leaves no trace in any output), not by a log rule",
-        "P-4 … P-6": "suppression of published tables and pseudonym stability need the projections",
+        "F-5": "the catalogue has no separate loop to route into: staff-network and advocacy-service feedback are values of feedback.received's channel, and F-1, F-2 and F-4 already judge every channel with the same clocks, so a rule of its own could only repeat their findings",
+        "F-6": "a property of the public \"you said, we did\" output, not of the log: the log holds consentToPublish and the moderated publicSummary (feedback.responded requires moderatedByRoleId), and the output is built by the yousaid projection (LedgerProjections), which the audit does not run",
+        "P-6": "public exports are files `coledger export` writes, not log facts: the log itself holds only pseudonyms (the catalogue's personId syntax; names and contacts in private parts, which P-1 checks), and whether two exports agree on pseudonyms is a property of the export code, not of any event",
     ]
 
-    func result(_ id: String, _ title: String, _ seed: String, _ parameters: [String: String], checked: Int, findings: [Finding]) -> RuleResult {
+    /// A result whose verdict follows from what was judged: not applicable when nothing was.
+    func result(
+        _ id: String, _ title: String, _ seed: String, _ parameters: [String: String], checked: Int, findings: [Finding],
+        notes: [Finding] = [], limitation: String? = nil
+    ) -> RuleResult {
         RuleResult(
             id: id, title: title, seed: seed, parameters: parameters,
-            verdict: checked == 0 ? .notApplicable : (findings.isEmpty ? .pass : .fail), checked: checked, findings: findings)
+            verdict: checked == 0 && findings.isEmpty ? .notApplicable : (findings.isEmpty ? .pass : .fail),
+            checked: max(checked, findings.isEmpty ? 0 : 1), findings: findings, notes: notes, limitation: limitation)
     }
 
-    // MARK: Governance
+    /// Whether the plan has started by the audit date (organisation-wide duties start with it).
+    var planStarted: Bool { asOf >= planStart }
 
-    func g4() -> RuleResult {
-        let g = policy.governance
-        var findings: [Finding] = []
-        var checked = 0
-        for d in model.decisions {
-            let body = model.decisionBody[d.id] ?? model.meetings[d.meeting]?.body
-            if let body, let type = model.bodies[body]?.type, g.exemptBodyTypes.contains(type) { continue }
-            checked += 1
-            guard let meeting = model.meetings[d.meeting] else {
-                findings.append(Finding(index: d.index, detail: "decision \(d.id): no attendance recorded for meeting \(d.meeting)"))
-                continue
-            }
-            let present = meeting.attendees.filter { !meeting.recused.contains($0.person) }
-            let ebe = present.filter { g.ebeCategories.contains($0.category) }.count
-            let minCount = max(g.ebeMinCount, model.bodies[meeting.body]?.ebeMin ?? 0)
-            let minShare = g.ebeMinShare ?? model.bodies[meeting.body]?.ebeShare
-            var why: [String] = []
-            if ebe < minCount { why.append("\(ebe) Expert(s) by Experience present, \(minCount) required") }
-            if let minShare, !present.isEmpty, Double(ebe) / Double(present.count) < minShare {
-                why.append("EbE share \(ebe)/\(present.count) below \(minShare)")
-            }
-            if !why.isEmpty {
-                findings.append(Finding(index: d.index, detail: "decision \(d.id) at meeting \(d.meeting) (entry \(meeting.index)): \(why.joined(separator: "; "))"))
-            }
+    // MARK: Helpers
+
+    /// Spans of days in `start...end` that none of `spans` (inclusive; `to` nil = still open)
+    /// covers, in order.
+    static func gaps(_ spans: [(from: Int, to: Int?)], from start: Int, to end: Int) -> [(from: Int, to: Int)] {
+        guard start <= end else { return [] }
+        var out: [(Int, Int)] = []
+        var cursor = start
+        for span in spans.sorted(by: { $0.from < $1.from }) {
+            if cursor > end { break }
+            if span.from > cursor { out.append((cursor, min(span.from - 1, end))) }
+            cursor = max(cursor, (span.to ?? end) + 1)
         }
-        return result(
-            "G-4", "Lived experience present at every decision (computed from attendance, recusals excluded)",
-            "People with lived experience and carers must be actively involved at every level of the Plan's governance structures, including in decision making",
-            ["ebeMinCount": String(g.ebeMinCount), "ebeMinShare": g.ebeMinShare.map { String($0) } ?? "off", "categories": g.ebeCategories.joined(separator: ",")],
-            checked: checked, findings: findings)
+        if cursor <= end { out.append((cursor, end)) }
+        return out
     }
 
-    func g5() -> RuleResult {
+    /// "At least every `months` months (plus `grace` days)": each item must come by the deadline
+    /// counted from the one before (the first from `start`), and the latest must not be overdue
+    /// as of the audit date. Items are (day, index); findings name the late item, or the last one
+    /// before an overdue gap.
+    func cadence(
+        _ items: [AuditModel.Dated], from start: Int, startLabel: String, everyMonths months: Int, graceDays grace: Int, noun: String
+    ) -> [Finding] {
         var findings: [Finding] = []
-        var checked = 0
-        for meeting in model.meetings.values.sorted(by: { $0.index < $1.index }) {
-            guard let body = model.bodies[meeting.body], body.quorumMin > 0 else { continue }
-            checked += 1
-            let counted = meeting.attendees.filter { body.quorumOf == nil || $0.category == body.quorumOf }.count
-            if counted < body.quorumMin {
-                findings.append(Finding(index: meeting.index, detail: "meeting of \(meeting.body): \(counted) present, quorum is \(body.quorumMin)\(body.quorumOf.map { " \($0)" } ?? "")"))
+        var previous = start
+        var label = startLabel
+        for item in items.sorted(by: { ($0.day, $0.index) < ($1.day, $1.index) }) {
+            let deadline = Day.adding(months: months, to: previous) + grace
+            if item.day > deadline {
+                findings.append(Finding(index: item.index, detail: "\(noun) on \(Day.text(item.day)) came after the deadline \(Day.text(deadline)) following \(label)"))
+            }
+            if item.day >= previous {
+                previous = item.day
+                label = "the one of \(Day.text(item.day))"
             }
         }
-        return result(
-            "G-5", "Quorum recomputed from attendance against the body's terms of reference", "robust governance is crucial to anti-racism work",
-            [:], checked: checked, findings: findings)
+        let deadline = Day.adding(months: months, to: previous) + grace
+        if asOf > deadline {
+            findings.append(Finding(
+                index: items.max(by: { $0.day < $1.day })?.index,
+                detail: "no \(noun) since \(label == startLabel ? startLabel : label); one was due by \(Day.text(deadline))"))
+        }
+        return findings
     }
 
-    // MARK: Feedback
-
-    func f1() -> RuleResult {
-        let n = policy.feedback.acknowledgeWithinWorkingDays
-        var findings: [Finding] = []
-        var checked = 0
-        for id in model.feedbackOrder {
-            guard let f = model.feedback[id] else { continue }
-            let due = calendar.adding(n, to: f.day)
-            if let ack = f.acks.first {
-                checked += 1
-                if ack.day > due {
-                    findings.append(Finding(index: ack.index, detail: "feedback \(id) acknowledged \(Day.text(ack.day)), due \(Day.text(due))"))
-                }
-            } else if asOf > due {
-                checked += 1
-                findings.append(Finding(index: f.index, detail: "feedback \(id) received \(Day.text(f.day)) was never acknowledged (due \(Day.text(due)))"))
-            }
+    /// The plan years (from the plan start, a year each) that have begun by the audit date.
+    var planYears: [(start: Int, end: Int, label: String)] {
+        var out: [(Int, Int, String)] = []
+        var start = CivilDate(dayNumber: planStart)
+        while start.dayNumber <= asOf {
+            let next = start.adding(years: 1)
+            let y = start.components.year
+            let yy = (y + 1) % 100
+            out.append((start.dayNumber, next.dayNumber - 1, "\(y)-\(yy < 10 ? "0" : "")\(yy)"))
+            start = next
         }
-        return result(
-            "F-1", "Feedback acknowledged within the working-day limit", "Act on feedback and provide timely updates",
-            ["workingDays": String(n), "bankHolidays": policy.bankHolidays.source], checked: checked, findings: findings)
+        return out
     }
 
-    func f2() -> RuleResult {
-        let respond = policy.feedback.respondWithinDays, every = policy.feedback.statusUpdateEveryDays
-        var findings: [Finding] = []
-        var checked = 0
-        for id in model.feedbackOrder {
-            guard let f = model.feedback[id] else { continue }
-            let answered = [f.responses.first?.day, f.closed].compactMap { $0 }.min()
-            if let answered, answered <= f.day + respond {
-                checked += 1
-                continue
-            }
-            let end = min(asOf, answered ?? asOf)
-            guard end > f.day + respond else { continue }  // still within its time
-            checked += 1
-            // Late or unanswered: acceptable only with a status update at least every `every` days.
-            let points = ([f.day] + f.updates.filter { $0 <= end } + [end]).sorted()
-            let gap = zip(points, points.dropFirst()).map { $1 - $0 }.max() ?? 0
-            if gap > every {
-                findings.append(Finding(
-                    index: f.index,
-                    detail: "feedback \(id) received \(Day.text(f.day)): \(answered.map { "answered \(Day.text($0))" } ?? "not answered by \(Day.text(asOf))"), with a \(gap)-day gap in updates"))
-            }
-        }
-        return result(
-            "F-2", "Feedback answered or closed in time, or updated regularly", "Act on feedback and provide timely updates to improve services",
-            ["respondWithinDays": String(respond), "statusUpdateEveryDays": String(every)], checked: checked, findings: findings)
+    /// Whether a tenure covers `day`.
+    static func holds(_ tenure: AuditModel.Tenure, on day: Int) -> Bool { tenure.from <= day && (tenure.to.map { $0 >= day } ?? true) }
+
+    /// The holder of `role` on `day`, if any.
+    func holder(of role: String, on day: Int) -> String? {
+        model.roleTenures[role]?.last { Self.holds($0, on: day) }?.person
     }
 
-    func f3() -> RuleResult {
-        var findings: [Finding] = []
-        let changes = model.responses.filter { $0.changeStatus == "change_made" || $0.changeStatus == "change_planned" }
-        for r in changes where (r.changeDescription ?? "").isEmpty || r.actionRef == nil {
-            findings.append(Finding(index: r.index, detail: "response to \(r.feedback) (\(r.changeStatus)) has no \((r.changeDescription ?? "").isEmpty ? "change description" : "action reference")"))
+    /// Whether an entity reference names an Expert-by-Experience source: a contribution by a
+    /// person registered as an Expert by Experience or made in an all-EbE body, such a body
+    /// itself, or such a person.
+    func isEbeSource(kind: String, id: String) -> Bool {
+        let ebe = policy.governance.ebeCategories
+        let ebeBodies = policy.coproduction.ebeBodyTypes
+        switch kind {
+        case "contribution":
+            guard let c = model.contributions[id] else { return false }
+            return model.person(c.person, isIn: ebe) || c.body.flatMap { model.bodies[$0]?.type }.map(ebeBodies.contains) == true
+        case "body": return model.bodies[id].map { ebeBodies.contains($0.type) } == true
+        case "person": return model.person(id, isIn: ebe)
+        default: return false
         }
-        return result(
-            "F-3", "A change made or planned names the change and its action",
-            "embed the patient and carer voice … planning, implementation and learning cycles", [:], checked: changes.count, findings: findings)
     }
 
-    func f4() -> RuleResult {
-        let every = policy.feedback.statusUpdateEveryDays
-        var findings: [Finding] = []
-        var checked = 0
-        for id in model.feedbackOrder {
-            guard let f = model.feedback[id], f.contactConsent, let response = f.responses.first else { continue }
-            guard f.notified.contains(where: { $0 >= response.day }) || asOf > response.day + every else { continue }
-            checked += 1
-            if !f.notified.contains(where: { $0 >= response.day }) {
-                findings.append(Finding(index: response.index, detail: "feedback \(id): the submitter agreed to be contacted but was not told of the response"))
-            }
-        }
-        return result("F-4", "Submitters who agreed to contact are told of the response", "timely updates", ["withinDays": String(every)], checked: checked, findings: findings)
-    }
-
-    // MARK: Coproduction
-
-    func c1() -> RuleResult {
-        let c = policy.coproduction
-        var findings: [Finding] = []
-        var checked = 0
-        for id in model.contributionOrder {
-            guard let k = model.contributions[id], let body = k.body, c.fromBodies.contains(where: { body == $0 || body.hasPrefix($0 + "-") }) else { continue }
-            let due = k.day + c.traceContributionsWithinDays
-            let traced = k.traced.min()
-            if let traced {
-                checked += 1
-                if traced > due { findings.append(Finding(index: k.index, detail: "contribution \(id) traced \(Day.text(traced)), due \(Day.text(due))")) }
-            } else if asOf > due {
-                checked += 1
-                findings.append(Finding(index: k.index, detail: "contribution \(id) from \(body) was never traced to what it influenced (due \(Day.text(due)))"))
-            }
-        }
-        return result(
-            "C-1", "Every advisory-board contribution is traced to what it influenced",
-            "Work with our … Lived Experience Advisory Board and Carers Advisory Board … to shape and influence the delivery",
-            ["withinDays": String(c.traceContributionsWithinDays), "bodies": c.fromBodies.joined(separator: ",")], checked: checked, findings: findings)
+    /// Metrics whose code (or id) is `code`, in the order they were defined.
+    func metrics(coded code: String) -> [AuditModel.Metric] {
+        model.metricOrder.compactMap { model.metrics[$0] }.filter { $0.code == code || $0.id == code }
     }
 }

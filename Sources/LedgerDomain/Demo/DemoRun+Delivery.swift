@@ -23,8 +23,11 @@ extension DemoRun {
         plan(120) { $0.workforcePlans() }
         plan(60) { $0.ethnicityGuidance() }
         plan(1) { run in
+            // The plan itself was published when it started (recorded now, dated then).
             run.publishReport(run.world.dirEdi, id: "RP-2023-AMHE-PLAN", type: "plan", title: "Advancing Mental Health Equalities Plan 2023-28",
-                              from: DemoCalendar.day(2023, 4, 1), to: DemoCalendar.day(2028, 3, 31), plan: "amhe-plan")
+                              from: DemoCalendar.day(2023, 4, 1), to: DemoCalendar.day(2028, 3, 31), plan: "amhe-plan",
+                              at: DemoCalendar.time(DemoCalendar.day(2023, 4, 3), seconds: 10 * 3600))
+            run.recordHistory()
             // The plan's first two years happened before this ledger: their annual findings are
             // recorded for the record (historical), so the cadence rule (M-6) sees them.
             for (year, from) in [(2023, DemoCalendar.day(2023, 4, 1)), (2024, DemoCalendar.day(2024, 4, 1))] {
@@ -68,7 +71,7 @@ extension DemoRun {
 
     func publishReport(
         _ signer: String, id: String, type: String, title: String, from: Int, to: Int, region: String? = nil, plan: String? = nil,
-        observations: [String] = [], historical: Bool = false
+        observations: [String] = [], historical: Bool = false, at: String? = nil
     ) {
         var payload: [String: JSONValue] = [
             "reportId": J.s(id), "type": J.s(type), "title": J.s(title), "period": J.period(from, to),
@@ -82,7 +85,7 @@ extension DemoRun {
         }
         if !observations.isEmpty { payload["observationRefs"] = J.strings(observations) }
         if historical { payload["historical"] = true }
-        emit(signer, "report.published", stream: "report/\(id)", payload)
+        emit(signer, "report.published", stream: "report/\(id)", payload, at: at)
     }
 
     /// Who reports progress on an action (its owner role's holder, or someone in that role).
@@ -121,26 +124,34 @@ extension DemoRun {
         ])
     }
 
-    func commissionEvaluation(decision: String) {
-        emit("admin", "evaluation.commissioned", stream: "evaluation/EV-2025", [
-            "evaluationId": "EV-2025", "evaluatorOrg": J.s(world.nationalPartners[0].name), "evaluatorPartnerId": J.s(world.universityPartner),
+    func commissionEvaluation(decision: String?, id: String = "EV-2025", at: String? = nil) {
+        var payload: [String: JSONValue] = [
+            "evaluationId": J.s(id), "evaluatorOrg": J.s(world.nationalPartners[0].name), "evaluatorPartnerId": J.s(world.universityPartner),
             "independenceStatement": "No staff, trustee or funding relationship with the charity in the last three years.",
-            "scope": "national", "decisionRef": J.s(decision),
-        ])
+            "scope": "national",
+        ]
+        if let decision { payload["decisionRef"] = J.s(decision) }
+        emit("admin", "evaluation.commissioned", stream: "evaluation/\(id)", payload, at: at)
     }
 
     func evaluationReported() {
-        emit(world.evaluator, "evaluation.reported", stream: "evaluation/EV-2025", [
-            "evaluationId": "EV-2025", "reportHash": J.s(J.hash("evaluation/EV-2025")),
-            "findings": "Most feedback is acknowledged on time and Experts by Experience are present at nearly all decisions; one region missed a review and one complaint was never answered.",
-            "recommendations": J.strings(["Hold every regional review twice a year.", "Check weekly for unacknowledged feedback.",
-                                          "Do not take decisions when no Expert by Experience is present."]),
-        ])
+        reportEvaluation(
+            "EV-2025",
+            findings: "Most feedback is acknowledged on time and Experts by Experience are present at nearly all decisions; one region missed a review and one complaint was never answered.",
+            recommendations: ["Hold every regional review twice a year.", "Check weekly for unacknowledged feedback.",
+                              "Do not take decisions when no Expert by Experience is present."])
         later(day + 3) { run in
             run.publishReport(run.world.headRje, id: "RP-2025-EVAL", type: "independent_evaluation",
                               title: "Independent evaluation of the AMHE plan, 2025-26", from: 0, to: run.day)
             run.milestone(run.world.headRje, action: "DF-2", title: "Independent evaluation published", report: "RP-2025-EVAL")
         }
+    }
+
+    func reportEvaluation(_ id: String, findings: String, recommendations: [String], at: String? = nil) {
+        emit(world.evaluator, "evaluation.reported", stream: "evaluation/\(id)", [
+            "evaluationId": J.s(id), "reportHash": J.s(J.hash("evaluation/\(id)")), "findings": J.s(findings),
+            "recommendations": J.strings(recommendations),
+        ], at: at)
     }
 
     func annualReport() {
@@ -191,7 +202,13 @@ extension DemoRun {
     func publishRegionalPlan(_ r: Int, decision: String) {
         let region = world.regions[r]
         let plan = "amhe-plan-\(region.id.lowercased())"
-        let contributions = takeContributions(region.forum, 2)
+        var contributions = takeContributions(region.forum, 2, ebeFirst: true)
+        // Co-developed with Experts by Experience (rule C-2): when the forum's open contributions
+        // are all other members', the plan also cites the latest one an Expert by Experience made
+        // (a contribution may shape more than one thing).
+        if !contributions.contains(where: { isExpertByExperience($0.person) }), let ebe = latestEbeContribution[region.forum] {
+            contributions.append(ebe)
+        }
         emit(region.lead, "plan.version_published", stream: "plan/\(plan)", [
             "planId": J.s(plan), "version": 1, "scope": "regional", "regionId": J.s(region.id), "ownerRoleId": "R-REG-LEAD",
             "period": J.period(0, DemoCalendar.day(2028, 3, 31)), "docHash": J.s(J.hash("plan/\(plan)/1")),
@@ -260,7 +277,9 @@ extension DemoRun {
     func servicePlan(_ s: Int) {
         let service = world.services[s]
         let region = world.regions[service.region]
-        let contributions = takeContributions(region.forum, 1)
+        let contributions = takeContributions(region.forum, 1, ebeFirst: true)
+        // Co-production only when an Expert by Experience's contribution shaped it (rule C-4).
+        let coproduced = contributions.contains { isExpertByExperience($0.person) }
         let meals = ["supported_housing", "residential", "crisis"].contains(service.type)
         func addressed(_ approach: String) -> JSONValue { ["status": "addressed", "approach": J.s(approach)] }
         let id = "SP-\(service.id)-2025"
@@ -275,13 +294,13 @@ extension DemoRun {
                 "aftercare": addressed("Peer support group run with a local VCSE partner."),
                 "traumaInformed": addressed("All staff complete trauma-informed practice training."),
             ],
-            "ladderRung": "co_production", "contributionRefs": J.strings(contributions.map(\.id)),
+            "ladderRung": J.s(coproduced ? "co_production" : "co_design"), "contributionRefs": J.strings(contributions.map(\.id)),
         ])
         for item in contributions { traceContribution(item, signer: region.lead, target: "service_plan", id: id, influence: "adopted") }
     }
 
     /// Representation on the national bodies, as small-number-suppressed aggregates.
-    func representationReview() {
+    func representationReview(at: String? = nil) {
         func sdc(_ n: Int) -> JSONValue { n == 0 ? 0 : n <= 7 ? "*" : J.n((n + 2) / 5 * 5) }
         let bodies = world.nationalBodies
         var cells: [JSONValue] = []
@@ -306,6 +325,6 @@ extension DemoRun {
             "bodyIds": J.strings(bodies.map(\.id)), "aggregateComposition": .array(cells),
             "findings": "Experts by Experience sit on every body; Black and Asian members remain under-represented on the Board of Trustees.",
             "actionsRaised": J.strings(["LG-1"]), "sdcPolicyRef": "SDC-1",
-        ])
+        ], at: at)
     }
 }

@@ -44,6 +44,7 @@ extension DemoRun {
             contributionPool[key, default: []].append(item)
             if contributionPool[key, default: []].count > 24 { contributionPool[key]?.removeFirst() }
             if let region = body.region, firstForumContribution[region] == nil { firstForumContribution[region] = id }
+            if isExpertByExperience(member.person) { latestEbeContribution[key] = item }
             recognise(item)
             let fallback = day + rng.between(30, 70)
             later(fallback) { run in
@@ -98,10 +99,19 @@ extension DemoRun {
         traceContribution(item, signer: signer, target: "action", id: topic, influence: influence)
     }
 
-    /// Up to `k` untraced contributions from a pool, now spoken for.
-    func takeContributions(_ key: String, _ k: Int) -> [ContributionItem] {
+    /// Whether `person` is registered as an Expert by Experience (lived experience or carer).
+    func isExpertByExperience(_ person: String) -> Bool {
+        world.person(person)?.categories.contains { $0.hasPrefix("ebe_") } ?? false
+    }
+
+    /// Up to `k` untraced contributions from a pool, now spoken for. With `ebeFirst`, Experts by
+    /// Experience's contributions are taken before others' (what a plan or service plan that calls
+    /// itself co-produced must be able to show, rules C-2 and C-4).
+    func takeContributions(_ key: String, _ k: Int, ebeFirst: Bool = false) -> [ContributionItem] {
         let open = (contributionPool[key] ?? []).filter { !$0.used }
-        let chosen = rng.sample(open, k)
+        let ebe = ebeFirst ? open.filter { isExpertByExperience($0.person) } : []
+        let others = ebeFirst ? open.filter { !isExpertByExperience($0.person) } : open
+        let chosen = ebe.count >= k ? rng.sample(ebe, k) : ebe + rng.sample(others, k - ebe.count)
         for item in chosen { item.used = true }
         contributionPool[key] = (contributionPool[key] ?? []).filter { !$0.used }
         return chosen

@@ -172,8 +172,10 @@ extension DemoRun {
         let voters = present.filter { $0.voting && !recused.contains($0.person) }.count
         let vote = rng.chance(0.3)
         let against = vote ? rng.between(0, max(0, voters / 4)) : 0
-        // Co-production needs Experts by Experience in the room (rule C-4); without them it was consultation.
-        let ladder = ebePresent == 0 ? "consultation" : p.contributions.isEmpty ? "co_design" : "co_production"
+        // Co-production needs Experts by Experience in the room and from the outset: proposing it or
+        // in the contributions it cites (rule C-4). Without them in the room it was consultation.
+        let fromOutset = isExpertByExperience(p.proposer) || p.contributions.contains { isExpertByExperience($0.person) }
+        let ladder = ebePresent == 0 ? "consultation" : p.contributions.isEmpty || !fromOutset ? "co_design" : "co_production"
         var payload: [String: JSONValue] = [
             "decisionId": J.s(p.id), "meetingId": J.s(meeting), "outcome": J.s(rng.chance(0.15) ? "amended" : "approved"),
             "method": J.s(vote ? "vote" : "consensus"),

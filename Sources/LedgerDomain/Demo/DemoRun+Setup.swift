@@ -48,7 +48,7 @@ extension DemoRun {
             for member in body.members where member.person != joiner {
                 emit("admin", "member.joined", stream: "body/\(body.id)", [
                     "bodyId": J.s(body.id), "personId": J.s(member.person), "membershipCategory": J.s(member.category),
-                    "votingRights": .bool(member.voting), "from": J.s(body.region == nil ? "2024-04-01" : DemoCalendar.date(0)),
+                    "votingRights": .bool(member.voting), "from": J.s(body.region == nil ? "2023-04-01" : DemoCalendar.date(0)),
                 ])
             }
         }

@@ -21,6 +21,8 @@ final class DemoRun {
     var feedbackPool: [Int: [FeedbackItem]] = [:]
     var contributionPool: [String: [ContributionItem]] = [:]
     var firstForumContribution: [Int: String] = [:]
+    /// The latest contribution of an Expert by Experience to each contribution pool.
+    var latestEbeContribution: [String: ContributionItem] = [:]
     var observationRefs: [String] = []
     var suesObservation: String?
     var pending: [String: [DemoProposal]] = [:]
@@ -75,13 +77,14 @@ final class DemoRun {
     /// The current day's time for the next event (a few seconds apart, from 08:00).
     var now: String { DemoCalendar.time(day, seconds: 8 * 3600 + tick * 3) }
 
-    /// Appends one step.
+    /// Appends one step. `at` backdates it: something that happened before the ledger was in
+    /// use, recorded now for the record (its time is when it happened).
     func emit(
         _ signer: String, _ type: String, stream: String, _ payload: [String: JSONValue],
-        subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil
+        subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil
     ) {
         var draft: [String: JSONValue] = [
-            "type": .string(type), "typeVersion": 1, "stream": .string(stream), "occurredAt": .string(now),
+            "type": .string(type), "typeVersion": 1, "stream": .string(stream), "occurredAt": .string(at ?? now),
             "payload": .object(payload),
         ]
         if let subject, let privateData {

@@ -1,5 +1,6 @@
-public import LedgerCore
 import Foundation
+public import LedgerCore
+import LedgerDomain
 public import LedgerStore
 
 /// One entry and its index in the log.

@@ -1,4 +1,5 @@
 import LedgerCore
+public import LedgerDomain
 public import LedgerStore
 
 /// The projections of one log, caught up before every query.

@@ -1,3 +1,5 @@
+public import LedgerDomain
+
 /// The feedback clocks (DOMAIN.md 9.5, rules F-1 and F-2).
 public struct FeedbackClocks: Sendable {
     /// Working days allowed for an acknowledgement (default 3).

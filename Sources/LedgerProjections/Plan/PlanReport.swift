@@ -1,3 +1,5 @@
+public import LedgerDomain
+
 /// An action as of a date: its record and whether it is overdue or stale then.
 public struct ActionView: Codable, Sendable, Equatable {
     /// The action.

@@ -1,3 +1,5 @@
+import LedgerDomain
+
 /// An action that appeared or changed status between two points.
 public struct ActionChange: Codable, Sendable, Equatable {
     /// The action.

@@ -1,3 +1,5 @@
+public import LedgerDomain
+
 /// The plan in brief.
 public struct PlanSummary: Codable, Sendable, Equatable {
     /// Number of actions.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerDomain
 
 /// Whether a contribution's own words can be read, and (when asked for) the words.
 public struct PrivateContent: Codable, Sendable, Equatable {

@@ -62,6 +62,19 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The date `days` later (or earlier, when negative).
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
+    /// The same day of the month `months` later (or earlier, when negative), clamped to the end
+    /// of a shorter month: 31 August 2025 plus six months is 28 February 2026.
+    public func adding(months: Int) -> CivilDate {
+        let (y, m, d) = components
+        let total = y * 12 + (m - 1) + months
+        let year = total >= 0 ? total / 12 : (total - 11) / 12
+        let month = total - year * 12 + 1
+        return CivilDate(year: year, month: month, day: min(d, Self.daysIn(month: month, year: year))) ?? self
+    }
+
+    /// The same day `years` later (29 February becomes 28 February in a common year).
+    public func adding(years: Int) -> CivilDate { adding(months: 12 * years) }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
 

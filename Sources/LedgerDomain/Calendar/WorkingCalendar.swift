@@ -12,6 +12,14 @@ public struct WorkingCalendar: Sendable {
         self.holidays = Set(holidays)
     }
 
+    /// The shipped calendar called `name` plus `extra` holidays (an organisation's own closure
+    /// days, or a one-off bank holiday announced after the list was made); nil when no calendar
+    /// has that name.
+    public init?(named name: String, extra: [CivilDate] = []) {
+        guard let list = BankHolidays.named(name) else { return nil }
+        self.init(holidays: list.map(\.date) + extra)
+    }
+
     /// England and Wales, with the bank holidays of ``BankHolidays/englandAndWales``.
     public static let englandAndWales = WorkingCalendar(holidays: BankHolidays.englandAndWales.map(\.date))
 

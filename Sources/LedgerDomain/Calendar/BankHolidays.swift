@@ -6,8 +6,16 @@ public struct BankHoliday: Sendable, Hashable, Codable {
     public var title: String
 }
 
-/// Bank holiday lists for the feedback clocks.
+/// Bank holiday lists for the feedback clocks: the one list both the projections' clocks and the
+/// audit's rule F-1 use. A calendar is named by its division as gov.uk names it, and its data file
+/// is `Schemas/calendars/bank-holidays-<name>.json`.
 public enum BankHolidays {
+    /// The calendars Coledger ships, by name.
+    public static let calendars: [String: [BankHoliday]] = ["england-and-wales": englandAndWales]
+
+    /// The shipped calendar called `name` (`england-and-wales`), if there is one.
+    public static func named(_ name: String) -> [BankHoliday]? { calendars[name] }
+
     /// Bank holidays in England and Wales, 2023–2028.
     ///
     /// Source: https://www.gov.uk/bank-holidays (UK Government, Open Government Licence v3.0).
