@@ -1,0 +1,152 @@
+import Dispatch
+import Foundation
+import LedgerAudit
+import LedgerCore
+import LedgerDomain
+import LedgerStore
+import Synchronization
+
+/// Decision provenance, worked out on its own queue and connection and kept per log size.
+///
+/// `Provenance.of` reads the whole log, which takes seconds at a million entries, so it never
+/// runs on the store's queue: other pages keep answering while it works. One computation per
+/// decision and size runs at a time; callers asking for the same one wait for it.
+final class ProvenanceService: Sendable {
+    private let queue = DispatchQueue(label: "coledger.portal.provenance", qos: .utility)
+    private let ledgerPath: String
+    private struct State {
+        var size = -1
+        var done: [String: DecisionDetail?] = [:]
+        var waiting: [String: [CheckedContinuation<DecisionDetail?, any Error>]] = [:]
+    }
+    private let state = Mutex(State())
+
+    init(ledgerPath: String) { self.ledgerPath = ledgerPath }
+
+    /// The provenance of `decision` as of a log of `size` entries (nil when the log has no such decision).
+    func detail(_ decision: String, size: Int) async throws -> DecisionDetail? {
+        enum Step { case hit(DecisionDetail?), wait, start }
+        return try await withCheckedThrowingContinuation { continuation in
+            let step: Step = state.withLock { s in
+                if s.size != size {
+                    s.size = size
+                    s.done.removeAll()
+                }
+                if let hit = s.done[decision] { return .hit(hit) }
+                let first = s.waiting[decision] == nil
+                s.waiting[decision, default: []].append(continuation)
+                return first ? .start : .wait
+            }
+            switch step {
+            case .hit(let detail): continuation.resume(returning: detail)
+            case .wait: break
+            case .start:
+                let path = ledgerPath
+                queue.async {
+                    let result = Result { try Self.compute(decision, ledgerPath: path) }
+                    let waiters: [CheckedContinuation<DecisionDetail?, any Error>] = self.state.withLock { s in
+                        if case .success(let detail) = result, s.size == size { s.done[decision] = detail }
+                        return s.waiting.removeValue(forKey: decision) ?? []
+                    }
+                    for w in waiters { w.resume(with: result) }
+                }
+            }
+        }
+    }
+
+    static func compute(_ decision: String, ledgerPath: String) throws -> DecisionDetail? {
+        let ledger = try Ledger.open(path: ledgerPath, policies: [DomainPolicy.standard])
+        guard let p = try Provenance.of(decision: decision, in: ledger) else { return nil }
+        return DecisionDetail(p)
+    }
+}
+
+extension DecisionDetail {
+    /// The portal's view of LedgerAudit's provenance: categories counted, nobody named but the
+    /// proposer and signers' pseudonyms, which the public log carries.
+    init(_ p: Provenance) {
+        func item(_ i: Provenance.Item) -> EvidenceItem {
+            EvidenceItem(
+                index: i.index, type: i.type, occurredAt: i.occurredAt, summary: i.summary, signer: i.signer, signerHolder: i.holder,
+                proof: p.checkpointSize.map { i.index < $0 ? "/api/proofs/\(i.index)" : nil } ?? nil)
+        }
+        let presence = p.presentByCategory.sorted { $0.key < $1.key }.map { Presence(category: $0.key, count: $0.value) }
+        self.init(
+            decisionId: p.decision, title: p.title, bodyId: p.body, proposedBy: p.proposer, entries: p.decisionEntries.map(item),
+            meeting: p.meeting.map(item), presentByCategory: presence,
+            expertsByExperiencePresent: (p.presentByCategory["ebe_lived"] ?? 0) + (p.presentByCategory["ebe_carer"] ?? 0),
+            recusals: p.recused.count, cited: p.cited.map(item), citedMissing: p.citedMissing, actions: p.actions.map(item),
+            checkpointSize: p.checkpointSize)
+    }
+}
+
+/// The audit, run in the background on its own connection: once at start, then again when the
+/// log has grown, at most every `interval` seconds. The Verify page shows the last result.
+final class AuditService: Sendable {
+    private let ledgerPath: String
+    private let interval: Double?
+    private struct State {
+        var result = VerifyStatus.AuditResult(state: "not_started", rules: [])
+        var running = false
+        var lastStart: Double = -1e18
+        var auditedSize = -1
+    }
+    private let state = Mutex(State())
+    private let asOf: @Sendable () -> String
+
+    init(ledgerPath: String, interval: Double?, asOf: @escaping @Sendable () -> String) {
+        self.ledgerPath = ledgerPath
+        self.interval = interval
+        self.asOf = asOf
+    }
+
+    /// The last result.
+    var result: VerifyStatus.AuditResult { state.withLock { $0.result } }
+
+    /// Starts an audit when none is running, the log grew since the last one and the interval passed.
+    func startIfDue(size: Int, now: Double) {
+        guard let interval else { return }
+        let start: Bool = state.withLock { s in
+            guard !s.running, size != s.auditedSize, now - s.lastStart >= interval || s.auditedSize < 0 else { return false }
+            s.running = true
+            s.lastStart = now
+            if s.result.state == "not_started" { s.result.state = "running" }
+            return true
+        }
+        guard start else { return }
+        let path = ledgerPath
+        let day = asOf()
+        let thread = Thread { [self] in
+            let outcome = Self.run(ledgerPath: path, asOf: day)
+            state.withLock { s in
+                s.running = false
+                s.result = outcome.result
+                if outcome.result.state == "done" { s.auditedSize = outcome.size }
+            }
+        }
+        thread.qualityOfService = .background
+        thread.start()
+    }
+
+    static func run(ledgerPath: String, asOf: String) -> (result: VerifyStatus.AuditResult, size: Int) {
+        do {
+            let ledger = try Ledger.open(path: ledgerPath, policies: [DomainPolicy.standard])
+            let (policy, sha) = try AuditPolicy.standard()
+            let report = try Audit.run(.ledger(ledger), policy: policy, policySHA256: sha, asOf: asOf)
+            let rules = report.rules.map { r in
+                VerifyStatus.Rule(
+                    id: r.id, title: r.title, verdict: r.verdict.rawValue, checked: r.checked,
+                    findings: r.findings.prefix(20).map { f in (f.index.map { "entry \($0): " } ?? "") + f.detail })
+            }
+            return (
+                VerifyStatus.AuditResult(
+                    state: "done", asOf: report.asOf, entries: report.size, passed: report.passed,
+                    integrityFailures: report.integrity.count, entitlementFailures: report.entitlement.count, rules: rules,
+                    finishedAt: Timestamp.now()),
+                report.size
+            )
+        } catch {
+            return (VerifyStatus.AuditResult(state: "failed", rules: [], finishedAt: Timestamp.now(), error: "\(error)"), -1)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import LedgerCore
+import LedgerStore
+
+/// What the portal looks up that no projection lists: contribution codes, the decision
+/// register and the regions. Folded from the log as it grows, so it is exact for the number of
+/// entries it has read (the log only grows).
+struct LogIndex {
+    /// Entries folded: indexes 0 ..< folded.
+    private(set) var folded = 0
+    /// Contribution id by its code.
+    private(set) var contributionByCode: [String: String] = [:]
+    /// Decisions in the order they were proposed.
+    private(set) var decisions: [DecisionSummary] = []
+    private var decisionPosition: [String: Int] = [:]
+    /// Regions as registered: id and public name, in log order.
+    private(set) var regions: [(id: String, name: String)] = []
+
+    let codes: ContributionCodes
+
+    init(codes: ContributionCodes) { self.codes = codes }
+
+    /// Reads every entry not yet folded.
+    mutating func catchUp(_ ledger: Ledger, chunk: Int = 8192) throws {
+        while true {
+            let rows = try ledger.entries(from: folded, limit: chunk)
+            guard let last = rows.last else { return }
+            for row in rows { fold(row.entry.event, at: row.index) }
+            folded = last.index + 1
+            if rows.count < chunk { return }
+        }
+    }
+
+    mutating func fold(_ event: Event, at index: Int) {
+        let p = event.payload
+        switch event.type {
+        case "contribution.recorded":
+            if let id = p["contributionId"]?.stringValue { contributionByCode[codes.code(for: id)] = id }
+        case "decision.proposed":
+            guard let id = p["decisionId"]?.stringValue, decisionPosition[id] == nil else { return }
+            decisionPosition[id] = decisions.count
+            decisions.append(DecisionSummary(
+                decisionId: id, title: p["title"]?.stringValue ?? "", bodyId: p["bodyId"]?.stringValue ?? "",
+                proposedOn: String(event.occurredAt.prefix(10)), proposedIndex: index))
+        case "decision.recorded":
+            guard let id = p["decisionId"]?.stringValue, let n = decisionPosition[id] else { return }
+            decisions[n].outcome = p["outcome"]?.stringValue
+            decisions[n].decidedOn = String(event.occurredAt.prefix(10))
+            decisions[n].meetingId = p["meetingId"]?.stringValue
+            decisions[n].decidedIndex = index
+        case "region.registered":
+            if let id = p["regionId"]?.stringValue, !regions.contains(where: { $0.id == id }) {
+                regions.append((id, p["name"]?.stringValue ?? id))
+            }
+        default:
+            return
+        }
+    }
+
+    /// Whether a decision id is in the register.
+    func hasDecision(_ id: String) -> Bool { decisionPosition[id] != nil }
+}
