@@ -55,7 +55,7 @@ extension Pages {
             <p class="hint" id="code-hint">16 letters and numbers, for example 7KQ3-M9XD-1P4T-ZB2C. Capitals and dashes do not matter.</p>
             \(errorLine)
             <input class="short" type="text" id="code" name="code" value="\(code)" autocomplete="off" spellcheck="false" \
-            aria-describedby="\(describedBy)"\(error == nil ? "" : " aria-invalid=\"true\"")>
+            aria-describedby="\(describedBy)"\(error == nil ? Markup.empty : " aria-invalid=\"true\"")>
             </div>
             <button type="submit">Show what happened</button>
             </form>
