@@ -73,7 +73,8 @@ let package = Package(
                 "LedgerCore", "LedgerStore", "CSodium",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
-            path: "Tools/bench"
+            path: "Tools/bench",
+            exclude: ["portal-load"]
         ),
 
         // Tests

@@ -19,8 +19,16 @@ struct LogIndex {
 
     init(codes: ContributionCodes) { self.codes = codes }
 
-    /// Reads every entry not yet folded.
+    /// Reads every entry not yet folded (the first time on every core).
     mutating func catchUp(_ ledger: Ledger, chunk: Int = 8192) throws {
+        if folded == 0 {
+            var end = 0
+            try ledger.forEachEntryChunk { rows in
+                for row in rows { fold(row.entry.event, at: row.index) }
+                end = (rows.last?.index ?? end - 1) + 1
+            }
+            folded = end
+        }
         while true {
             let rows = try ledger.entries(from: folded, limit: chunk)
             guard let last = rows.last else { return }
