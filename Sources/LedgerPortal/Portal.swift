@@ -12,7 +12,6 @@ import Synchronization
 public final class Portal: Sendable {
     let configuration: PortalConfiguration
     let store: PortalStore
-    let provenance: ProvenanceService
     let audit: AuditService
     let tokens = CSRFTokens()
     let limiter: RateLimiter
@@ -22,7 +21,6 @@ public final class Portal: Sendable {
     public init(configuration: PortalConfiguration) throws {
         self.configuration = configuration
         store = try PortalStore(configuration: configuration)
-        provenance = ProvenanceService(ledgerPath: configuration.ledgerPath)
         let fixed = configuration.now
         audit = AuditService(ledgerPath: configuration.ledgerPath, interval: configuration.auditInterval) {
             (fixed ?? CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0)).description
@@ -242,11 +240,11 @@ public final class Portal: Sendable {
     }
 
     func decisionDetail(_ id: String) async throws -> DecisionDetail {
-        let (known, size) = try await store.perform { w -> (Bool, Int) in
+        let detail = try await store.perform { w -> DecisionDetail? in
             try w.refresh()
-            return (w.index.hasDecision(id), w.size)
+            return try w.decisionDetail(id)
         }
-        guard known, let detail = try await provenance.detail(id, size: size) else {
+        guard let detail else {
             throw Refusal(status: 404, title: "Decision not found", message: "There is no decision \(id) in the record.", field: "id")
         }
         return detail

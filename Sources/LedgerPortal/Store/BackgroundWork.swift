@@ -6,64 +6,10 @@ import LedgerDomain
 import LedgerStore
 import Synchronization
 
-/// Decision provenance, worked out on its own queue and connection and kept per log size.
-///
-/// `Provenance.of` reads the whole log, which takes seconds at a million entries, so it never
-/// runs on the store's queue: other pages keep answering while it works. One computation per
-/// decision and size runs at a time; callers asking for the same one wait for it.
-final class ProvenanceService: Sendable {
-    private let queue = DispatchQueue(label: "coledger.portal.provenance", qos: .utility)
-    private let ledgerPath: String
-    private struct State {
-        var size = -1
-        var done: [String: DecisionDetail?] = [:]
-        var waiting: [String: [CheckedContinuation<DecisionDetail?, any Error>]] = [:]
-    }
-    private let state = Mutex(State())
-
-    init(ledgerPath: String) { self.ledgerPath = ledgerPath }
-
-    /// The provenance of `decision` as of a log of `size` entries (nil when the log has no such decision).
-    func detail(_ decision: String, size: Int) async throws -> DecisionDetail? {
-        enum Step { case hit(DecisionDetail?), wait, start }
-        return try await withCheckedThrowingContinuation { continuation in
-            let step: Step = state.withLock { s in
-                if s.size != size {
-                    s.size = size
-                    s.done.removeAll()
-                }
-                if let hit = s.done[decision] { return .hit(hit) }
-                let first = s.waiting[decision] == nil
-                s.waiting[decision, default: []].append(continuation)
-                return first ? .start : .wait
-            }
-            switch step {
-            case .hit(let detail): continuation.resume(returning: detail)
-            case .wait: break
-            case .start:
-                let path = ledgerPath
-                queue.async {
-                    let result = Result { try Self.compute(decision, ledgerPath: path) }
-                    let waiters: [CheckedContinuation<DecisionDetail?, any Error>] = self.state.withLock { s in
-                        if case .success(let detail) = result, s.size == size { s.done[decision] = detail }
-                        return s.waiting.removeValue(forKey: decision) ?? []
-                    }
-                    for w in waiters { w.resume(with: result) }
-                }
-            }
-        }
-    }
-
-    static func compute(_ decision: String, ledgerPath: String) throws -> DecisionDetail? {
-        let ledger = try Ledger.open(path: ledgerPath, policies: [DomainPolicy.standard])
-        guard let p = try Provenance.of(decision: decision, in: ledger) else { return nil }
-        return DecisionDetail(p)
-    }
-}
-
 extension DecisionDetail {
-    /// The portal's view of LedgerAudit's provenance: categories counted, nobody named but the
-    /// proposer and signers' pseudonyms, which the public log carries.
+    /// The portal's view of LedgerAudit's provenance (what ``ProvenanceIndex`` must agree with):
+    /// categories counted, nobody named but the proposer's and signers' pseudonyms, which the
+    /// public log carries.
     init(_ p: Provenance) {
         func item(_ i: Provenance.Item) -> EvidenceItem {
             EvidenceItem(

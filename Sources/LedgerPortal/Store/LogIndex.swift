@@ -2,7 +2,7 @@ import LedgerCore
 import LedgerStore
 
 /// What the portal looks up that no projection lists: contribution codes, the decision
-/// register and the regions. Folded from the log as it grows, so it is exact for the number of
+/// register, the regions and where each decision's provenance is. Folded from the log as it grows, so it is exact for the number of
 /// entries it has read (the log only grows).
 struct LogIndex {
     /// Entries folded: indexes 0 ..< folded.
@@ -14,6 +14,8 @@ struct LogIndex {
     private var decisionPosition: [String: Int] = [:]
     /// Regions as registered: id and public name, in log order.
     private(set) var regions: [(id: String, name: String)] = []
+    /// Where each decision's provenance is.
+    private(set) var provenance = ProvenanceIndex()
 
     let codes: ContributionCodes
 
@@ -39,6 +41,7 @@ struct LogIndex {
     }
 
     mutating func fold(_ event: Event, at index: Int) {
+        provenance.fold(event, at: index)
         let p = event.payload
         switch event.type {
         case "contribution.recorded":

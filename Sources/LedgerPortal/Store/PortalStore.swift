@@ -42,13 +42,15 @@ final class PortalWorker {
     var index: LogIndex
     /// Log entries when last refreshed.
     private(set) var size = -1
+    /// The newest checkpoint's size when last refreshed (-1: none).
+    private(set) var checkpointSize = -1
     /// The date clocks are judged on.
     private(set) var today = CivilDate(dayNumber: 0)
     /// Answers for this size and date, by route and query.
     private var bodies: [String: CachedBody] = [:]
     var planCache: PlanProgress?
     var youSaidCache: [YouSaidItem]?
-    var verifyCache: VerifyStatus?
+    var decisionCache: [String: DecisionDetail] = [:]
 
     init(configuration: PortalConfiguration) throws {
         self.configuration = configuration
@@ -60,19 +62,22 @@ final class PortalWorker {
     /// The ledger's origin (the log's name).
     var origin: String { ledger.origin }
 
-    /// Catches up with the log; drops cached answers when it grew or the date changed.
+    /// Catches up with the log; drops cached answers when it grew, a checkpoint was signed or
+    /// the date changed.
     func refresh() throws {
         let now = configuration.now ?? CivilDate(parsing: Timestamp.now()) ?? today
         let n = try ledger.size()
-        guard n != size || now != today else { return }
+        let c = try ledger.latestCheckpoint()?.size ?? -1
+        guard n != size || c != checkpointSize || now != today else { return }
         try projections.catchUp()
         try index.catchUp(ledger)
         size = n
+        checkpointSize = c
         today = now
         bodies.removeAll(keepingCapacity: true)
         planCache = nil
         youSaidCache = nil
-        verifyCache = nil
+        decisionCache.removeAll()
     }
 
     /// The cached answer for `key`, or `make`'s (cached for next time).

@@ -105,11 +105,20 @@ extension PortalWorker {
     /// The register, newest proposal first.
     func decisionRegister() -> [DecisionSummary] { index.decisions.reversed() }
 
+    /// A decision's provenance, or nil for a decision the register does not have.
+    func decisionDetail(_ id: String) throws -> DecisionDetail? {
+        guard index.hasDecision(id) else { return nil }
+        if let hit = decisionCache[id] { return hit }
+        let detail = try index.provenance.detail(id, ledger: ledger, checkpointSize: try ledger.latestCheckpoint()?.size)
+        decisionCache[id] = detail
+        return detail
+    }
+
     // MARK: Verify
 
-    /// The latest checkpoint (with any cosignatures) and the log's key; the audit is filled in by the caller.
+    /// The latest checkpoint (with any cosignatures, read fresh: witnesses add them without the
+    /// log growing) and the log's key; the audit is filled in by the caller.
     func verifyStatus() throws -> VerifyStatus {
-        if let verifyCache { return verifyCache }
         var info: VerifyStatus.CheckpointInfo?
         if let c = try ledger.latestCheckpoint() {
             let note = try ledger.cosignedNote(size: c.size) ?? c.note
@@ -119,7 +128,6 @@ extension PortalWorker {
         let status = VerifyStatus(
             origin: ledger.origin, logKey: ledger.logKey.description, entries: size, checkpoint: info,
             audit: VerifyStatus.AuditResult(state: "not_started", rules: []))
-        verifyCache = status
         return status
     }
 
