@@ -16,6 +16,10 @@ struct LogIndex {
     private(set) var regions: [(id: String, name: String)] = []
     /// Where each decision's provenance is.
     private(set) var provenance = ProvenanceIndex()
+    /// The public "you said, we did" list.
+    var youSaid = YouSaidIndex()
+    /// Whether an action was created or changed since ``takePlanChanged()`` was last called.
+    private var planChanged = true
 
     let codes: ContributionCodes
 
@@ -42,6 +46,8 @@ struct LogIndex {
 
     mutating func fold(_ event: Event, at index: Int) {
         provenance.fold(event, at: index)
+        if event.type.hasPrefix("feedback.") { youSaid.fold(event) }
+        if event.type.hasPrefix("action.") { planChanged = true }
         let p = event.payload
         switch event.type {
         case "contribution.recorded":
@@ -65,6 +71,12 @@ struct LogIndex {
         default:
             return
         }
+    }
+
+    /// True once after an `action.*` entry was folded (the plan projection's input).
+    mutating func takePlanChanged() -> Bool {
+        defer { planChanged = false }
+        return planChanged
     }
 
     /// Whether a decision id is in the register.

@@ -71,12 +71,14 @@ final class PortalWorker {
         guard n != size || c != checkpointSize || now != today else { return }
         try projections.catchUp()
         try index.catchUp(ledger)
+        // The plan changes only with action events or the date; the published list only with
+        // responses (YouSaidIndex); everything else is cheap to render again.
+        if index.takePlanChanged() || now != today { planCache = nil }
+        if index.youSaid.takeChanged() { youSaidCache = nil }
         size = n
         checkpointSize = c
         today = now
         bodies.removeAll(keepingCapacity: true)
-        planCache = nil
-        youSaidCache = nil
         decisionCache.removeAll()
     }
 

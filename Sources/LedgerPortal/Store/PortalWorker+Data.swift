@@ -59,11 +59,7 @@ extension PortalWorker {
     /// The public list, newest first.
     func youSaid() throws -> [YouSaidItem] {
         if let youSaidCache { return youSaidCache }
-        let items = try projections.youSaidWeDid().reversed().map { y in
-            YouSaidItem(
-                feedbackId: y.feedbackId, receivedIn: y.receivedIn, channel: y.channel, youSaid: y.youSaid, weDid: y.weDid,
-                changeStatus: y.changeStatus, whatChanged: y.whatChanged, actionRef: y.actionRef)
-        }
+        let items = index.youSaid.list()
         youSaidCache = items
         return items
     }

@@ -2,15 +2,17 @@ import Foundation
 import LedgerAudit
 import LedgerCore
 import LedgerDomain
+import LedgerProjections
 import LedgerStore
 import Testing
 
 @testable import LedgerPortal
 
-/// The portal's folded provenance index against LedgerAudit's whole-log scan, on every decision
-/// of the demo year.
-struct ProvenanceIndexTests {
-    @Test func agreesWithProvenanceOnEveryDecisionOfTheDemoYear() throws {
+/// The portal's folded indexes against what they stand in for, on the demo year: the provenance
+/// index against LedgerAudit's whole-log scan on every decision, and the "you said, we did" index
+/// against the feedback projection.
+struct LogIndexTests {
+    @Test func agreesWithProvenanceAndTheFeedbackProjectionOnTheDemoYear() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coledger-portal-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -52,6 +54,36 @@ struct ProvenanceIndexTests {
         // The comparison covers each part of a provenance, not only empty ones.
         #expect(withMeeting > 0 && withCitations > 0 && withActions > 0)
         #expect(try index.provenance.detail("D-NONE", ledger: ledger, checkpointSize: checkpoint) == nil)
+
+        let projected = try Projections(ledger: ledger).youSaidWeDid().reversed().map {
+            YouSaidItem(
+                feedbackId: $0.feedbackId, receivedIn: $0.receivedIn, channel: $0.channel, youSaid: $0.youSaid, weDid: $0.weDid,
+                changeStatus: $0.changeStatus, whatChanged: $0.whatChanged, actionRef: $0.actionRef)
+        }
+        #expect(projected.count > 50, "the demo year publishes dozens of answers")
+        #expect(index.youSaid.list() == projected)
+        // A response without consent to publish, or without a moderator, is not listed; a later
+        // response replaces an earlier one.
+        var y = YouSaidIndex()
+        func event(_ type: String, _ payload: [String: JSONValue]) throws -> Event {
+            try Event(json: .object([
+                "v": 1, "id": .string(UUID().uuidString.lowercased()), "type": .string(type), "typeVersion": 1, "stream": "feedback/x",
+                "streamVersion": 1, "occurredAt": "2026-01-01T00:00:00Z", "signer": "0000000000000000", "payload": .object(payload),
+            ]))
+        }
+        let answer: [String: JSONValue] = ["publicSummary": "You said A", "moderatedByRoleId": "R-1", "response": "We did B", "changeStatus": "change_made"]
+        y.fold(try event("feedback.received", ["feedbackId": "F-1", "receivedAt": "2026-01-02T10:00:00Z", "channel": "survey", "consentToPublish": true]))
+        y.fold(try event("feedback.received", ["feedbackId": "F-2", "receivedAt": "2026-01-03T10:00:00Z", "channel": "survey", "consentToPublish": false]))
+        y.fold(try event("feedback.responded", answer.merging(["feedbackId": "F-2"]) { $1 }))
+        #expect(y.list().isEmpty)
+        y.fold(try event("feedback.responded", answer.merging(["feedbackId": "F-1"]) { $1 }))
+        #expect(y.list().map(\.weDid) == ["We did B"])
+        y.fold(try event("feedback.responded", answer.merging(["feedbackId": "F-1", "response": "We did C"]) { $1 }))
+        #expect(y.list().map(\.weDid) == ["We did C"])
+        var unmoderated = answer
+        unmoderated.removeValue(forKey: "moderatedByRoleId")
+        y.fold(try event("feedback.responded", unmoderated.merging(["feedbackId": "F-1"]) { $1 }))
+        #expect(y.list().isEmpty)
     }
 }
 
