@@ -22,7 +22,8 @@ struct Coledger: ParsableCommand {
             Canonicalize.self, Demo.self, Serve.self,
             Types.self, NewEvent.self, PersonCommand.self, RoleCommand.self, BodyCommand.self, MeetingCommand.self,
             DecisionCommand.self, FeedbackCommand.self, ContributionCommand.self, ActionCommand.self, MetricCommand.self,
-            PlanCommand.self, YouSaidCommand.self, TraceCommand.self, StateCommand.self, DiffCommand.self, RebuildCommand.self,
+            PlanCommand.self, YouSaidCommand.self, TraceCommand.self, BodiesCommand.self, MeetingsCommand.self, DecisionsCommand.self,
+            StateCommand.self, DiffCommand.self, RebuildCommand.self,
         ]
     )
 

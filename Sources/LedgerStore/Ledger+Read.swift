@@ -44,6 +44,12 @@ extension Ledger {
     /// The number of entries, read on a connection the caller already holds.
     package static func size(in db: Database) throws -> Int { try size(db) }
 
+    /// The index of the entry whose event has `id` (through the `entries_by_id` index), read on a
+    /// connection the caller already holds.
+    package static func index(_ db: Database, eventID id: String) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT idx FROM entries WHERE id = ?", arguments: [id])
+    }
+
     /// The entry at `index`, or nil.
     public func entry(at index: Int) throws(LedgerError) -> StoredEntry? {
         try read { db in

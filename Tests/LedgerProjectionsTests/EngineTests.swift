@@ -55,7 +55,7 @@ import Testing
         }
         #expect(leftovers.isEmpty)
         let last = try f.ledger.database.read { db in try Int.fetchAll(db, sql: "SELECT last_index FROM projection_state") }
-        #expect(last == [events.count, events.count, events.count])
+        #expect(last == Array(repeating: events.count, count: Projections.all.count))
         #expect(throws: ProjectionError.self) { try live.rebuild(names: ["nonsense"]) }
     }
 

@@ -20,22 +20,39 @@ def test_evidence_pack_round_trip(coledger_bin, tmp_path):
     member = cli.new_key("member")
     cli.register(member)
     admin = cli.keys / "admin.key"
+    # Catalogue-valid events (the decisions and governance projections, which `provenance` reads,
+    # fold only events that decode; the ledger itself has no policy).
+    def feedback(fid, channel):
+        return {"type": "feedback.received", "typeVersion": 1, "stream": f"feedback/{fid}", "payload": {
+            "feedbackId": fid, "channel": channel, "receivedAt": "2026-01-05T10:00:00Z", "submitter": "anonymous",
+            "language": "en", "consentToPublish": False, "contactConsent": False}}
     events = [
-        (member, {"type": "feedback.received", "typeVersion": 1, "stream": "feedback/F-1", "payload": {"feedbackId": "F-1", "channel": "survey"}}),
-        (member, {"type": "contribution.recorded", "typeVersion": 1, "stream": "contribution/C-1", "payload": {"contributionId": "C-1", "personId": "p-1", "bodyId": "B-LEAB"}}),
+        (member, feedback("F-1", "survey")),
+        (member, {"type": "contribution.recorded", "typeVersion": 1, "stream": "contribution/C-1", "payload": {
+            "contributionId": "C-1", "personId": "p-1", "bodyId": "B-LEAB", "kind": "insight", "ladderRung": "co_design",
+            "topicRefs": []}}),
         (admin, {"type": "decision.proposed", "typeVersion": 1, "stream": "decision/D-1", "payload": {
-            "decisionId": "D-1", "bodyId": "B-X", "title": "Interpreters", "proposer": "p-1",
-            "inputs": [{"kind": "feedback", "id": "F-1"}, {"kind": "contribution", "id": "C-1"}, {"kind": "feedback", "id": "F-404"}]}}),
+            "decisionId": "D-1", "bodyId": "B-X", "title": "Interpreters", "text": "Book interpreters.", "proposer": "p-1",
+            "inputs": [{"kind": "feedback", "id": "F-1"}, {"kind": "contribution", "id": "C-1"}, {"kind": "feedback", "id": "F-404"}],
+            "competencies": [], "pillars": [], "objectives": []}}),
         (admin, {"type": "meeting.held", "typeVersion": 1, "stream": "meeting/M-1", "payload": {
             "meetingId": "M-1", "bodyId": "B-X", "attendees": [
                 {"personId": "p-1", "category": "ebe_lived", "role": "member"},
                 {"personId": "p-2", "category": "staff", "role": "chair"},
                 {"personId": "p-3", "category": "ebe_carer", "role": "member"}],
+            "apologies": [], "quorumMet": True, "ebePresent": 2,
             "declarationsMade": [{"personId": "p-3", "itemRef": "D-1", "action": "recused"}]}}),
-        (admin, {"type": "decision.recorded", "typeVersion": 1, "stream": "decision/D-1", "payload": {"decisionId": "D-1", "meetingId": "M-1", "outcome": "approved", "method": "consensus"}}),
-        (admin, {"type": "action.created", "typeVersion": 1, "stream": "action/X-1", "payload": {"actionId": "X-1", "actionCode": "X-1", "sourceDecisionId": "D-1"}}),
-        (admin, {"type": "action.status_changed", "typeVersion": 1, "stream": "action/X-1", "payload": {"actionId": "X-1", "status": "in_progress", "progressPct": 40}}),
-        (member, {"type": "feedback.received", "typeVersion": 1, "stream": "feedback/F-2", "payload": {"feedbackId": "F-2", "channel": "forum"}}),
+        (admin, {"type": "decision.recorded", "typeVersion": 1, "stream": "decision/D-1", "payload": {
+            "decisionId": "D-1", "meetingId": "M-1", "outcome": "approved", "method": "consensus",
+            "quorumSnapshot": {"present": 2, "required": 2, "met": True}, "ebePresentCount": 1, "recusals": ["p-3"],
+            "rationale": "People asked for it.", "ladderRung": "co_production"}}),
+        (admin, {"type": "action.created", "typeVersion": 1, "stream": "action/X-1", "payload": {
+            "actionId": "X-1", "actionCode": "X-1", "area": "LG", "title": "Book interpreters", "competencies": [], "pillars": [],
+            "objectives": [], "scope": "national", "ownerRoleId": "R-RJE-TEAM", "dueDate": "2026-12-31", "sourceDecisionId": "D-1",
+            "sourceFeedbackIds": []}}),
+        (admin, {"type": "action.status_changed", "typeVersion": 1, "stream": "action/X-1", "payload": {
+            "actionId": "X-1", "status": "in_progress", "progressPct": 40, "note": "Booked for two forums.", "evidenceRefs": []}}),
+        (member, feedback("F-2", "forum")),
     ]
     for key, event in events:
         cli.append(key, event)

@@ -25,6 +25,13 @@ struct ProjectionOptions: ParsableArguments {
         return (LedgerEntrySource(ledger: ledger), ledger)
     }
 
+    /// The size of the checkpoint `--bundle` carries (the one its proofs would lead to).
+    func bundleCheckpointSize() throws -> Int? {
+        guard let bundle else { return nil }
+        let text = String(decoding: try Input.read(URL(fileURLWithPath: bundle).appendingPathComponent("checkpoint").path), as: UTF8.self)
+        return (try? SignedNote(parsing: text)).flatMap { try? Checkpoint(parsing: $0.text) }.map { Int($0.size) }
+    }
+
     /// The entries of `--bundle`, after `Bundle.verify` passed.
     func bundleEntries() throws -> [Entry] {
         guard let bundle else { return [] }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LedgerAudit
 import LedgerCore
+import LedgerProjections
 import LedgerStore
 
 struct ProvenanceCommand: ParsableCommand {
@@ -9,26 +9,34 @@ struct ProvenanceCommand: ParsableCommand {
         commandName: "provenance",
         abstract: "Show where a decision came from: who proposed it, who was present, what it cited, what it changed.",
         discussion: """
-            Each item names its log index and signer. With --evidence DIR, writes everything needed to check
-            the decision offline — its entries, the entries it cites and its signers' key registrations, each
-            with a c2sp.org/tlog-proof to the newest (cosigned) checkpoint. Check a pack with
-            `python3 Tools/verify_evidence.py DIR --log-key VKEY`.
+            Each item names its log index and signer. Who was present comes from the meeting's attendance \
+            less those recused from the decision (the governance register), never from what the recorder \
+            claimed; where the two disagree, both are shown. The answer comes from the decisions and \
+            governance projections plus the entries it names, read by index, so it takes about as long on \
+            a million-entry log as on a small one.
+
+            With --evidence DIR, writes everything needed to check the decision offline — its entries, the \
+            entries it cites and its signers' key registrations, each with a c2sp.org/tlog-proof to the newest \
+            (cosigned) checkpoint. Check a pack with `python3 Tools/verify_evidence.py DIR --log-key VKEY`.
             """)
-    @OptionGroup var options: LedgerOptions
+    @OptionGroup var options: ProjectionOptions
     @Argument(help: "The decision id, e.g. dec-2026-009.") var decision: String
     @Option(help: ArgumentHelp("Write an evidence pack to this new directory.", valueName: "dir")) var evidence: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         try reporting {
-            let ledger = try options.open()
-            guard let p = try Provenance.of(decision: decision, in: ledger) else {
-                throw CLIError("no decision \(decision) in \(options.path)")
+            if evidence != nil, options.bundle != nil {
+                throw CLIError("--evidence needs the ledger (its Merkle tree gives the proofs); leave out --bundle")
             }
+            guard var p = try options.open().provenance(decision: decision) else {
+                throw CLIError("no decision \(decision) in \(options.bundle ?? options.ledgerOptions.path)")
+            }
+            if options.bundle != nil { p.checkpointSize = try options.bundleCheckpointSize() }
             if let evidence {
                 let url = URL(fileURLWithPath: evidence)
                 if FileManager.default.fileExists(atPath: url.path) { throw CLIError("\(evidence) exists; choose a new directory") }
-                try p.writeEvidence(to: url, ledger: ledger)
+                try p.writeEvidence(to: url, ledger: try options.ledgerOptions.open())
                 FileHandle.standardError.write(Data("coledger: evidence pack written to \(evidence)\n".utf8))
             }
             if json {
@@ -48,11 +56,20 @@ struct ProvenanceCommand: ParsableCommand {
             } else {
                 print("Meeting: no attendance recorded")
             }
+            if let presence = p.presence, let computed = presence.computed {
+                let quorum = computed.quorum.map { "\($0.present) of \($0.required) needed, \($0.met ? "quorate" : "NOT quorate")" } ?? "no quorum rule in the log"
+                print("  from attendance: \(GovernanceText.experts(computed.ebe)); quorum \(quorum)")
+                print("  as recorded: \(presence.recorded.ebePresent) Expert(s) by Experience, \(presence.recorded.quorumMet ? "quorate" : "not quorate")")
+                for d in presence.disagreements { print("  DISAGREES: \(d)") }
+            }
             print("Cited (\(p.cited.count)):")
             for c in p.cited { print("  \(line(c))") }
             for m in p.citedMissing { print("  \(m): not in the log") }
-            print("Actions it created and what became of them (\(p.actions.count)):")
+            print("Actions it created or changed (\(p.actions.count)):")
             for a in p.actions { print("  \(line(a))") }
+            for a in p.actionsNow {
+                print("  now: \(a.actionId) (\(a.code)) is \(a.status.replacingOccurrences(of: "_", with: " "))\(a.progressPct.map { ", \($0)%" } ?? "") as of entry \(a.lastChangeIndex)")
+            }
             print(p.checkpointSize.map { "Every entry above is in the log's Merkle tree; `coledger prove inclusion INDEX` proves it to checkpoint \($0)." }
                 ?? "No checkpoint yet: run `coledger checkpoint` to make the entries provable.")
         }

@@ -9,7 +9,9 @@ public import LedgerStore
 /// own words), it is read on demand from the ledger, or reported as erased.
 public final class Projections {
     /// Every projection this build has, in the order they are folded.
-    public static var all: [any Projection.Type] { [PlanProjection.self, FeedbackProjection.self, TraceProjection.self] }
+    public static var all: [any Projection.Type] {
+        [PlanProjection.self, FeedbackProjection.self, TraceProjection.self, GovernanceProjection.self, DecisionsProjection.self]
+    }
 
     /// Where the tables are.
     public let database: ProjectionDatabase
