@@ -106,7 +106,7 @@ public final class Portal: Sendable {
             try allow("GET")
             return try await page("home") { w in
                 let plan = try w.plan()
-                return w.render("Home", .home, Pages.home(plan: plan, youSaid: try w.youSaid().count, decisions: w.index.decisions.count, formOn: w.configuration.intakeKey != nil))
+                return w.render("Home", .home, Pages.home(plan: plan, youSaid: try w.youSaid().count, decisions: try w.decisionRegister().count, formOn: w.configuration.intakeKey != nil))
             }
         case ["plan"]:
             try allow("GET")
@@ -128,7 +128,7 @@ public final class Portal: Sendable {
             try allow("GET")
             let n = try Self.pageNumber(query)
             return try await page("decisions|\(n)") { w in
-                w.render("Decisions", .decisions, Pages.decisions(Paged(all: w.decisionRegister(), page: n, pageSize: w.configuration.pageSize)))
+                w.render("Decisions", .decisions, Pages.decisions(Paged(all: try w.decisionRegister(), page: n, pageSize: w.configuration.pageSize)))
             }
         case let s where s.count == 2 && s[0] == "decisions":
             try allow("GET")
@@ -168,7 +168,7 @@ public final class Portal: Sendable {
             try allow("GET")
             let n = try Self.pageNumber(query)
             return try await page("api:decisions|\(n)") { w in
-                Self.jsonBody(Paged(all: w.decisionRegister(), page: n, pageSize: w.configuration.pageSize))
+                Self.jsonBody(Paged(all: try w.decisionRegister(), page: n, pageSize: w.configuration.pageSize))
             }
         case let s where s.count == 3 && s[0] == "api" && s[1] == "decisions":
             try allow("GET")

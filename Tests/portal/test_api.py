@@ -102,3 +102,12 @@ def test_proof_verifies_against_the_checkpoint(server, demo):
         assert got == index
         (_, size, root), _ = ve.vb.verify_checkpoint(note.encode(), vkey)
         assert ve.root_from_inclusion(hashlib.sha256(b"\x00" + entry).digest(), index, size, hashes) == root
+
+
+def test_document_is_the_generators_output():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("portal_openapi", REPO_ROOT / "Tools" / "schemas" / "portal_openapi.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.text() == (REPO_ROOT / "Schemas" / "openapi" / "portal.v1.json").read_text(), "run Tools/schemas/portal_openapi.py"

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Embeds Schemas/openapi/portal.v1.json in Sources/LedgerPortal/API/OpenAPIDocument.swift.
+"""Embeds Schemas/openapi/portal.v1.json (written by Tools/schemas/portal_openapi.py) in
+Sources/LedgerPortal/API/OpenAPIDocument.swift.
 
-The JSON file is the source; run this after editing it. A test (OpenAPIDocumentTests) checks
+Tools/schemas/portal_openapi.py runs this after writing the file. A test
+(PortalPageTests.theOpenAPIDocumentIsTheSchemaFile) checks
 that the embedded copy is byte-for-byte the file.
 """
 from pathlib import Path

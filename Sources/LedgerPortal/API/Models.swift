@@ -126,18 +126,26 @@ struct ContributionAnswer: Codable, Sendable, Equatable {
     var index: Int
 }
 
-/// One decision in the register.
+/// One decision in the register, with presence worked out from attendance.
 struct DecisionSummary: Codable, Sendable, Equatable {
     var decisionId: String
     var title: String
     var bodyId: String
-    var proposedOn: String
-    var proposedIndex: Int
-    /// The latest outcome, when one was recorded.
-    var outcome: String?
-    var decidedOn: String?
+    /// The day of its latest outcome, or of its proposal while undecided.
+    var date: String
+    /// approved, rejected, deferred, amended, referred, or pending.
+    var outcome: String
+    /// The latest review's result (reaffirmed, varied, rescinded), if reviewed.
+    var reviewed: String?
     var meetingId: String?
-    var decidedIndex: Int?
+    var proposedIndex: Int
+    var recordedIndex: Int?
+    /// Experts by Experience present for it (from attendance, recusals excluded).
+    var ebePresent: Int?
+    var ebeMet: Bool?
+    var quorumMet: Bool?
+    /// Where the record and attendance disagree.
+    var disagreements: [String]
 }
 
 /// An entry a decision's provenance rests on, with where to download its proof.
@@ -159,6 +167,28 @@ struct DecisionDetail: Codable, Sendable, Equatable {
         var count: Int
     }
 
+    /// The body's rules for the item, worked out from attendance, beside what was recorded.
+    struct Checks: Codable, Sendable, Equatable {
+        var ebePresent: Int
+        var ebeRequired: Int
+        var ebeMet: Bool
+        var quorumPresent: Int?
+        var quorumRequired: Int?
+        var quorumMet: Bool?
+        var recordedEbePresent: Int
+        var recordedQuorumMet: Bool
+        var disagreements: [String]
+    }
+
+    /// An action it created or changed, as it stands now.
+    struct ActionState: Codable, Sendable, Equatable {
+        var actionId: String
+        var code: String
+        var title: String
+        var status: String
+        var progressPct: Int?
+    }
+
     var decisionId: String
     var title: String?
     var bodyId: String?
@@ -166,11 +196,12 @@ struct DecisionDetail: Codable, Sendable, Equatable {
     var entries: [EvidenceItem]
     var meeting: EvidenceItem?
     var presentByCategory: [Presence]
-    var expertsByExperiencePresent: Int
     var recusals: Int
+    var checks: Checks?
     var cited: [EvidenceItem]
     var citedMissing: [String]
     var actions: [EvidenceItem]
+    var actionsNow: [ActionState]
     var checkpointSize: Int?
 }
 

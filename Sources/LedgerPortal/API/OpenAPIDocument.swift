@@ -712,35 +712,64 @@ enum OpenAPIDocument {
           "bodyId": {
             "type": "string"
           },
-          "proposedOn": {
+          "date": {
             "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-          },
-          "proposedIndex": {
-            "type": "integer"
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "The day of its latest outcome, or of its proposal while undecided."
           },
           "outcome": {
             "type": "string",
-            "description": "The latest outcome, when one was recorded."
+            "enum": [
+              "approved",
+              "rejected",
+              "deferred",
+              "amended",
+              "referred",
+              "pending"
+            ]
           },
-          "decidedOn": {
+          "reviewed": {
             "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            "description": "The latest review's result (reaffirmed, varied, rescinded), if it was reviewed."
           },
           "meetingId": {
             "type": "string"
           },
-          "decidedIndex": {
+          "proposedIndex": {
             "type": "integer"
+          },
+          "recordedIndex": {
+            "type": "integer"
+          },
+          "ebePresent": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Experts by Experience present for it, from attendance less those recused."
+          },
+          "ebeMet": {
+            "type": "boolean"
+          },
+          "quorumMet": {
+            "type": "boolean"
+          },
+          "disagreements": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Where the record and attendance disagree, in words."
           }
         },
         "required": [
           "bodyId",
+          "date",
           "decisionId",
+          "disagreements",
+          "outcome",
           "proposedIndex",
-          "proposedOn",
           "title"
-        ]
+        ],
+        "description": "One decision in the register, with presence worked out from attendance."
       },
       "DecisionPage": {
         "type": "object",
@@ -862,11 +891,54 @@ enum OpenAPIDocument {
               ]
             }
           },
-          "expertsByExperiencePresent": {
-            "type": "integer"
-          },
           "recusals": {
-            "type": "integer"
+            "type": "integer",
+            "description": "How many people stepped out because of an interest (not who)."
+          },
+          "checks": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "ebePresent": {
+                "type": "integer"
+              },
+              "ebeRequired": {
+                "type": "integer"
+              },
+              "ebeMet": {
+                "type": "boolean"
+              },
+              "quorumPresent": {
+                "type": "integer"
+              },
+              "quorumRequired": {
+                "type": "integer"
+              },
+              "quorumMet": {
+                "type": "boolean"
+              },
+              "recordedEbePresent": {
+                "type": "integer"
+              },
+              "recordedQuorumMet": {
+                "type": "boolean"
+              },
+              "disagreements": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            },
+            "required": [
+              "disagreements",
+              "ebeMet",
+              "ebePresent",
+              "ebeRequired",
+              "recordedEbePresent",
+              "recordedQuorumMet"
+            ],
+            "description": "The body's Expert-by-Experience and quorum rules for the item, from attendance, beside what was recorded."
           },
           "cited": {
             "type": "array",
@@ -886,17 +958,47 @@ enum OpenAPIDocument {
               "$ref": "#/components/schemas/EvidenceItem"
             }
           },
+          "actionsNow": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "actionId": {
+                  "type": "string"
+                },
+                "code": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string"
+                },
+                "progressPct": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "actionId",
+                "code",
+                "status",
+                "title"
+              ]
+            }
+          },
           "checkpointSize": {
             "type": "integer"
           }
         },
         "required": [
           "actions",
+          "actionsNow",
           "cited",
           "citedMissing",
           "decisionId",
           "entries",
-          "expertsByExperiencePresent",
           "presentByCategory",
           "recusals"
         ],

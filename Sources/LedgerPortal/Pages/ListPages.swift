@@ -86,22 +86,29 @@ extension Pages {
     // MARK: Decisions
 
     static func decisions(_ list: Paged<DecisionSummary>) -> Markup {
+        func yesNo(_ b: Bool?) -> String { b.map { $0 ? "Yes" : "No" } ?? "Not known" }
         let rows: [Markup] = list.items.map { d in
-            """
-            <tr><td><a href="/decisions/\(HTML.urlComponent(d.decisionId))">\(d.decisionId)</a></td><td>\(d.title)</td><td>\(d.bodyId)</td>\
-            <td>\(Words.date(d.proposedOn))</td><td>\(d.outcome.map(Words.outcome) ?? "Not decided yet")</td>\
-            <td>\(d.decidedOn.map(Words.date) ?? "")</td></tr>
-            """
+            let flag: Markup = d.disagreements.isEmpty ? .empty : " <span class=\"flag\">Record and attendance disagree</span>"
+            let ebe: Markup = d.ebePresent.map { n in
+                n == 0 ? "<span class=\"flag\">None</span>" : "\(n)"
+            } ?? "Not known"
+            return """
+                <tr><td><a href="/decisions/\(HTML.urlComponent(d.decisionId))">\(d.decisionId)</a></td><td>\(d.title)\(flag)</td>\
+                <td>\(d.bodyId)</td><td>\(Words.date(d.date))</td><td>\(Words.outcome(d.outcome))\(d.reviewed.map { ", then \($0) on review" } ?? "")</td>\
+                <td class="num">\(ebe)</td><td>\(yesNo(d.quorumMet))</td></tr>
+                """
         }
         return """
             <h1>Decisions</h1>
             <p class="lede">Every decision put to a governance body, newest first. Open one to see who was in the room, \
             what it drew on, what it changed, and the proof that it is in the record.</p>
+            <p>Who was present is worked out from the meeting\u{2019}s attendance, leaving out anyone who stepped out because of \
+            an interest, not taken from what the minute-taker wrote.</p>
             <div class="table-scroll">
             <table>
             <caption>\(Words.count(list.total, "decision")), page \(list.page) of \(list.pages)</caption>
-            <thead><tr><th scope="col">Decision</th><th scope="col">Title</th><th scope="col">Body</th><th scope="col">Proposed</th>\
-            <th scope="col">Outcome</th><th scope="col">Decided</th></tr></thead>
+            <thead><tr><th scope="col">Decision</th><th scope="col">Title</th><th scope="col">Body</th><th scope="col">Date</th>\
+            <th scope="col">Outcome</th><th scope="col" class="num">Experts by Experience present</th><th scope="col">Quorate</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table>
             </div>
@@ -131,6 +138,20 @@ extension Pages {
         let presence: [Markup] = d.presentByCategory.map { p in
             "<tr><th scope=\"row\">\(Words.category(p.category))</th><td class=\"num\">\(p.count)</td></tr>"
         }
+        var checks: [Markup] = []
+        if let c = d.checks {
+            checks.append(
+                c.ebePresent == 0
+                    ? "<p><strong>No Expert by Experience was present.</strong> The body needs at least \(c.ebeRequired).</p>"
+                    : "<p>\(Words.count(c.ebePresent, "Expert", "Experts")) by Experience present; the body needs at least \(c.ebeRequired): \(c.ebeMet ? "met" : "not met").</p>")
+            if let present = c.quorumPresent, let required = c.quorumRequired {
+                checks.append("<p>Quorum: \(present) counted, \(required) needed: \(c.quorumMet == true ? "met" : "not met").</p>")
+            }
+            checks.append("<p>The record says \(c.recordedEbePresent) Expert(s) by Experience present and \(c.recordedQuorumMet ? "quorate" : "not quorate").</p>")
+            if !c.disagreements.isEmpty {
+                checks.append("<p><span class=\"flag\">The record and attendance disagree</span></p><ul>\(c.disagreements.map { "<li>\($0)</li>" as Markup })</ul>")
+            }
+        }
         let meeting: Markup = d.meeting.map { m in
             """
             <p>Decided at \(m.summary) (entry \(m.index)).</p>
@@ -139,11 +160,20 @@ extension Pages {
             <thead><tr><th scope="col">Group</th><th scope="col" class="num">People present</th></tr></thead>
             <tbody>\(presence)</tbody>
             </table>
-            <p>\(d.expertsByExperiencePresent == 0 ? "No Expert by Experience was present." : "\(Words.count(d.expertsByExperiencePresent, "Expert", "Experts")) by Experience present.") \
-            \(d.recusals == 0 ? "Nobody stepped out because of an interest." : "\(Words.count(d.recusals, "person", "people")) stepped out because of an interest.")</p>
+            \(checks)
+            <p>\(d.recusals == 0 ? "Nobody stepped out because of an interest." : "\(Words.count(d.recusals, "person", "people")) stepped out because of an interest.")</p>
             """
         } ?? "<p>No meeting attendance has been recorded for this decision yet.</p>"
         let missing: Markup = d.citedMissing.isEmpty ? .empty : "<p>Also cited, but not in the record: \(d.citedMissing.joined(separator: ", ")).</p>"
+        let now: Markup = d.actionsNow.isEmpty ? .empty : """
+            <table>
+            <caption>Where those actions stand now</caption>
+            <thead><tr><th scope="col">Action</th><th scope="col">What we will do</th><th scope="col">Status</th><th scope="col" class="num">Progress</th></tr></thead>
+            <tbody>\(d.actionsNow.map { a in
+                "<tr><td>\(a.code)</td><td>\(a.title)</td><td>\(Words.status(a.status))</td><td class=\"num\">\(a.progressPct.map { "\($0)%" } ?? "not reported")</td></tr>" as Markup
+            })</tbody>
+            </table>
+            """
         return """
             <h1>Decision \(d.decisionId)</h1>
             <p class="lede">\(d.title ?? "(no title recorded)")</p>
@@ -160,6 +190,7 @@ extension Pages {
             \(missing)
             <h2>What it changed</h2>
             \(evidence(d.actions))
+            \(now)
             <h2>How to check this</h2>
             <p>Each proof link downloads a c2sp.org/tlog-proof file that ties the entry to the signed checkpoint \
             \(d.checkpointSize.map { "of \(Words.count($0, "entry", "entries"))" } ?? "(none signed yet)"). \

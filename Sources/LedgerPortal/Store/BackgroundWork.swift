@@ -6,26 +6,6 @@ import LedgerDomain
 import LedgerStore
 import Synchronization
 
-extension DecisionDetail {
-    /// The portal's view of LedgerAudit's provenance (what ``ProvenanceIndex`` must agree with):
-    /// categories counted, nobody named but the proposer's and signers' pseudonyms, which the
-    /// public log carries.
-    init(_ p: Provenance) {
-        func item(_ i: Provenance.Item) -> EvidenceItem {
-            EvidenceItem(
-                index: i.index, type: i.type, occurredAt: i.occurredAt, summary: i.summary, signer: i.signer, signerHolder: i.holder,
-                proof: p.checkpointSize.map { i.index < $0 ? "/api/proofs/\(i.index)" : nil } ?? nil)
-        }
-        let presence = p.presentByCategory.sorted { $0.key < $1.key }.map { Presence(category: $0.key, count: $0.value) }
-        self.init(
-            decisionId: p.decision, title: p.title, bodyId: p.body, proposedBy: p.proposer, entries: p.decisionEntries.map(item),
-            meeting: p.meeting.map(item), presentByCategory: presence,
-            expertsByExperiencePresent: (p.presentByCategory["ebe_lived"] ?? 0) + (p.presentByCategory["ebe_carer"] ?? 0),
-            recusals: p.recused.count, cited: p.cited.map(item), citedMissing: p.citedMissing, actions: p.actions.map(item),
-            checkpointSize: p.checkpointSize)
-    }
-}
-
 /// The audit, run in the background on its own connection: once at start, then again when the
 /// log has grown, at most every `interval` seconds. The Verify page shows the last result.
 final class AuditService: Sendable {

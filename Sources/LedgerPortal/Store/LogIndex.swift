@@ -1,21 +1,16 @@
 import LedgerCore
 import LedgerStore
 
-/// What the portal looks up that no projection lists: contribution codes, the decision
-/// register, the regions and where each decision's provenance is. Folded from the log as it grows, so it is exact for the number of
-/// entries it has read (the log only grows).
+/// What the portal looks up that no projection lists (contribution codes, the regions) or lists
+/// too slowly at a million entries (the "you said, we did" list). Folded from the log as it
+/// grows, so it is exact for the number of entries it has read (the log only grows).
 struct LogIndex {
     /// Entries folded: indexes 0 ..< folded.
     private(set) var folded = 0
     /// Contribution id by its code.
     private(set) var contributionByCode: [String: String] = [:]
-    /// Decisions in the order they were proposed.
-    private(set) var decisions: [DecisionSummary] = []
-    private var decisionPosition: [String: Int] = [:]
     /// Regions as registered: id and public name, in log order.
     private(set) var regions: [(id: String, name: String)] = []
-    /// Where each decision's provenance is.
-    private(set) var provenance = ProvenanceIndex()
     /// The public "you said, we did" list.
     var youSaid = YouSaidIndex()
     /// Whether an action was created or changed since ``takePlanChanged()`` was last called.
@@ -45,25 +40,12 @@ struct LogIndex {
     }
 
     mutating func fold(_ event: Event, at index: Int) {
-        provenance.fold(event, at: index)
         if event.type.hasPrefix("feedback.") { youSaid.fold(event) }
         if event.type.hasPrefix("action.") { planChanged = true }
         let p = event.payload
         switch event.type {
         case "contribution.recorded":
             if let id = p["contributionId"]?.stringValue { contributionByCode[codes.code(for: id)] = id }
-        case "decision.proposed":
-            guard let id = p["decisionId"]?.stringValue, decisionPosition[id] == nil else { return }
-            decisionPosition[id] = decisions.count
-            decisions.append(DecisionSummary(
-                decisionId: id, title: p["title"]?.stringValue ?? "", bodyId: p["bodyId"]?.stringValue ?? "",
-                proposedOn: String(event.occurredAt.prefix(10)), proposedIndex: index))
-        case "decision.recorded":
-            guard let id = p["decisionId"]?.stringValue, let n = decisionPosition[id] else { return }
-            decisions[n].outcome = p["outcome"]?.stringValue
-            decisions[n].decidedOn = String(event.occurredAt.prefix(10))
-            decisions[n].meetingId = p["meetingId"]?.stringValue
-            decisions[n].decidedIndex = index
         case "region.registered":
             if let id = p["regionId"]?.stringValue, !regions.contains(where: { $0.id == id }) {
                 regions.append((id, p["name"]?.stringValue ?? id))
@@ -78,7 +60,4 @@ struct LogIndex {
         defer { planChanged = false }
         return planChanged
     }
-
-    /// Whether a decision id is in the register.
-    func hasDecision(_ id: String) -> Bool { decisionPosition[id] != nil }
 }

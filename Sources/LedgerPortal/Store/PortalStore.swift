@@ -51,6 +51,7 @@ final class PortalWorker {
     var planCache: PlanProgress?
     var youSaidCache: [YouSaidItem]?
     var decisionCache: [String: DecisionDetail] = [:]
+    var registerCache: [DecisionSummary]?
 
     init(configuration: PortalConfiguration) throws {
         self.configuration = configuration
@@ -80,6 +81,7 @@ final class PortalWorker {
         today = now
         bodies.removeAll(keepingCapacity: true)
         decisionCache.removeAll()
+        registerCache = nil
     }
 
     /// The cached answer for `key`, or `make`'s (cached for next time).

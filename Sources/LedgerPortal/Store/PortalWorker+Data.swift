@@ -2,6 +2,37 @@ import LedgerCore
 import LedgerProjections
 import LedgerStore
 
+extension DecisionDetail {
+    /// The portal's view of a decision's provenance: presence counted by category (nobody named
+    /// but the proposer's and signers' pseudonyms, which the public log carries), each entry with
+    /// where to download its proof.
+    init(_ p: Provenance) {
+        func item(_ i: Provenance.Item) -> EvidenceItem {
+            EvidenceItem(
+                index: i.index, type: i.type, occurredAt: i.occurredAt, summary: i.summary, signer: i.signer, signerHolder: i.holder,
+                proof: p.checkpointSize.flatMap { i.index < $0 ? "/api/proofs/\(i.index)" : nil })
+        }
+        let checks = p.presence.flatMap { presence in
+            presence.computed.map { c in
+                Checks(
+                    ebePresent: c.ebe.present, ebeRequired: c.ebe.requiredCount, ebeMet: c.ebe.met, quorumPresent: c.quorum?.present,
+                    quorumRequired: c.quorum?.required, quorumMet: c.quorum?.met, recordedEbePresent: presence.recorded.ebePresent,
+                    recordedQuorumMet: presence.recorded.quorumMet, disagreements: presence.disagreements)
+            }
+        }
+        self.init(
+            decisionId: p.decision, title: p.title, bodyId: p.body, proposedBy: p.proposer, entries: p.decisionEntries.map(item),
+            meeting: p.meeting.map(item),
+            presentByCategory: p.presentByCategory.sorted { $0.key < $1.key }.map { Presence(category: $0.key, count: $0.value) },
+            recusals: p.recused.count, checks: checks, cited: p.cited.map(item), citedMissing: p.citedMissing,
+            actions: p.actions.map(item),
+            actionsNow: p.actionsNow.map {
+                ActionState(actionId: $0.actionId, code: $0.code, title: $0.title, status: $0.status, progressPct: $0.progressPct)
+            },
+            checkpointSize: p.checkpointSize)
+    }
+}
+
 extension PortalWorker {
     // MARK: Plan
 
@@ -99,13 +130,23 @@ extension PortalWorker {
     // MARK: Decisions
 
     /// The register, newest proposal first.
-    func decisionRegister() -> [DecisionSummary] { index.decisions.reversed() }
+    func decisionRegister() throws -> [DecisionSummary] {
+        if let registerCache { return registerCache }
+        let register = try projections.decisions().decisions.reversed().map { d in
+            DecisionSummary(
+                decisionId: d.decisionId, title: d.title, bodyId: d.bodyId, date: d.date, outcome: d.outcome, reviewed: d.reviewed,
+                meetingId: d.meetingId, proposedIndex: d.proposedIndex, recordedIndex: d.recordedIndex, ebePresent: d.ebePresent,
+                ebeMet: d.ebeMet, quorumMet: d.quorumMet, disagreements: d.disagreements)
+        }
+        registerCache = register
+        return register
+    }
 
-    /// A decision's provenance, or nil for a decision the register does not have.
+    /// A decision's provenance from the decisions projection, or nil when there is no such decision.
     func decisionDetail(_ id: String) throws -> DecisionDetail? {
-        guard index.hasDecision(id) else { return nil }
         if let hit = decisionCache[id] { return hit }
-        let detail = try index.provenance.detail(id, ledger: ledger, checkpointSize: try ledger.latestCheckpoint()?.size)
+        guard let p = try projections.provenance(decision: id) else { return nil }
+        let detail = DecisionDetail(p)
         decisionCache[id] = detail
         return detail
     }
