@@ -95,7 +95,10 @@ let package = Package(
                 "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", "LedgerPortal",
             ]
         ),
-        .testTarget(name: "ColedgerCLITests", dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain"]),
+        .testTarget(
+            name: "ColedgerCLITests",
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
 

@@ -23,7 +23,7 @@ struct Coledger: ParsableCommand {
             Types.self, NewEvent.self, PersonCommand.self, RoleCommand.self, BodyCommand.self, MeetingCommand.self,
             DecisionCommand.self, FeedbackCommand.self, ContributionCommand.self, ActionCommand.self, MetricCommand.self,
             PlanCommand.self, YouSaidCommand.self, TraceCommand.self, BodiesCommand.self, MeetingsCommand.self, DecisionsCommand.self,
-            StateCommand.self, DiffCommand.self, RebuildCommand.self,
+            MetricsCommand.self, CadenceCommand.self, StateCommand.self, DiffCommand.self, RebuildCommand.self,
         ]
     )
 

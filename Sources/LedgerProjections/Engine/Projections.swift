@@ -10,7 +10,10 @@ public import LedgerStore
 public final class Projections {
     /// Every projection this build has, in the order they are folded.
     public static var all: [any Projection.Type] {
-        [PlanProjection.self, FeedbackProjection.self, TraceProjection.self, GovernanceProjection.self, DecisionsProjection.self]
+        [
+            PlanProjection.self, FeedbackProjection.self, TraceProjection.self, GovernanceProjection.self, DecisionsProjection.self,
+            MetricsProjection.self, CadenceProjection.self,
+        ]
     }
 
     /// Where the tables are.
