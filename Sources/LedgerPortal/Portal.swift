@@ -137,7 +137,8 @@ public final class Portal: Sendable {
             return Self.respond(markup)
         case ["equity"]:
             try allow("GET")
-            return try await page("equity") { w in w.render("Equity", .equity, Pages.equityUnavailable()) }
+            let n = try Self.pageNumber(query)
+            return try await page("equity|\(n)") { w in w.render("Equity", .equity, Pages.equity(Paged(all: try w.equity(), page: n, pageSize: 5))) }
         case ["verify"]:
             try allow("GET")
             let status = try await verifyStatus()
@@ -204,7 +205,8 @@ public final class Portal: Sendable {
             return PortalResponse(status: 200, headers: [("content-type", "application/json")], body: bytes)
         case ["api", "equity"]:
             try allow("GET")
-            throw Refusal(status: 404, title: "Not published", message: "equity figures are not published by this portal yet")
+            let n = try Self.pageNumber(query)
+            return try await page("api:equity|\(n)") { w in Self.jsonBody(Paged(all: try w.equity(), page: n, pageSize: 5)) }
         default:
             throw Refusal(status: 404, title: "Page not found", message: "There is no page at this address. Check it, or start from the home page.")
         }

@@ -61,6 +61,8 @@ def calls(server):
         ("GET", "/api/entries/{index}", "/api/entries/99999999", None),
         ("GET", "/api/entries/{index}", "/api/entries/-3", None),
         ("GET", "/api/equity", "/api/equity", None),
+        ("GET", "/api/equity", "/api/equity?page=2", None),
+        ("GET", "/api/equity", "/api/equity?page=abc", None),
         ("GET", "/api/openapi.json", "/api/openapi.json", None),
     ]
 

@@ -21,7 +21,7 @@ PAGES = [
     ("/decisions", "decisions", "Decisions", ["D-REPB-20250416-1", "Community champions in every region"]),
     ("/decisions/D-REPB-20251013-1", "decision", "Decision D-REPB-20251013-1",
      ["Who was there", "No Expert by Experience was present.", "What it drew on", "Proof for entry"]),
-    ("/equity", "equity", "Equity", []),
+    ("/equity", "equity", "Equity", ["Why some figures are hidden", "Ethnic group", "Service users with a recorded ethnicity"]),
     ("/verify", "verify", "Check the record", ["Latest signed checkpoint", "demo.coledger.example/amhe", "How to check it yourself"]),
     ("/feedback", "feedback", "Give feedback", ["Your feedback", "Which language did you write in?"]),
 ]

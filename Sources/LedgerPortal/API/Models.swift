@@ -249,3 +249,60 @@ struct APIError: Codable, Sendable, Equatable {
     var error: String
     var field: String?
 }
+
+/// A published figure: its value, or only the fact that it is hidden. A hidden figure has no
+/// number in it at all (`{"suppressed": true}`), so none can leak.
+struct Figure: Codable, Sendable, Equatable {
+    var value: Double?
+
+    init(_ value: Double?) { self.value = value }
+
+    enum CodingKeys: String, CodingKey { case value, suppressed }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let value { try c.encode(value, forKey: .value) } else { try c.encode(true, forKey: .suppressed) }
+    }
+
+    init(from decoder: any Decoder) throws {
+        value = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(Double.self, forKey: .value)
+    }
+}
+
+/// One group's row of an equity table, every figure already suppressed by the metrics projection.
+struct EquityRow: Codable, Sendable, Equatable {
+    var group: String
+    var count: Figure
+    var denominator: Figure?
+    /// The group's rate, or its share of everyone, in percent.
+    var percent: Figure?
+    /// The statistic recorded for the group (a mean, a pay gap).
+    var value: Figure?
+    /// The group's figure ÷ everyone's.
+    var ratio: Figure?
+    /// The group's figure − everyone's.
+    var difference: Figure?
+}
+
+/// One observation of a metric broken down by ethnic group.
+struct EquityTable: Codable, Sendable, Equatable {
+    var metricId: String
+    var code: String
+    var name: String
+    var unit: String
+    /// What is counted, and out of what.
+    var counted: String
+    var outOf: String?
+    /// rate (each group out of its own total), share (of everyone) or value (a statistic).
+    var measure: String
+    var periodFrom: String
+    var periodTo: String
+    var scope: String
+    var regionId: String?
+    var serviceId: String?
+    var index: Int
+    var everyone: EquityRow
+    var rows: [EquityRow]
+    var notStated: Figure?
+    var notKnown: Figure?
+}

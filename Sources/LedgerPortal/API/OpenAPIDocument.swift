@@ -9,7 +9,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Coledger portal API",
     "version": "1.0.0",
-    "description": "The data behind the Coledger web portal's pages (`coledger serve`), read from a signed, append-only log. Public fields only: no personal data, no private text, and no suppressed statistics. Every response carries the same security headers as the pages."
+    "description": "The data behind the Coledger web portal's pages (`coledger serve`), read from a signed, append-only log. Public fields only: no personal data, no private text, and no suppressed statistics (a hidden figure is {\"suppressed\": true} with no number). Every response carries the same security headers as the pages."
   },
   "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
   "paths": {
@@ -387,10 +387,33 @@ enum OpenAPIDocument {
     "/api/equity": {
       "get": {
         "operationId": "getEquity",
-        "summary": "Metrics by ethnicity, with small numbers suppressed",
+        "summary": "Metrics by ethnic group, with small numbers suppressed",
+        "description": "Five tables a page. Never a suppressed figure: a hidden cell is {\"suppressed\": true} with no number.",
+        "parameters": [
+          {
+            "name": "page",
+            "in": "query",
+            "required": false,
+            "description": "The page, from 1.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
         "responses": {
-          "404": {
-            "description": "Not published by this portal yet.",
+          "200": {
+            "description": "One page of tables.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EquityPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The page parameter is not a whole number from 1.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1346,6 +1369,184 @@ enum OpenAPIDocument {
         },
         "required": [
           "error"
+        ]
+      },
+      "Figure": {
+        "description": "A published figure: its value, or only the fact that small-number suppression hid it (no number at all).",
+        "oneOf": [
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "value": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "value"
+            ]
+          },
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "suppressed": {
+                "const": true
+              }
+            },
+            "required": [
+              "suppressed"
+            ]
+          }
+        ]
+      },
+      "EquityRow": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "group": {
+            "type": "string"
+          },
+          "count": {
+            "$ref": "#/components/schemas/Figure"
+          },
+          "denominator": {
+            "$ref": "#/components/schemas/Figure"
+          },
+          "percent": {
+            "$ref": "#/components/schemas/Figure"
+          },
+          "value": {
+            "$ref": "#/components/schemas/Figure"
+          },
+          "ratio": {
+            "$ref": "#/components/schemas/Figure"
+          },
+          "difference": {
+            "$ref": "#/components/schemas/Figure"
+          }
+        },
+        "required": [
+          "count",
+          "group"
+        ],
+        "description": "One ethnic group's figures (counts rounded to 5, counts 1-7 and anything they could be worked out from hidden)."
+      },
+      "EquityTable": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "metricId": {
+            "type": "string"
+          },
+          "code": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "counted": {
+            "type": "string"
+          },
+          "outOf": {
+            "type": "string"
+          },
+          "measure": {
+            "type": "string",
+            "enum": [
+              "rate",
+              "share",
+              "value"
+            ]
+          },
+          "periodFrom": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          },
+          "periodTo": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          },
+          "scope": {
+            "type": "string"
+          },
+          "regionId": {
+            "type": "string"
+          },
+          "serviceId": {
+            "type": "string"
+          },
+          "index": {
+            "type": "integer"
+          },
+          "everyone": {
+            "$ref": "#/components/schemas/EquityRow"
+          },
+          "rows": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EquityRow"
+            }
+          },
+          "notStated": {
+            "$ref": "#/components/schemas/Figure"
+          },
+          "notKnown": {
+            "$ref": "#/components/schemas/Figure"
+          }
+        },
+        "required": [
+          "code",
+          "counted",
+          "everyone",
+          "index",
+          "measure",
+          "metricId",
+          "name",
+          "periodFrom",
+          "periodTo",
+          "rows",
+          "scope",
+          "unit"
+        ],
+        "description": "The latest observation of one metric for one place or service, by ethnic group (five groups, not stated and not known apart)."
+      },
+      "EquityPage": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "page": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "pageSize": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "pages": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EquityTable"
+            }
+          }
+        },
+        "required": [
+          "items",
+          "page",
+          "pageSize",
+          "pages",
+          "total"
         ]
       },
       "Entry": {

@@ -1,3 +1,4 @@
+import Foundation
 /// Charts drawn on the server as SVG: no script, colours from the stylesheet, a title and a
 /// description for screen readers, and always a table beside them with the same numbers.
 enum Charts {
@@ -58,11 +59,41 @@ enum Charts {
         let items: [Markup] = Words.statusOrder.map { s in
             "<li><span class=\"key key-\(s)\" aria-hidden=\"true\"></span>\(Words.status(s))</li>"
         }
-        return "<ul class=\"legend\" aria-label=\"Colour key\">\(items)<li><span class=\"key seg-track\" aria-hidden=\"true\"></span>Thin bar: average progress reported</li></ul>"
+        return "<ul class=\"legend\" aria-label=\"Colour key\">\(items)<li><span class=\"key key-progress\" aria-hidden=\"true\"></span>Thin bar: average progress reported</li></ul>"
     }
 
     static func fmt(_ x: Double) -> String {
         let r = (x * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}
+
+extension Charts {
+    /// One bar per group for a percentage or value; a hidden figure gets no bar, only the word.
+    static func valueBars(id: String, title: String, description: String, rows: [(label: String, value: Double?, hidden: Bool)], unit: String)
+        -> Markup
+    {
+        let width = 720
+        let rowHeight = 44
+        let height = max(rowHeight * rows.count + 10, 40)
+        let top = max(rows.compactMap(\.value).max() ?? 1, unit == "%" ? 100 : 1)
+        var shapes: [Markup] = []
+        for (n, row) in rows.enumerated() {
+            let y = n * rowHeight + 4
+            let shown = row.value.map { String(format: "%.1f", $0) + unit } ?? "hidden"
+            shapes.append("<text x=\"0\" y=\"\(y + 14)\">\(row.label): \(shown)</text>")
+            shapes.append("<rect class=\"seg-track\" x=\"0\" y=\"\(y + 20)\" width=\"\(width)\" height=\"14\"></rect>")
+            if let v = row.value, v > 0 {
+                shapes.append(
+                    "<rect class=\"seg-bar\" x=\"0\" y=\"\(y + 20)\" width=\"\(fmt(Double(width) * min(v, top) / top))\" height=\"14\"></rect>")
+            }
+        }
+        return """
+            <svg class="chart" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" focusable="false">
+            <title id="\(id)-title">\(title)</title>
+            <desc id="\(id)-desc">\(description)</desc>
+            \(shapes)
+            </svg>
+            """
     }
 }

@@ -52,7 +52,10 @@ enum Stylesheet {
         .seg-planned, .key-planned { fill: var(--planned); background: var(--planned); }
         .seg-blocked, .key-blocked { fill: var(--blocked); background: var(--blocked); }
         .seg-cancelled, .key-cancelled { fill: var(--cancelled); background: var(--cancelled); }
-        .seg-bar { fill: var(--in_progress); }
+        .seg-bar { fill: #5d3f8f; }
+        .key-progress { background: #5d3f8f; }
+        .hidden-figure { font-style: italic; color: var(--muted); }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .seg-track { fill: var(--band); stroke: var(--line); }
         .legend { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
         .legend span.key { display: inline-block; width: 1rem; height: 1rem; vertical-align: -0.15rem; margin-right: 0.35rem;

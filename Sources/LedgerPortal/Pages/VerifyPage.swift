@@ -74,16 +74,6 @@ extension Pages {
         }
     }
 
-    // MARK: Equity
-
-    static func equityUnavailable() -> Markup {
-        """
-        <h1>Equity</h1>
-        <p class="lede">How access, experience and outcomes compare between ethnic groups.</p>
-        <p>These figures are not published on this site yet.</p>
-        """
-    }
-
     // MARK: Errors
 
     static func error(status: Int, title: String, message: String) -> Markup {

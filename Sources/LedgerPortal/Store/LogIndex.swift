@@ -15,6 +15,8 @@ struct LogIndex {
     var youSaid = YouSaidIndex()
     /// Whether an action was created or changed since ``takePlanChanged()`` was last called.
     private var planChanged = true
+    /// Whether a metric was defined or observed since ``takeMetricsChanged()`` was last called.
+    private var metricsChanged = true
 
     let codes: ContributionCodes
 
@@ -42,6 +44,7 @@ struct LogIndex {
     mutating func fold(_ event: Event, at index: Int) {
         if event.type.hasPrefix("feedback.") { youSaid.fold(event) }
         if event.type.hasPrefix("action.") { planChanged = true }
+        if event.type.hasPrefix("metric.") { metricsChanged = true }
         let p = event.payload
         switch event.type {
         case "contribution.recorded":
@@ -53,6 +56,12 @@ struct LogIndex {
         default:
             return
         }
+    }
+
+    /// True once after a `metric.*` entry was folded (the metrics projection's input).
+    mutating func takeMetricsChanged() -> Bool {
+        defer { metricsChanged = false }
+        return metricsChanged
     }
 
     /// True once after an `action.*` entry was folded (the plan projection's input).

@@ -52,6 +52,7 @@ final class PortalWorker {
     var youSaidCache: [YouSaidItem]?
     var decisionCache: [String: DecisionDetail] = [:]
     var registerCache: [DecisionSummary]?
+    var equityCache: [EquityTable]?
 
     init(configuration: PortalConfiguration) throws {
         self.configuration = configuration
@@ -76,6 +77,7 @@ final class PortalWorker {
         // responses (YouSaidIndex); everything else is cheap to render again.
         if index.takePlanChanged() || now != today { planCache = nil }
         if index.youSaid.takeChanged() { youSaidCache = nil }
+        if index.takeMetricsChanged() { equityCache = nil }
         size = n
         checkpointSize = c
         today = now

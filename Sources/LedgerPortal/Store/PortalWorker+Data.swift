@@ -1,6 +1,17 @@
 import LedgerCore
+import LedgerDomain
 import LedgerProjections
 import LedgerStore
+
+extension EquityRow {
+    /// A metrics row as published: only shown figures keep their numbers.
+    init(_ r: MetricRow) {
+        self.init(
+            group: r.label, count: Figure(r.count.value.map(Double.init)), denominator: r.denominator.map { Figure($0.value.map(Double.init)) },
+            percent: r.percent.map { Figure($0.value) }, value: r.value.map { Figure($0.value) },
+            ratio: r.disparity.map { Figure($0.ratio.value) }, difference: r.disparity.map { Figure($0.difference.value) })
+    }
+}
 
 extension DecisionDetail {
     /// The portal's view of a decision's provenance: presence counted by category (nobody named
@@ -149,6 +160,31 @@ extension PortalWorker {
         let detail = DecisionDetail(p)
         decisionCache[id] = detail
         return detail
+    }
+
+    // MARK: Equity
+
+    /// The latest observation of every metric, place and service that is broken down by ethnic
+    /// group (five groups, with "not stated" and "not known"), with every figure as the metrics
+    /// projection's suppression left it: a hidden figure carries no number.
+    func equity() throws -> [EquityTable] {
+        if let equityCache { return equityCache }
+        let report = try projections.metrics(MetricsQuery(by: [.ethnicityGroup], latestOnly: true))
+        var tables: [EquityTable] = []
+        for m in report.metrics {
+            let d = m.definition
+            for o in m.observations {
+                guard let b = o.breakdowns.first else { continue }
+                tables.append(EquityTable(
+                    metricId: d.metricId, code: d.code, name: d.name, unit: d.unit, counted: d.numerator, outOf: d.denominator,
+                    measure: b.measure, periodFrom: o.period.from, periodTo: o.period.to, scope: o.scope, regionId: o.regionId,
+                    serviceId: o.serviceId, index: o.index, everyone: EquityRow(o.headline ?? b.overall), rows: b.rows.map(EquityRow.init),
+                    notStated: o.completeness.map { Figure($0.notStated.value.map(Double.init)) },
+                    notKnown: o.completeness.map { Figure($0.notKnown.value.map(Double.init)) }))
+            }
+        }
+        equityCache = tables
+        return tables
     }
 
     // MARK: Verify
