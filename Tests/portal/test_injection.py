@@ -8,17 +8,33 @@ import urllib.parse
 
 import pytest
 
-from conftest import fetch, run
+from conftest import Server, fetch, run
 
 PAYLOAD = '<script>alert("xss")</script>"><img src=x onerror=alert(1)></textarea><svg onload=alert(2)>'
 
 
 @pytest.fixture(scope="module")
-def planted(server, demo, tmp_path_factory):
+def demo(tmp_path_factory):
+    """A demo ledger of its own, so the payloads stay out of the other tests' pages and screenshots."""
+    base = tmp_path_factory.mktemp("portal-xss") / "demo"
+    run("demo", "--dir", base)
+    return base
+
+
+@pytest.fixture(scope="module")
+def server(demo):
+    s = Server(demo / "coledger.db", "--posts-per-minute", "1000", "--audit-interval", "0")
+    yield s
+    assert s.alive(), "the server died during the injection tests"
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def planted(server, demo):
     """Appends events whose public text fields carry the payload, signed by the demo's admin key."""
     ledger = demo / "coledger.db"
     admin = demo / "keys" / "admin.key"
-    d = tmp_path_factory.mktemp("xss")
+    d = demo.parent
     events = [
         {"type": "region.registered", "typeVersion": 1, "stream": "region/XSS",
          "payload": {"name": "Region " + PAYLOAD, "regionId": "XSS", "servicesProvided": True}},
