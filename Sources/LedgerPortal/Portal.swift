@@ -53,7 +53,10 @@ public final class Portal: Sendable {
         } catch let error as Refusal {
             response = refusal(error, request: request)
         } catch {
-            response = refusal(Refusal(status: 500, title: "Sorry, something went wrong", message: "The page could not be made. Try again later."), request: request)
+            response = refusal(
+                Refusal(
+                    status: 500, title: "Sorry, something went wrong",
+                    message: "The page could not be made. Try again later."), request: request)
         }
         response.headers += SecurityHeaders.all
         if response.header("cache-control") == nil { response.headers.append(("cache-control", "no-cache")) }
@@ -78,7 +81,8 @@ public final class Portal: Sendable {
             let page = Layout.page(
                 r.title, section: nil, entries: max(0, lastSize), site: configuration.siteName,
                 body: Pages.error(status: r.status, title: r.title, message: r.message))
-            response = PortalResponse(status: r.status, headers: [("content-type", "text/html; charset=utf-8")], body: Array(page.html.utf8))
+            response = PortalResponse(
+                status: r.status, headers: [("content-type", "text/html; charset=utf-8")], body: Array(page.html.utf8))
         }
         response.headers += r.headers
         return response
@@ -106,39 +110,55 @@ public final class Portal: Sendable {
             try allow("GET")
             return try await page("home") { w in
                 let plan = try w.plan()
-                return w.render("Home", .home, Pages.home(plan: plan, youSaid: try w.youSaid().count, decisions: try w.decisionRegister().count, formOn: w.configuration.intakeKey != nil))
+                return w.render(
+                    "Home", .home,
+                    Pages.home(
+                        plan: plan, youSaid: try w.youSaid().count, decisions: try w.decisionRegister().count,
+                        formOn: w.configuration.intakeKey != nil))
             }
         case ["plan"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("plan|\(n)") { w in w.render("Plan progress", .plan, Pages.plan(try w.plan(), page: n, pageSize: w.configuration.pageSize)) }
+            return try await page("plan|\(n)") { w in
+                w.render("Plan progress", .plan, Pages.plan(try w.plan(), page: n, pageSize: w.configuration.pageSize))
+            }
         case ["you-said-we-did"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
             return try await page("yousaid|\(n)") { w in
-                w.render("You said, we did", .yousaid, Pages.youSaid(Paged(all: try w.youSaid(), page: n, pageSize: w.configuration.pageSize)))
+                w.render(
+                    "You said, we did", .yousaid,
+                    Pages.youSaid(Paged(all: try w.youSaid(), page: n, pageSize: w.configuration.pageSize)))
             }
         case ["contributions"]:
             try allow("GET", "POST")
             if method == "GET" {
-                return try await page("contributions") { w in w.render("My contributions", .contributions, Pages.contributionsForm()) }
+                return try await page("contributions") { w in
+                    w.render("My contributions", .contributions, Pages.contributionsForm())
+                }
             }
             return try await contributionLookup(request, api: false)
         case ["decisions"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
             return try await page("decisions|\(n)") { w in
-                w.render("Decisions", .decisions, Pages.decisions(Paged(all: try w.decisionRegister(), page: n, pageSize: w.configuration.pageSize)))
+                w.render(
+                    "Decisions", .decisions,
+                    Pages.decisions(Paged(all: try w.decisionRegister(), page: n, pageSize: w.configuration.pageSize)))
             }
         case let s where s.count == 2 && s[0] == "decisions":
             try allow("GET")
             let detail = try await decisionDetail(s[1])
-            let markup = try await store.perform { w in w.render("Decision \(detail.decisionId)", .decisions, Pages.decision(detail)) }
+            let markup = try await store.perform { w in
+                w.render("Decision \(detail.decisionId)", .decisions, Pages.decision(detail))
+            }
             return Self.respond(markup)
         case ["equity"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("equity|\(n)") { w in w.render("Equity", .equity, Pages.equity(Paged(all: try w.equity(), page: n, pageSize: 5))) }
+            return try await page("equity|\(n)") { w in
+                w.render("Equity", .equity, Pages.equity(Paged(all: try w.equity(), page: n, pageSize: 5)))
+            }
         case ["verify"]:
             try allow("GET")
             let status = try await verifyStatus()
@@ -150,21 +170,25 @@ public final class Portal: Sendable {
         case ["static", "portal.css"]:
             try allow("GET")
             return PortalResponse(
-                status: 200, headers: [("content-type", "text/css; charset=utf-8"), ("cache-control", "public, max-age=3600")],
+                status: 200,
+                headers: [("content-type", "text/css; charset=utf-8"), ("cache-control", "public, max-age=3600")],
                 body: Array(Stylesheet.css.utf8))
         case ["favicon.ico"]:
             try allow("GET")
             return PortalResponse(status: 204, headers: [("cache-control", "public, max-age=86400")])
         case ["api", "openapi.json"]:
             try allow("GET")
-            return PortalResponse(status: 200, headers: [("content-type", "application/json")], body: Array(OpenAPIDocument.json.utf8))
+            return PortalResponse(
+                status: 200, headers: [("content-type", "application/json")], body: Array(OpenAPIDocument.json.utf8))
         case ["api", "plan"]:
             try allow("GET")
             return try await page("api:plan") { w in Self.jsonBody(try w.plan()) }
         case ["api", "you-said-we-did"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("api:yousaid|\(n)") { w in Self.jsonBody(Paged(all: try w.youSaid(), page: n, pageSize: w.configuration.pageSize)) }
+            return try await page("api:yousaid|\(n)") { w in
+                Self.jsonBody(Paged(all: try w.youSaid(), page: n, pageSize: w.configuration.pageSize))
+            }
         case ["api", "decisions"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
@@ -182,40 +206,64 @@ public final class Portal: Sendable {
             return json(try await verifyStatus())
         case ["api", "checkpoint"]:
             try allow("GET")
-            guard let note = try await store.perform({ w in try w.refresh(); return try w.checkpointNote() }) else {
+            guard
+                let note = try await store.perform({ w in
+                    try w.refresh(); return try w.checkpointNote()
+                })
+            else {
                 throw Refusal(status: 404, title: "No checkpoint", message: "no checkpoint has been signed yet")
             }
-            return PortalResponse(status: 200, headers: [("content-type", "text/plain; charset=utf-8")], body: Array(note.utf8))
+            return PortalResponse(
+                status: 200, headers: [("content-type", "text/plain; charset=utf-8")], body: Array(note.utf8))
         case let s where s.count == 3 && s[0] == "api" && s[1] == "proofs":
             try allow("GET")
             let index = try Self.entryIndex(s[2])
-            guard let proof = try await store.perform({ w in try w.refresh(); return try w.inclusionProof(index) }) else {
-                throw Refusal(status: 404, title: "No proof", message: "entry \(index) is not covered by a signed checkpoint", field: "index")
+            guard
+                let proof = try await store.perform({ w in
+                    try w.refresh(); return try w.inclusionProof(index)
+                })
+            else {
+                throw Refusal(
+                    status: 404, title: "No proof", message: "entry \(index) is not covered by a signed checkpoint",
+                    field: "index")
             }
             return PortalResponse(
                 status: 200,
-                headers: [("content-type", "text/plain; charset=utf-8"), ("content-disposition", "attachment; filename=\"entry-\(index).tlog-proof\"")],
+                headers: [
+                    ("content-type", "text/plain; charset=utf-8"),
+                    ("content-disposition", "attachment; filename=\"entry-\(index).tlog-proof\""),
+                ],
                 body: Array(proof.utf8))
         case let s where s.count == 3 && s[0] == "api" && s[1] == "entries":
             try allow("GET")
             let index = try Self.entryIndex(s[2])
-            guard let bytes = try await store.perform({ w in try w.refresh(); return try w.entryBytes(index) }) else {
+            guard
+                let bytes = try await store.perform({ w in
+                    try w.refresh(); return try w.entryBytes(index)
+                })
+            else {
                 throw Refusal(status: 404, title: "No entry", message: "there is no entry \(index)", field: "index")
             }
             return PortalResponse(status: 200, headers: [("content-type", "application/json")], body: bytes)
         case ["api", "equity"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("api:equity|\(n)") { w in Self.jsonBody(Paged(all: try w.equity(), page: n, pageSize: 5)) }
+            return try await page("api:equity|\(n)") { w in
+                Self.jsonBody(Paged(all: try w.equity(), page: n, pageSize: 5))
+            }
         default:
-            throw Refusal(status: 404, title: "Page not found", message: "There is no page at this address. Check it, or start from the home page.")
+            throw Refusal(
+                status: 404, title: "Page not found",
+                message: "There is no page at this address. Check it, or start from the home page.")
         }
     }
 
     // MARK: Helpers
 
     /// Refreshes, then answers from the cache or renders.
-    func page(_ key: String, _ make: @escaping @Sendable (PortalWorker) throws -> CachedBody) async throws -> PortalResponse {
+    func page(_ key: String, _ make: @escaping @Sendable (PortalWorker) throws -> CachedBody) async throws
+        -> PortalResponse
+    {
         let (body, size) = try await store.perform { w -> (CachedBody, Int) in
             try w.refresh()
             return (try w.cached(key) { try make(w) }, w.size)
@@ -247,7 +295,9 @@ public final class Portal: Sendable {
             return try w.decisionDetail(id)
         }
         guard let detail else {
-            throw Refusal(status: 404, title: "Decision not found", message: "There is no decision \(id) in the record.", field: "id")
+            throw Refusal(
+                status: 404, title: "Decision not found", message: "There is no decision \(id) in the record.",
+                field: "id")
         }
         return detail
     }
@@ -265,7 +315,9 @@ public final class Portal: Sendable {
 
     /// Path segments, percent-decoded strictly.
     static func segments(_ path: String) throws -> [String] {
-        guard path.hasPrefix("/") else { throw Refusal(status: 400, title: "Bad request", message: "The address must start with /.") }
+        guard path.hasPrefix("/") else {
+            throw Refusal(status: 400, title: "Bad request", message: "The address must start with /.")
+        }
         do {
             return try path.utf8.split(separator: UInt8(ascii: "/")).map { try FormData.decode(ArraySlice($0)) }
         } catch {
@@ -284,14 +336,20 @@ public final class Portal: Sendable {
     static func pageNumber(_ query: FormData) throws -> Int {
         guard let text = query["page"] else { return 1 }
         guard let n = Int(text), n >= 1, n <= 1_000_000 else {
-            throw Refusal(status: 400, title: "Bad request", message: "page must be a whole number from 1 up, not \u{201C}\(text.prefix(40))\u{201D}.", field: "page")
+            throw Refusal(
+                status: 400, title: "Bad request",
+                message: "page must be a whole number from 1 up, not \u{201C}\(text.prefix(40))\u{201D}.", field: "page"
+            )
         }
         return n
     }
 
     static func entryIndex(_ text: String) throws -> Int {
         guard let n = Int(text), n >= 0, text.allSatisfy(\.isASCII) else {
-            throw Refusal(status: 400, title: "Bad request", message: "index must be a whole number from 0 up, not \u{201C}\(text.prefix(40))\u{201D}", field: "index")
+            throw Refusal(
+                status: 400, title: "Bad request",
+                message: "index must be a whole number from 0 up, not \u{201C}\(text.prefix(40))\u{201D}",
+                field: "index")
         }
         return n
     }

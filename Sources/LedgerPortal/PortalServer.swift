@@ -11,12 +11,15 @@ public enum PortalServer {
     /// Header sizes are capped (8 KiB a field, 32 KiB in all, 100 fields: larger requests are
     /// refused by the HTTP decoder and the connection closed), idle connections close after 30 s,
     /// and bodies larger than the portal's `maxBodyBytes` get 413 without being read.
-    public static func run(_ portal: Portal, host: String, port: Int, ready: @escaping @Sendable (Int) -> Void) async throws {
+    public static func run(_ portal: Portal, host: String, port: Int, ready: @escaping @Sendable (Int) -> Void)
+        async throws
+    {
         var logger = Logger(label: "coledger.portal")
         logger.logLevel = .warning
         let http = HTTP1Channel.Configuration(
             idleTimeout: .seconds(30),
-            httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))
         let app = Application(
             responder: PortalResponder(portal: portal),
             server: .http1(configuration: http),
@@ -68,7 +71,8 @@ struct PortalResponder: HTTPResponder {
             }
         }
         let portalRequest = PortalRequest(
-            method: method, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: body, client: context.client)
+            method: method, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: body,
+            client: context.client)
         let answer = tooLarge ? portal.tooLarge(portalRequest) : await portal.handle(portalRequest)
         var fields = HTTPFields()
         for (name, value) in answer.headers {
@@ -85,7 +89,9 @@ extension Portal {
     /// The answer to a body larger than the limit.
     func tooLarge(_ request: PortalRequest) -> PortalResponse {
         var r = refusal(
-            Refusal(status: 413, title: "Too much to send", message: "That was more than \(configuration.maxBodyBytes / 1024) KiB. Shorten it and try again."),
+            Refusal(
+                status: 413, title: "Too much to send",
+                message: "That was more than \(configuration.maxBodyBytes / 1024) KiB. Shorten it and try again."),
             request: request)
         r.headers += SecurityHeaders.all
         return r

@@ -47,14 +47,23 @@ struct LogIndexTests {
         // response replaces an earlier one.
         var y = YouSaidIndex()
         func event(_ type: String, _ payload: [String: JSONValue]) throws -> Event {
-            try Event(json: .object([
-                "v": 1, "id": .string(UUID().uuidString.lowercased()), "type": .string(type), "typeVersion": 1, "stream": "feedback/x",
-                "streamVersion": 1, "occurredAt": "2026-01-01T00:00:00Z", "signer": "0000000000000000", "payload": .object(payload),
-            ]))
+            try Event(
+                json: .object([
+                    "v": 1, "id": .string(UUID().uuidString.lowercased()), "type": .string(type), "typeVersion": 1, "stream": "feedback/x",
+                    "streamVersion": 1, "occurredAt": "2026-01-01T00:00:00Z", "signer": "0000000000000000", "payload": .object(payload),
+                ]))
         }
-        let answer: [String: JSONValue] = ["publicSummary": "You said A", "moderatedByRoleId": "R-1", "response": "We did B", "changeStatus": "change_made"]
-        y.fold(try event("feedback.received", ["feedbackId": "F-1", "receivedAt": "2026-01-02T10:00:00Z", "channel": "survey", "consentToPublish": true]))
-        y.fold(try event("feedback.received", ["feedbackId": "F-2", "receivedAt": "2026-01-03T10:00:00Z", "channel": "survey", "consentToPublish": false]))
+        let answer: [String: JSONValue] = [
+            "publicSummary": "You said A", "moderatedByRoleId": "R-1", "response": "We did B", "changeStatus": "change_made",
+        ]
+        y.fold(
+            try event(
+                "feedback.received",
+                ["feedbackId": "F-1", "receivedAt": "2026-01-02T10:00:00Z", "channel": "survey", "consentToPublish": true]))
+        y.fold(
+            try event(
+                "feedback.received",
+                ["feedbackId": "F-2", "receivedAt": "2026-01-03T10:00:00Z", "channel": "survey", "consentToPublish": false]))
         y.fold(try event("feedback.responded", answer.merging(["feedbackId": "F-2"]) { $1 }))
         #expect(y.list().isEmpty)
         y.fold(try event("feedback.responded", answer.merging(["feedbackId": "F-1"]) { $1 }))

@@ -99,7 +99,10 @@ struct PortalPageTests {
 
     @Test func everyPageAnswersWithTheSecurityHeaders() async throws {
         let f = try PortalFixture()
-        for path in ["/", "/plan", "/you-said-we-did", "/contributions", "/decisions", "/equity", "/verify", "/feedback", "/static/portal.css", "/api/plan", "/api/verify", "/api/decisions", "/api/openapi.json"] {
+        for path in [
+            "/", "/plan", "/you-said-we-did", "/contributions", "/decisions", "/equity", "/verify", "/feedback", "/static/portal.css",
+            "/api/plan", "/api/verify", "/api/decisions", "/api/openapi.json",
+        ] {
             let r = await f.get(path)
             #expect(r.status == 200, "\(path)")
             #expect(r.header("content-security-policy") == SecurityHeaders.contentSecurityPolicy, "\(path)")
@@ -156,7 +159,8 @@ struct PortalFeedbackTests {
         let text = "The interpreter never came. " + PortalFixture.payload
         let fields = [
             ("csrf", token), ("feedback", text), ("region", "NW"), ("language", "ur"), ("format", "large_print"),
-            ("needs", "Phone, not letters"), ("publish", "yes"), ("contact", "yes"), ("name", "A. Person"), ("contactDetails", "07700 900123"),
+            ("needs", "Phone, not letters"), ("publish", "yes"), ("contact", "yes"), ("name", "A. Person"),
+            ("contactDetails", "07700 900123"),
         ]
         let r = await f.post("/feedback", form: fields, cookie: cookie)
         #expect(r.status == 200)
@@ -178,9 +182,11 @@ struct PortalFeedbackTests {
             return
         }
         #expect(subject == "feedback/\(reference)")
-        #expect(data == .object([
-            "text": .string(text), "name": "A. Person", "contact": "07700 900123", "accessNeeds": "Phone, not letters",
-        ]))
+        #expect(
+            data
+                == .object([
+                    "text": .string(text), "name": "A. Person", "contact": "07700 900123", "accessNeeds": "Phone, not letters",
+                ]))
         // The same form again: nothing appended, the same reference.
         let again = await f.post("/feedback", form: fields, cookie: cookie)
         #expect(again.text.contains(">\(reference)<") && again.text.contains("already been sent"))

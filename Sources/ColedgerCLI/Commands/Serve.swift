@@ -7,7 +7,8 @@ import LedgerProjections
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the web portal: plan progress, you said we did, contributions, decisions, equity, the record's checks, and the feedback form.",
+        abstract:
+            "Serve the web portal: plan progress, you said we did, contributions, decisions, equity, the record's checks, and the feedback form.",
         discussion: """
             Pages are plain HTML that work without JavaScript, with the same data as JSON under /api/
             (described at /api/openapi.json and in Schemas/openapi/portal.v1.json). Reading is public and
@@ -25,17 +26,28 @@ struct Serve: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Option(help: "The TCP port to listen on (0: any free port, printed when ready).") var port = 8080
     @Option(help: "The address to listen on (127.0.0.1: this machine only).") var bind = "127.0.0.1"
-    @Option(help: ArgumentHelp("The intake key that signs feedback from the form (default: keys/intake.key beside the ledger).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The intake key that signs feedback from the form (default: keys/intake.key beside the ledger).",
+            valueName: "file"))
     var intakeKey: String?
     @Flag(help: "Serve without the feedback form, even when an intake key exists.") var noForm = false
-    @Option(help: ArgumentHelp("The contribution code secret (default: keys/portal-codes.secret beside the ledger).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The contribution code secret (default: keys/portal-codes.secret beside the ledger).", valueName: "file"))
     var codeSecret: String?
-    @Option(help: ArgumentHelp("Judge overdue actions and the audit as of this date (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Judge overdue actions and the audit as of this date (YYYY-MM-DD; default: today, UTC).", valueName: "date")
+    )
     var now: String?
     @Option(help: "The site's name in every page's header.") var title: String?
-    @Option(help: "The lawful basis recorded with feedback text from the form (rule P-1).") var lawfulBasis = "LB-ART9-2H"
-    @Option(help: "Posts (feedback, contribution look-ups) allowed per client address per minute.") var postsPerMinute = 10
-    @Option(help: "Re-run the audit in the background at most this often, in seconds, when the log grew (0: never run it).")
+    @Option(help: "The lawful basis recorded with feedback text from the form (rule P-1).") var lawfulBasis =
+        "LB-ART9-2H"
+    @Option(help: "Posts (feedback, contribution look-ups) allowed per client address per minute.") var postsPerMinute =
+        10
+    @Option(
+        help: "Re-run the audit in the background at most this often, in seconds, when the log grew (0: never run it).")
     var auditInterval = 600
     @Option(help: "The largest request body accepted, in bytes.") var maxBody = 16 * 1024
 
@@ -53,9 +65,12 @@ struct Serve: ParsableCommand {
                 throw CLIError("no ledger at \(ledgerPath); give --ledger PATH or run `coledger demo` first")
             }
             let secretPath = codeSecret ?? ContributionCodes.defaultSecretPath(ledgerPath: ledgerPath)
-            var configuration = PortalConfiguration(ledgerPath: ledgerPath, codes: try ContributionCodes.loadOrCreate(at: secretPath))
+            var configuration = PortalConfiguration(
+                ledgerPath: ledgerPath, codes: try ContributionCodes.loadOrCreate(at: secretPath))
             if let now {
-                guard now.count == 10, let date = CivilDate(parsing: now) else { throw CLIError("--now must be a date YYYY-MM-DD, got \(now)") }
+                guard now.count == 10, let date = CivilDate(parsing: now) else {
+                    throw CLIError("--now must be a date YYYY-MM-DD, got \(now)")
+                }
                 configuration.now = date
             }
             if let title { configuration.siteName = title }
@@ -68,7 +83,8 @@ struct Serve: ParsableCommand {
                 if intakeKey != nil || FileManager.default.fileExists(atPath: keyPath) {
                     configuration.intakeKey = try KeyFiles.open(keyPath)
                 } else {
-                    Output.error("note: no intake key at \(keyPath): the feedback form is closed (give --intake-key FILE)")
+                    Output.error(
+                        "note: no intake key at \(keyPath): the feedback form is closed (give --intake-key FILE)")
                 }
             }
             let portal = try Portal(configuration: configuration)
@@ -82,7 +98,8 @@ struct Serve: ParsableCommand {
                     FileHandle.standardError.write(Data("coledger serve: reading \(ledgerPath)…\n".utf8))
                     let size = try await portal.warmUp()
                     try await PortalServer.run(portal, host: host, port: port) { bound in
-                        let line = "Serving \(ledgerPath) (\(size) entries) at http://\(host):\(bound)/ — feedback form \(form). Ctrl-C stops.\n"
+                        let line =
+                            "Serving \(ledgerPath) (\(size) entries) at http://\(host):\(bound)/ — feedback form \(form). Ctrl-C stops.\n"
                         FileHandle.standardOutput.write(Data(line.utf8))
                     }
                 } catch {
@@ -116,7 +133,8 @@ struct ContributionCode: ParsableCommand {
             """)
     @OptionGroup var options: LedgerOptions
     @Argument(help: "Contribution ids, e.g. CON-2025-00001.") var ids: [String]
-    @Option(help: ArgumentHelp("The secret file (default: keys/portal-codes.secret beside the ledger).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("The secret file (default: keys/portal-codes.secret beside the ledger).", valueName: "file"))
     var codeSecret: String?
     @Flag(help: "Print JSON: [{contributionId, code}].") var json = false
 
@@ -132,7 +150,8 @@ struct ContributionCode: ParsableCommand {
                     throw CLIError("no contribution \(id) in \(options.path)")
                 }
             }
-            let codes = try ContributionCodes.loadOrCreate(at: codeSecret ?? ContributionCodes.defaultSecretPath(ledgerPath: options.path))
+            let codes = try ContributionCodes.loadOrCreate(
+                at: codeSecret ?? ContributionCodes.defaultSecretPath(ledgerPath: options.path))
             let rows = ids.map { ["contributionId": $0, "code": codes.code(for: $0)] }
             if json {
                 Output.printJSON(rows)

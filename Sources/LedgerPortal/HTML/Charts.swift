@@ -1,4 +1,5 @@
 import Foundation
+
 /// Charts drawn on the server as SVG: no script, colours from the stylesheet, a title and a
 /// description for screen readers, and always a table beside them with the same numbers.
 enum Charts {
@@ -27,7 +28,8 @@ enum Charts {
         for (n, row) in rows.enumerated() {
             let y = n * rowHeight + 4
             let progress = row.progress.map { ", average progress \($0)%" } ?? ", no progress reported"
-            shapes.append("<text x=\"0\" y=\"\(y + 14)\">\(row.label): \(Words.count(row.total, "action"))\(progress)</text>")
+            shapes.append(
+                "<text x=\"0\" y=\"\(y + 14)\">\(row.label): \(Words.count(row.total, "action"))\(progress)</text>")
             var x = 0.0
             let scale = Double(width) / Double(maxTotal)
             for status in Words.statusOrder {
@@ -35,14 +37,17 @@ enum Charts {
                 guard count > 0 else { continue }
                 let w = Double(count) * scale
                 shapes.append(
-                    "<rect class=\"seg-\(status)\" x=\"\(fmt(x))\" y=\"\(y + labelHeight)\" width=\"\(fmt(w))\" height=\"\(barHeight)\"></rect>")
+                    "<rect class=\"seg-\(status)\" x=\"\(fmt(x))\" y=\"\(y + labelHeight)\" width=\"\(fmt(w))\" height=\"\(barHeight)\"></rect>"
+                )
                 x += w
             }
             let py = y + labelHeight + barHeight + 4
-            shapes.append("<rect class=\"seg-track\" x=\"0\" y=\"\(py)\" width=\"\(width)\" height=\"\(progressHeight)\"></rect>")
+            shapes.append(
+                "<rect class=\"seg-track\" x=\"0\" y=\"\(py)\" width=\"\(width)\" height=\"\(progressHeight)\"></rect>")
             if let p = row.progress, p > 0 {
                 shapes.append(
-                    "<rect class=\"seg-bar\" x=\"0\" y=\"\(py)\" width=\"\(fmt(Double(width) * Double(min(p, 100)) / 100))\" height=\"\(progressHeight)\"></rect>")
+                    "<rect class=\"seg-bar\" x=\"0\" y=\"\(py)\" width=\"\(fmt(Double(width) * Double(min(p, 100)) / 100))\" height=\"\(progressHeight)\"></rect>"
+                )
             }
         }
         return """
@@ -59,7 +64,8 @@ enum Charts {
         let items: [Markup] = Words.statusOrder.map { s in
             "<li><span class=\"key key-\(s)\" aria-hidden=\"true\"></span>\(Words.status(s))</li>"
         }
-        return "<ul class=\"legend\" aria-label=\"Colour key\">\(items)<li><span class=\"key key-progress\" aria-hidden=\"true\"></span>Thin bar: average progress reported</li></ul>"
+        return
+            "<ul class=\"legend\" aria-label=\"Colour key\">\(items)<li><span class=\"key key-progress\" aria-hidden=\"true\"></span>Thin bar: average progress reported</li></ul>"
     }
 
     static func fmt(_ x: Double) -> String {
@@ -70,7 +76,10 @@ enum Charts {
 
 extension Charts {
     /// One bar per group for a percentage or value; a hidden figure gets no bar, only the word.
-    static func valueBars(id: String, title: String, description: String, rows: [(label: String, value: Double?, hidden: Bool)], unit: String)
+    static func valueBars(
+        id: String, title: String, description: String, rows: [(label: String, value: Double?, hidden: Bool)],
+        unit: String
+    )
         -> Markup
     {
         let width = 720
@@ -85,7 +94,8 @@ extension Charts {
             shapes.append("<rect class=\"seg-track\" x=\"0\" y=\"\(y + 20)\" width=\"\(width)\" height=\"14\"></rect>")
             if let v = row.value, v > 0 {
                 shapes.append(
-                    "<rect class=\"seg-bar\" x=\"0\" y=\"\(y + 20)\" width=\"\(fmt(Double(width) * min(v, top) / top))\" height=\"14\"></rect>")
+                    "<rect class=\"seg-bar\" x=\"0\" y=\"\(y + 20)\" width=\"\(fmt(Double(width) * min(v, top) / top))\" height=\"14\"></rect>"
+                )
             }
         }
         return """

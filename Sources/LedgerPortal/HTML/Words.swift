@@ -86,7 +86,8 @@ enum Words {
     }
 
     static let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
     ]
 
     /// `31 March 2026` for a date or an RFC 3339 time; the text itself when it is neither.

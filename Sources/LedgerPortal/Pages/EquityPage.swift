@@ -1,9 +1,12 @@
 import Foundation
+
 extension Pages {
     // MARK: Equity
 
     static func equity(_ list: Paged<EquityTable>) -> Markup {
-        let tables: [Markup] = list.items.enumerated().map { n, t in equityTable(t, id: "t\((list.page - 1) * list.pageSize + n + 1)") }
+        let tables: [Markup] = list.items.enumerated().map { n, t in
+            equityTable(t, id: "t\((list.page - 1) * list.pageSize + n + 1)")
+        }
         let body: Markup = list.total == 0 ? "<p>No figures by ethnic group have been published yet.</p>" : "\(tables)"
         return """
             <h1>Equity</h1>
@@ -29,10 +32,13 @@ extension Pages {
     }
 
     static func equityTable(_ t: EquityTable, id: String) -> Markup {
-        let place = [t.regionId.map { "region \($0)" }, t.serviceId.map { "service \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        let place = [t.regionId.map { "region \($0)" }, t.serviceId.map { "service \($0)" }].compactMap { $0 }.joined(
+            separator: ", ")
         let measureText: String
         switch t.measure {
-        case "rate": measureText = "Each group\u{2019}s rate is out of that group\u{2019}s own total; \u{201C}compared with everyone\u{201D} divides it by the rate for everyone."
+        case "rate":
+            measureText =
+                "Each group\u{2019}s rate is out of that group\u{2019}s own total; \u{201C}compared with everyone\u{201D} divides it by the rate for everyone."
         case "share": measureText = "Each group\u{2019}s percentage is its share of everyone counted."
         default: measureText = "Each group\u{2019}s figure is a statistic recorded for that group."
         }
@@ -44,9 +50,13 @@ extension Pages {
             \(showRatio ? "<td class=\"num\">\(figure(r.ratio))</td>" as Markup : .empty)</tr>
             """
         }
-        let chartRows = t.rows.map { r in (label: r.group, value: r.value?.value ?? r.percent?.value, hidden: (r.value ?? r.percent)?.value == nil) }
-        let described = chartRows.map { "\($0.label): \($0.value.map { String(format: "%.1f", $0) + (t.measure == "value" ? "" : "%") } ?? "hidden")" }
-            .joined(separator: "; ")
+        let chartRows = t.rows.map { r in
+            (label: r.group, value: r.value?.value ?? r.percent?.value, hidden: (r.value ?? r.percent)?.value == nil)
+        }
+        let described = chartRows.map {
+            "\($0.label): \($0.value.map { String(format: "%.1f", $0) + (t.measure == "value" ? "" : "%") } ?? "hidden")"
+        }
+        .joined(separator: "; ")
         return """
             <h2 id="\(id)">\(t.name)</h2>
             <p>\(Words.date(t.periodFrom)) to \(Words.date(t.periodTo))\(place.isEmpty ? ", across the organisation" : ", \(place)"). \

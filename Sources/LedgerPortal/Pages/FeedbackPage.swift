@@ -9,11 +9,14 @@ extension Pages {
     }
 
     static func feedbackForm(
-        _ s: FeedbackSubmission, token: String, regions: [(id: String, name: String)], problems: [FeedbackSubmission.Problem]
+        _ s: FeedbackSubmission, token: String, regions: [(id: String, name: String)],
+        problems: [FeedbackSubmission.Problem]
     ) -> Markup {
         func problem(_ field: String) -> FeedbackSubmission.Problem? { problems.first { $0.field == field } }
         func errorLine(_ field: String) -> Markup {
-            problem(field).map { "<p id=\"\(field)-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0.message)</p>" } ?? .empty
+            problem(field).map {
+                "<p id=\"\(field)-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0.message)</p>"
+            } ?? .empty
         }
         func describedBy(_ field: String, hint: Bool) -> Markup {
             let ids = (hint ? ["\(field)-hint"] : []) + (problem(field) == nil ? [] : ["\(field)-error"])
@@ -22,20 +25,29 @@ extension Pages {
         func invalid(_ field: String) -> Markup { problem(field) == nil ? .empty : " aria-invalid=\"true\"" }
         func fieldClass(_ field: String) -> Markup { problem(field) == nil ? "field" : "field field-error" }
         func option(_ value: String, _ label: String, selected: Bool) -> Markup {
-            selected ? "<option value=\"\(value)\" selected>\(label)</option>" : "<option value=\"\(value)\">\(label)</option>"
+            selected
+                ? "<option value=\"\(value)\" selected>\(label)</option>"
+                : "<option value=\"\(value)\">\(label)</option>"
         }
         func check(_ name: String, _ on: Bool) -> Markup { on ? " checked" : .empty }
 
-        let summary: Markup = problems.isEmpty ? .empty : """
+        let summary: Markup =
+            problems.isEmpty
+            ? .empty
+            : """
             <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
             <h2 id="error-summary-title">There is a problem</h2>
             <ul>\(problems.map { "<li><a href=\"#\($0.field)\">\($0.message)</a></li>" as Markup })</ul>
             </div>
             """
-        let regionOptions: [Markup] = [option("", "Not about one region", selected: s.region.isEmpty)]
+        let regionOptions: [Markup] =
+            [option("", "Not about one region", selected: s.region.isEmpty)]
             + regions.map { option($0.id, $0.name, selected: s.region == $0.id) }
-        let languageOptions: [Markup] = FeedbackSubmission.languages.map { option($0.tag, $0.name, selected: s.language == $0.tag) }
-        let formatOptions: [Markup] = [option("", "No preference", selected: s.format.isEmpty)]
+        let languageOptions: [Markup] = FeedbackSubmission.languages.map {
+            option($0.tag, $0.name, selected: s.language == $0.tag)
+        }
+        let formatOptions: [Markup] =
+            [option("", "No preference", selected: s.format.isEmpty)]
             + FeedbackSubmission.formats.map { option($0.code, $0.name, selected: s.format == $0.code) }
         return """
             <h1>Give feedback</h1>

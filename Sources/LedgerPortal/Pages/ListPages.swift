@@ -1,4 +1,5 @@
 import Foundation
+
 extension Pages {
     // MARK: You said, we did
 
@@ -18,7 +19,8 @@ extension Pages {
                 </li>
                 """
         }
-        let body: Markup = list.total == 0
+        let body: Markup =
+            list.total == 0
             ? "<p>Nothing has been published here yet.</p>"
             : "<ul class=\"cards\">\(items)</ul>"
         return """
@@ -34,15 +36,19 @@ extension Pages {
     // MARK: My contributions
 
     static func contributionsForm(code: String = "", error: String? = nil) -> Markup {
-        let errorSummary: Markup = error.map {
-            """
-            <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-            <h2 id="error-summary-title">There is a problem</h2>
-            <ul><li><a href="#code">\($0)</a></li></ul>
-            </div>
-            """
-        } ?? .empty
-        let errorLine: Markup = error.map { "<p id=\"code-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" } ?? .empty
+        let errorSummary: Markup =
+            error.map {
+                """
+                <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+                <h2 id="error-summary-title">There is a problem</h2>
+                <ul><li><a href="#code">\($0)</a></li></ul>
+                </div>
+                """
+            } ?? .empty
+        let errorLine: Markup =
+            error.map {
+                "<p id=\"code-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>"
+            } ?? .empty
         let describedBy = error == nil ? "code-hint" : "code-hint code-error"
         return """
             <h1>My contributions</h1>
@@ -65,13 +71,15 @@ extension Pages {
 
     static func contributionAnswer(_ a: ContributionAnswer) -> Markup {
         let sentences: [Markup] = a.sentences.map { "<li>\($0)</li>" }
-        let open: Markup = a.stillOpen.isEmpty
+        let open: Markup =
+            a.stillOpen.isEmpty
             ? "<p>Nothing about it is still open.</p>"
             : "<ul>\(a.stillOpen.map { "<li>\($0)</li>" as Markup })</ul>"
         let decisions: [Markup] = a.decisions.map { d in
             "<li><a href=\"/decisions/\(HTML.urlComponent(d.decisionId))\">\(d.decisionId)</a>: \(d.title)</li>"
         }
-        let decisionList: Markup = decisions.isEmpty ? .empty : "<h2>Decisions that drew on it</h2><ul>\(decisions)</ul>"
+        let decisionList: Markup =
+            decisions.isEmpty ? .empty : "<h2>Decisions that drew on it</h2><ul>\(decisions)</ul>"
         return """
             <h1>What happened to what you said</h1>
             <p class="lede">Contribution \(a.contributionId), made on \(Words.date(a.contributedOn)).</p>
@@ -88,10 +96,12 @@ extension Pages {
     static func decisions(_ list: Paged<DecisionSummary>) -> Markup {
         func yesNo(_ b: Bool?) -> String { b.map { $0 ? "Yes" : "No" } ?? "Not known" }
         let rows: [Markup] = list.items.map { d in
-            let flag: Markup = d.disagreements.isEmpty ? .empty : " <span class=\"flag\">Record and attendance disagree</span>"
-            let ebe: Markup = d.ebePresent.map { n in
-                n == 0 ? "<span class=\"flag\">None</span>" : "\(n)"
-            } ?? "Not known"
+            let flag: Markup =
+                d.disagreements.isEmpty ? .empty : " <span class=\"flag\">Record and attendance disagree</span>"
+            let ebe: Markup =
+                d.ebePresent.map { n in
+                    n == 0 ? "<span class=\"flag\">None</span>" : "\(n)"
+                } ?? "Not known"
             return """
                 <tr><td><a href="/decisions/\(HTML.urlComponent(d.decisionId))">\(d.decisionId)</a></td><td>\(d.title)\(flag)</td>\
                 <td>\(d.bodyId)</td><td>\(Words.date(d.date))</td><td>\(Words.outcome(d.outcome))\(d.reviewed.map { ", then \($0) on review" } ?? "")</td>\
@@ -119,7 +129,8 @@ extension Pages {
     static func evidence(_ items: [EvidenceItem]) -> Markup {
         guard !items.isEmpty else { return "<p>None recorded.</p>" }
         let rows: [Markup] = items.map { i in
-            let proof: Markup = i.proof.map { "<a href=\"\($0)\">Proof for entry \(i.index)</a>" } ?? "not yet in a signed checkpoint"
+            let proof: Markup =
+                i.proof.map { "<a href=\"\($0)\">Proof for entry \(i.index)</a>" } ?? "not yet in a signed checkpoint"
             return """
                 <tr><td class="num">\(i.index)</td><td>\(Words.date(i.occurredAt))</td><td>\(i.summary)</td>\
                 <td>\(i.signerHolder ?? "key \(i.signer)")</td><td>\(proof)</td></tr>
@@ -143,29 +154,42 @@ extension Pages {
             checks.append(
                 c.ebePresent == 0
                     ? "<p><strong>No Expert by Experience was present.</strong> The body needs at least \(c.ebeRequired).</p>"
-                    : "<p>\(Words.count(c.ebePresent, "Expert", "Experts")) by Experience present; the body needs at least \(c.ebeRequired): \(c.ebeMet ? "met" : "not met").</p>")
+                    : "<p>\(Words.count(c.ebePresent, "Expert", "Experts")) by Experience present; the body needs at least \(c.ebeRequired): \(c.ebeMet ? "met" : "not met").</p>"
+            )
             if let present = c.quorumPresent, let required = c.quorumRequired {
-                checks.append("<p>Quorum: \(present) counted, \(required) needed: \(c.quorumMet == true ? "met" : "not met").</p>")
+                checks.append(
+                    "<p>Quorum: \(present) counted, \(required) needed: \(c.quorumMet == true ? "met" : "not met").</p>"
+                )
             }
-            checks.append("<p>The record says \(c.recordedEbePresent) Expert(s) by Experience present and \(c.recordedQuorumMet ? "quorate" : "not quorate").</p>")
+            checks.append(
+                "<p>The record says \(c.recordedEbePresent) Expert(s) by Experience present and \(c.recordedQuorumMet ? "quorate" : "not quorate").</p>"
+            )
             if !c.disagreements.isEmpty {
-                checks.append("<p><span class=\"flag\">The record and attendance disagree</span></p><ul>\(c.disagreements.map { "<li>\($0)</li>" as Markup })</ul>")
+                checks.append(
+                    "<p><span class=\"flag\">The record and attendance disagree</span></p><ul>\(c.disagreements.map { "<li>\($0)</li>" as Markup })</ul>"
+                )
             }
         }
-        let meeting: Markup = d.meeting.map { m in
-            """
-            <p>Decided at \(m.summary) (entry \(m.index)).</p>
-            <table>
-            <caption>Who was present, by group (people who stepped out because of an interest are not counted)</caption>
-            <thead><tr><th scope="col">Group</th><th scope="col" class="num">People present</th></tr></thead>
-            <tbody>\(presence)</tbody>
-            </table>
-            \(checks)
-            <p>\(d.recusals == 0 ? "Nobody stepped out because of an interest." : "\(Words.count(d.recusals, "person", "people")) stepped out because of an interest.")</p>
-            """
-        } ?? "<p>No meeting attendance has been recorded for this decision yet.</p>"
-        let missing: Markup = d.citedMissing.isEmpty ? .empty : "<p>Also cited, but not in the record: \(d.citedMissing.joined(separator: ", ")).</p>"
-        let now: Markup = d.actionsNow.isEmpty ? .empty : """
+        let meeting: Markup =
+            d.meeting.map { m in
+                """
+                <p>Decided at \(m.summary) (entry \(m.index)).</p>
+                <table>
+                <caption>Who was present, by group (people who stepped out because of an interest are not counted)</caption>
+                <thead><tr><th scope="col">Group</th><th scope="col" class="num">People present</th></tr></thead>
+                <tbody>\(presence)</tbody>
+                </table>
+                \(checks)
+                <p>\(d.recusals == 0 ? "Nobody stepped out because of an interest." : "\(Words.count(d.recusals, "person", "people")) stepped out because of an interest.")</p>
+                """
+            } ?? "<p>No meeting attendance has been recorded for this decision yet.</p>"
+        let missing: Markup =
+            d.citedMissing.isEmpty
+            ? .empty : "<p>Also cited, but not in the record: \(d.citedMissing.joined(separator: ", ")).</p>"
+        let now: Markup =
+            d.actionsNow.isEmpty
+            ? .empty
+            : """
             <table>
             <caption>Where those actions stand now</caption>
             <thead><tr><th scope="col">Action</th><th scope="col">What we will do</th><th scope="col">Status</th><th scope="col" class="num">Progress</th></tr></thead>

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The pages, each a function from the portal's data to HTML.
 enum Pages {
     // MARK: Home
@@ -6,13 +7,22 @@ enum Pages {
     static func home(plan: PlanProgress, youSaid: Int, decisions: Int, formOn: Bool) -> Markup {
         let t = plan.totals
         let cards: [Markup] = [
-            card(.plan, "\(Words.count(t.total, "action")) in the plan: \(t.done) done, \(t.inProgress) in progress, \(t.overdue) overdue."),
+            card(
+                .plan,
+                "\(Words.count(t.total, "action")) in the plan: \(t.done) done, \(t.inProgress) in progress, \(t.overdue) overdue."
+            ),
             card(.yousaid, "\(Words.count(youSaid, "thing")) people told us, and what we did about each."),
             card(.contributions, "Have a contribution reference? See what happened to what you said."),
-            card(.decisions, "\(Words.count(decisions, "decision")): who was there, what they drew on and what they changed."),
+            card(
+                .decisions,
+                "\(Words.count(decisions, "decision")): who was there, what they drew on and what they changed."),
             card(.equity, "How outcomes compare between ethnic groups, with small numbers hidden to protect people."),
             card(.verify, "Check for yourself that nothing here was changed or removed."),
-            card(.feedback, formOn ? "Tell us what is working and what is not. You do not have to give your name." : "The feedback form is not open on this site."),
+            card(
+                .feedback,
+                formOn
+                    ? "Tell us what is working and what is not. You do not have to give your name."
+                    : "The feedback form is not open on this site."),
         ]
         return """
             <h1>Our race equality plan, in the open</h1>
@@ -75,7 +85,8 @@ enum Pages {
             "\(g.name): \(g.done) of \(g.total) done\(g.meanProgressPct.map { ", average progress \($0)%" } ?? "")"
         }.joined(separator: "; ")
         let chart = Charts.statusBars(
-            id: "chart-\(id)", title: "Actions \(heading.lowercased()), by status", description: described + ".", rows: rows)
+            id: "chart-\(id)", title: "Actions \(heading.lowercased()), by status", description: described + ".",
+            rows: rows)
         let tableRows: [Markup] = groups.map { g in
             """
             <tr><th scope="row">\(g.name)</th><td class="num">\(g.total)</td><td class="num">\(g.done)</td><td class="num">\(g.inProgress)</td>\

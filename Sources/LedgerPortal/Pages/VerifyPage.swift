@@ -2,21 +2,22 @@ extension Pages {
     // MARK: Verify
 
     static func verify(_ v: VerifyStatus) -> Markup {
-        let checkpoint: Markup = v.checkpoint.map { c in
-            let witnesses = c.signers.dropFirst()
-            return """
-                <p>The newest checkpoint covers the first \(Words.count(c.size, "entry", "entries")) of the record. It was signed \
-                \(Words.date(c.signedAt)) by the record\u{2019}s own key\(witnesses.isEmpty ? ", and no independent witness has countersigned it yet." : " and countersigned by \(Words.count(witnesses.count, "independent witness", "independent witnesses")): \(witnesses.joined(separator: ", ")).")</p>
-                <dl class="facts">
-                <dt>Entries covered</dt><dd>\(Words.number(c.size))</dd>
-                <dt>Root hash</dt><dd><code>\(c.root)</code></dd>
-                </dl>
-                <h3>The signed checkpoint</h3>
-                <pre>\(c.note)</pre>
-                <p><a href="/api/checkpoint">Download the checkpoint</a> and keep it. If the record is ever rewritten, \
-                a checkpoint you kept will no longer match.</p>
-                """
-        } ?? "<p>No checkpoint has been signed yet.</p>"
+        let checkpoint: Markup =
+            v.checkpoint.map { c in
+                let witnesses = c.signers.dropFirst()
+                return """
+                    <p>The newest checkpoint covers the first \(Words.count(c.size, "entry", "entries")) of the record. It was signed \
+                    \(Words.date(c.signedAt)) by the record\u{2019}s own key\(witnesses.isEmpty ? ", and no independent witness has countersigned it yet." : " and countersigned by \(Words.count(witnesses.count, "independent witness", "independent witnesses")): \(witnesses.joined(separator: ", ")).")</p>
+                    <dl class="facts">
+                    <dt>Entries covered</dt><dd>\(Words.number(c.size))</dd>
+                    <dt>Root hash</dt><dd><code>\(c.root)</code></dd>
+                    </dl>
+                    <h3>The signed checkpoint</h3>
+                    <pre>\(c.note)</pre>
+                    <p><a href="/api/checkpoint">Download the checkpoint</a> and keep it. If the record is ever rewritten, \
+                    a checkpoint you kept will no longer match.</p>
+                    """
+            } ?? "<p>No checkpoint has been signed yet.</p>"
         return """
             <h1>Check the record</h1>
             <p class="lede">You do not have to trust us. Every entry in this record is signed, and the record as a whole is sealed \
@@ -50,7 +51,8 @@ extension Pages {
             let rules: [Markup] = a.rules.map { r in
                 let cls = r.verdict == "pass" ? "verdict-pass" : r.verdict == "fail" ? "verdict-fail" : ""
                 let verdict = r.verdict == "pass" ? "Pass" : r.verdict == "fail" ? "Fail" : "Not applicable"
-                let findings: Markup = r.findings.isEmpty ? .empty : "<ul>\(r.findings.map { "<li>\($0)</li>" as Markup })</ul>"
+                let findings: Markup =
+                    r.findings.isEmpty ? .empty : "<ul>\(r.findings.map { "<li>\($0)</li>" as Markup })</ul>"
                 return """
                     <tr><th scope="row">\(r.id)</th><td>\(r.title)\(findings)</td><td class="num">\(r.checked)</td>\
                     <td class="\(cls)">\(verdict)</td></tr>

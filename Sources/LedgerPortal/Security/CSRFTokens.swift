@@ -32,7 +32,8 @@ struct CSRFTokens: Sendable {
         guard let cookie, let field, !cookie.isEmpty, !field.isEmpty else { return .failure(.missing) }
         guard HMAC.equal(Array(cookie.utf8), Array(field.utf8)) else { return .failure(.mismatch) }
         let parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 4, parts[0] == "v1", let issued = Int(parts[1]), let mac = Base64URL.decode(parts[3]) else {
+        guard parts.count == 4, parts[0] == "v1", let issued = Int(parts[1]), let mac = Base64URL.decode(parts[3])
+        else {
             return .failure(.invalid)
         }
         let body = parts[0..<3].joined(separator: ".")
@@ -56,7 +57,9 @@ enum Base64URL {
     }
 
     static func decode(_ text: String) -> [UInt8]? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            return nil
+        }
         var s = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while s.count % 4 != 0 { s += "=" }
         return Base64.decode(s)

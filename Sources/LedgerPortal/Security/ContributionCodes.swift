@@ -16,13 +16,16 @@ public struct ContributionCodes: Sendable {
 
     /// Codes made with `secret` (at least 16 bytes).
     public init(secret: [UInt8]) throws {
-        guard secret.count >= 16 else { throw PortalError.configuration("the contribution code secret must be at least 16 bytes") }
+        guard secret.count >= 16 else {
+            throw PortalError.configuration("the contribution code secret must be at least 16 bytes")
+        }
         self.secret = secret
     }
 
     /// The default secret file for a ledger: `keys/portal-codes.secret` beside it.
     public static func defaultSecretPath(ledgerPath: String) -> String {
-        URL(fileURLWithPath: ledgerPath).deletingLastPathComponent().appendingPathComponent("keys/portal-codes.secret").path
+        URL(fileURLWithPath: ledgerPath).deletingLastPathComponent().appendingPathComponent("keys/portal-codes.secret")
+            .path
     }
 
     /// Reads the secret file (base64, one line), creating it with 32 random bytes when absent.
@@ -38,7 +41,11 @@ public struct ContributionCodes: Sendable {
         let bytes = SecureRandom.bytes(32)
         let url = URL(fileURLWithPath: path)
         try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard fm.createFile(atPath: path, contents: Data((Base64.encode(bytes) + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard
+            fm.createFile(
+                atPath: path, contents: Data((Base64.encode(bytes) + "\n").utf8), attributes: [.posixPermissions: 0o600]
+            )
+        else {
             throw PortalError.configuration("cannot create the contribution code secret \(path)")
         }
         return try ContributionCodes(secret: bytes)

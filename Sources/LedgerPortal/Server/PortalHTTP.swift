@@ -14,7 +14,10 @@ public struct PortalRequest: Sendable {
     public var client: String
 
     /// A request.
-    public init(method: String, path: String, query: String = "", headers: [String: String] = [:], body: [UInt8] = [], client: String = "local") {
+    public init(
+        method: String, path: String, query: String = "", headers: [String: String] = [:], body: [UInt8] = [],
+        client: String = "local"
+    ) {
         self.method = method
         self.path = path
         self.query = query

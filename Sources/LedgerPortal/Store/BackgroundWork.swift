@@ -33,7 +33,9 @@ final class AuditService: Sendable {
     func startIfDue(size: Int, now: Double) {
         guard let interval else { return }
         let start: Bool = state.withLock { s in
-            guard !s.running, size != s.auditedSize, now - s.lastStart >= interval || s.auditedSize < 0 else { return false }
+            guard !s.running, size != s.auditedSize, now - s.lastStart >= interval || s.auditedSize < 0 else {
+                return false
+            }
             s.running = true
             s.lastStart = now
             if s.result.state == "not_started" { s.result.state = "running" }
@@ -67,12 +69,15 @@ final class AuditService: Sendable {
             return (
                 VerifyStatus.AuditResult(
                     state: "done", asOf: report.asOf, entries: report.size, passed: report.passed,
-                    integrityFailures: report.integrity.count, entitlementFailures: report.entitlement.count, rules: rules,
+                    integrityFailures: report.integrity.count, entitlementFailures: report.entitlement.count,
+                    rules: rules,
                     finishedAt: Timestamp.now()),
                 report.size
             )
         } catch {
-            return (VerifyStatus.AuditResult(state: "failed", rules: [], finishedAt: Timestamp.now(), error: "\(error)"), -1)
+            return (
+                VerifyStatus.AuditResult(state: "failed", rules: [], finishedAt: Timestamp.now(), error: "\(error)"), -1
+            )
         }
     }
 }

@@ -68,20 +68,37 @@ struct FeedbackSubmission: Equatable {
         if trimmed.isEmpty {
             out.append(Problem(field: "feedback", message: "Enter your feedback"))
         } else if text.count > Self.maxText {
-            out.append(Problem(field: "feedback", message: "Your feedback must be \(Words.number(Self.maxText)) characters or fewer (it is \(Words.number(text.count)))"))
+            out.append(
+                Problem(
+                    field: "feedback",
+                    message:
+                        "Your feedback must be \(Words.number(Self.maxText)) characters or fewer (it is \(Words.number(text.count)))"
+                ))
         } else if Self.hasControlCharacters(text, allowNewlines: true) {
-            out.append(Problem(field: "feedback", message: "Your feedback contains characters that cannot be stored; remove them and try again"))
+            out.append(
+                Problem(
+                    field: "feedback",
+                    message: "Your feedback contains characters that cannot be stored; remove them and try again"))
         }
         if !region.isEmpty && !regions.contains(region) {
-            out.append(Problem(field: "region", message: "Choose a region from the list, or leave it as \u{201C}Not about one region\u{201D}"))
+            out.append(
+                Problem(
+                    field: "region",
+                    message: "Choose a region from the list, or leave it as \u{201C}Not about one region\u{201D}"))
         }
         if !Self.languages.contains(where: { $0.tag == language }) {
             out.append(Problem(field: "language", message: "Choose the language you wrote in from the list"))
         }
         if !format.isEmpty && !Self.formats.contains(where: { $0.code == format }) {
-            out.append(Problem(field: "format", message: "Choose a format from the list, or leave it as \u{201C}No preference\u{201D}"))
+            out.append(
+                Problem(
+                    field: "format",
+                    message: "Choose a format from the list, or leave it as \u{201C}No preference\u{201D}"))
         }
-        for (field, value, label) in [("needs", needs, "Other access needs"), ("name", name, "Your name"), ("contactDetails", contactDetails, "Email address or phone number")] {
+        for (field, value, label) in [
+            ("needs", needs, "Other access needs"), ("name", name, "Your name"),
+            ("contactDetails", contactDetails, "Email address or phone number"),
+        ] {
             if value.count > Self.maxShort {
                 out.append(Problem(field: field, message: "\(label) must be \(Self.maxShort) characters or fewer"))
             } else if Self.hasControlCharacters(value, allowNewlines: false) {
@@ -89,10 +106,19 @@ struct FeedbackSubmission: Equatable {
             }
         }
         if contact && contactDetails.trimmingCharacters(in: .whitespaces).isEmpty {
-            out.append(Problem(field: "contactDetails", message: "Enter an email address or phone number so we can tell you what happened, or untick \u{201C}Contact me\u{201D}"))
+            out.append(
+                Problem(
+                    field: "contactDetails",
+                    message:
+                        "Enter an email address or phone number so we can tell you what happened, or untick \u{201C}Contact me\u{201D}"
+                ))
         }
         if !contact && !contactDetails.trimmingCharacters(in: .whitespaces).isEmpty {
-            out.append(Problem(field: "contact", message: "Tick \u{201C}Contact me\u{201D} if you want us to use these contact details, or remove them"))
+            out.append(
+                Problem(
+                    field: "contact",
+                    message:
+                        "Tick \u{201C}Contact me\u{201D} if you want us to use these contact details, or remove them"))
         }
         return out
     }
@@ -107,7 +133,8 @@ struct FeedbackSubmission: Equatable {
     /// The draft to sign: payload from the choices, private part from what the person wrote.
     func draft(feedbackId: String, eventId: String, receivedAt: String, lawfulBasis: String) -> JSONValue {
         var payload: [String: JSONValue] = [
-            "feedbackId": .string(feedbackId), "channel": "web_form", "receivedAt": .string(receivedAt), "submitter": "anonymous",
+            "feedbackId": .string(feedbackId), "channel": "web_form", "receivedAt": .string(receivedAt),
+            "submitter": "anonymous",
             "language": .string(language), "consentToPublish": .bool(publish), "contactConsent": .bool(contact),
             "lawfulBasisRef": .string(lawfulBasis),
         ]
@@ -120,7 +147,8 @@ struct FeedbackSubmission: Equatable {
         let needsText = needs.trimmingCharacters(in: .whitespaces)
         if !needsText.isEmpty { data["accessNeeds"] = .string(needsText) }
         return .object([
-            "id": .string(eventId), "type": "feedback.received", "typeVersion": 1, "stream": .string("feedback/\(feedbackId)"),
+            "id": .string(eventId), "type": "feedback.received", "typeVersion": 1,
+            "stream": .string("feedback/\(feedbackId)"),
             "occurredAt": .string(receivedAt), "payload": .object(payload),
             "private": .object(["subject": .string("feedback/\(feedbackId)"), "data": .object(data)]),
         ])
@@ -130,8 +158,12 @@ struct FeedbackSubmission: Equatable {
 extension PortalWorker {
     /// Records a valid submission, once per form (the nonce): a second post of the same form
     /// finds the first and returns its reference.
-    func record(_ s: FeedbackSubmission, nonce: String, tokens: CSRFTokens) throws -> (reference: String, index: Int, duplicate: Bool) {
-        guard let key = configuration.intakeKey else { throw PortalError.configuration("the feedback form is off: no intake key") }
+    func record(_ s: FeedbackSubmission, nonce: String, tokens: CSRFTokens) throws -> (
+        reference: String, index: Int, duplicate: Bool
+    ) {
+        guard let key = configuration.intakeKey else {
+            throw PortalError.configuration("the feedback form is off: no intake key")
+        }
         let idBytes = tokens.derive("event-id", nonce: nonce)
         let eventId = Self.uuid(idBytes)
         if let existing = try ledger.entry(id: eventId) {
@@ -142,7 +174,9 @@ extension PortalWorker {
         let suffix = Base32.crockford(Array(tokens.derive("feedback-id", nonce: nonce).prefix(5)))
         let feedbackId = "WEB-\(day)-\(suffix)"
         let result = try ledger.append(
-            draft: s.draft(feedbackId: feedbackId, eventId: eventId, receivedAt: now, lawfulBasis: configuration.lawfulBasis), signer: key)
+            draft: s.draft(
+                feedbackId: feedbackId, eventId: eventId, receivedAt: now, lawfulBasis: configuration.lawfulBasis),
+            signer: key)
         return (feedbackId, result.index, result.duplicate)
     }
 
@@ -153,7 +187,8 @@ extension PortalWorker {
         b[8] = (b[8] & 0x3F) | 0x80
         let hex = Hex.encode(b)
         let h = Array(hex)
-        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-" + String(h[20..<32])
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
+            + String(h[20..<32])
     }
 }
 

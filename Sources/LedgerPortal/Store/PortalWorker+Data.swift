@@ -7,9 +7,11 @@ extension EquityRow {
     /// A metrics row as published: only shown figures keep their numbers.
     init(_ r: MetricRow) {
         self.init(
-            group: r.label, count: Figure(r.count.value.map(Double.init)), denominator: r.denominator.map { Figure($0.value.map(Double.init)) },
+            group: r.label, count: Figure(r.count.value.map(Double.init)),
+            denominator: r.denominator.map { Figure($0.value.map(Double.init)) },
             percent: r.percent.map { Figure($0.value) }, value: r.value.map { Figure($0.value) },
-            ratio: r.disparity.map { Figure($0.ratio.value) }, difference: r.disparity.map { Figure($0.difference.value) })
+            ratio: r.disparity.map { Figure($0.ratio.value) },
+            difference: r.disparity.map { Figure($0.difference.value) })
     }
 }
 
@@ -20,25 +22,33 @@ extension DecisionDetail {
     init(_ p: Provenance) {
         func item(_ i: Provenance.Item) -> EvidenceItem {
             EvidenceItem(
-                index: i.index, type: i.type, occurredAt: i.occurredAt, summary: i.summary, signer: i.signer, signerHolder: i.holder,
+                index: i.index, type: i.type, occurredAt: i.occurredAt, summary: i.summary, signer: i.signer,
+                signerHolder: i.holder,
                 proof: p.checkpointSize.flatMap { i.index < $0 ? "/api/proofs/\(i.index)" : nil })
         }
         let checks = p.presence.flatMap { presence in
             presence.computed.map { c in
                 Checks(
-                    ebePresent: c.ebe.present, ebeRequired: c.ebe.requiredCount, ebeMet: c.ebe.met, quorumPresent: c.quorum?.present,
-                    quorumRequired: c.quorum?.required, quorumMet: c.quorum?.met, recordedEbePresent: presence.recorded.ebePresent,
+                    ebePresent: c.ebe.present, ebeRequired: c.ebe.requiredCount, ebeMet: c.ebe.met,
+                    quorumPresent: c.quorum?.present,
+                    quorumRequired: c.quorum?.required, quorumMet: c.quorum?.met,
+                    recordedEbePresent: presence.recorded.ebePresent,
                     recordedQuorumMet: presence.recorded.quorumMet, disagreements: presence.disagreements)
             }
         }
         self.init(
-            decisionId: p.decision, title: p.title, bodyId: p.body, proposedBy: p.proposer, entries: p.decisionEntries.map(item),
+            decisionId: p.decision, title: p.title, bodyId: p.body, proposedBy: p.proposer,
+            entries: p.decisionEntries.map(item),
             meeting: p.meeting.map(item),
-            presentByCategory: p.presentByCategory.sorted { $0.key < $1.key }.map { Presence(category: $0.key, count: $0.value) },
+            presentByCategory: p.presentByCategory.sorted { $0.key < $1.key }.map {
+                Presence(category: $0.key, count: $0.value)
+            },
             recusals: p.recused.count, checks: checks, cited: p.cited.map(item), citedMissing: p.citedMissing,
             actions: p.actions.map(item),
             actionsNow: p.actionsNow.map {
-                ActionState(actionId: $0.actionId, code: $0.code, title: $0.title, status: $0.status, progressPct: $0.progressPct)
+                ActionState(
+                    actionId: $0.actionId, code: $0.code, title: $0.title, status: $0.status,
+                    progressPct: $0.progressPct)
             },
             checkpointSize: p.checkpointSize)
     }
@@ -53,9 +63,12 @@ extension PortalWorker {
         let report = try projections.plan(now: today)
         let actions = report.actions.map { v in
             PlanAction(
-                actionId: v.action.actionId, code: v.action.code, area: v.action.area, title: v.action.title, scope: v.action.scope,
-                regionId: v.action.regionId, ownerRoleId: v.action.ownerRoleId, dueDate: v.action.dueDate, status: v.action.status,
-                progressPct: v.action.progressPct, overdue: v.overdue, stale: v.stale, competencies: v.action.competencies,
+                actionId: v.action.actionId, code: v.action.code, area: v.action.area, title: v.action.title,
+                scope: v.action.scope,
+                regionId: v.action.regionId, ownerRoleId: v.action.ownerRoleId, dueDate: v.action.dueDate,
+                status: v.action.status,
+                progressPct: v.action.progressPct, overdue: v.overdue, stale: v.stale,
+                competencies: v.action.competencies,
                 pillars: v.action.pillars, lastChangeOn: String(v.action.lastChangeAt.prefix(10)))
         }
         func groups(_ codes: [String], names: [String: String], member: (PlanAction, String) -> Bool) -> [PlanGroup] {
@@ -65,8 +78,11 @@ extension PortalWorker {
             }
         }
         let areas = PlanRules.areaOrder + Set(actions.map(\.area)).subtracting(PlanRules.areaOrder).sorted()
-        let competencies = Words.competencies.keys.sorted() + Set(actions.flatMap(\.competencies)).subtracting(Words.competencies.keys).sorted()
-        let pillars = Words.pillars.keys.sorted() + Set(actions.flatMap(\.pillars)).subtracting(Words.pillars.keys).sorted()
+        let competencies =
+            Words.competencies.keys.sorted()
+            + Set(actions.flatMap(\.competencies)).subtracting(Words.competencies.keys).sorted()
+        let pillars =
+            Words.pillars.keys.sorted() + Set(actions.flatMap(\.pillars)).subtracting(Words.pillars.keys).sorted()
         let progress = PlanProgress(
             asOf: today.description, entries: size, totals: Self.group(code: "all", name: "All actions", actions),
             byArea: groups(areas, names: Words.areas) { $0.area == $1 },
@@ -115,10 +131,12 @@ extension PortalWorker {
         guard let t = report.contributions.first else { return nil }
         let c = t.contribution
         return ContributionAnswer(
-            contributionId: c.contributionId, kind: c.kind, ladderRung: c.ladderRung, contributedOn: String(c.occurredAt.prefix(10)),
+            contributionId: c.contributionId, kind: c.kind, ladderRung: c.ladderRung,
+            contributedOn: String(c.occurredAt.prefix(10)),
             bodyId: c.bodyId, meetingId: c.meetingId, ownWords: t.content.status, sentences: t.sentences,
             discussedAt: t.discussedAt.filter { $0.reason != "contributed" }.map {
-                ContributionAnswer.Discussion(meetingId: $0.meetingId, bodyId: $0.bodyId, heldOn: $0.heldAt.map { String($0.prefix(10)) })
+                ContributionAnswer.Discussion(
+                    meetingId: $0.meetingId, bodyId: $0.bodyId, heldOn: $0.heldAt.map { String($0.prefix(10)) })
             },
             decisions: t.decisions.map { d in
                 ContributionAnswer.Decision(
@@ -126,13 +144,15 @@ extension PortalWorker {
                     proposedOn: String(d.decision.proposedAt.prefix(10)),
                     outcomes: d.outcomes.map {
                         ContributionAnswer.Outcome(
-                            outcome: $0.outcome, meetingId: $0.meetingId, decidedOn: String($0.occurredAt.prefix(10)), rationale: $0.rationale,
+                            outcome: $0.outcome, meetingId: $0.meetingId, decidedOn: String($0.occurredAt.prefix(10)),
+                            rationale: $0.rationale,
                             index: $0.index)
                     })
             },
             influences: t.influences.map {
                 ContributionAnswer.Influence(
-                    targetType: $0.targetType, targetId: $0.targetId, influence: $0.influence, explanation: $0.explanation,
+                    targetType: $0.targetType, targetId: $0.targetId, influence: $0.influence,
+                    explanation: $0.explanation,
                     recordedOn: String($0.occurredAt.prefix(10)), index: $0.index)
             },
             stillOpen: t.stillOpen, index: c.index)
@@ -145,8 +165,10 @@ extension PortalWorker {
         if let registerCache { return registerCache }
         let register = try projections.decisions().decisions.reversed().map { d in
             DecisionSummary(
-                decisionId: d.decisionId, title: d.title, bodyId: d.bodyId, date: d.date, outcome: d.outcome, reviewed: d.reviewed,
-                meetingId: d.meetingId, proposedIndex: d.proposedIndex, recordedIndex: d.recordedIndex, ebePresent: d.ebePresent,
+                decisionId: d.decisionId, title: d.title, bodyId: d.bodyId, date: d.date, outcome: d.outcome,
+                reviewed: d.reviewed,
+                meetingId: d.meetingId, proposedIndex: d.proposedIndex, recordedIndex: d.recordedIndex,
+                ebePresent: d.ebePresent,
                 ebeMet: d.ebeMet, quorumMet: d.quorumMet, disagreements: d.disagreements)
         }
         registerCache = register
@@ -175,12 +197,16 @@ extension PortalWorker {
             let d = m.definition
             for o in m.observations {
                 guard let b = o.breakdowns.first else { continue }
-                tables.append(EquityTable(
-                    metricId: d.metricId, code: d.code, name: d.name, unit: d.unit, counted: d.numerator, outOf: d.denominator,
-                    measure: b.measure, periodFrom: o.period.from, periodTo: o.period.to, scope: o.scope, regionId: o.regionId,
-                    serviceId: o.serviceId, index: o.index, everyone: EquityRow(o.headline ?? b.overall), rows: b.rows.map(EquityRow.init),
-                    notStated: o.completeness.map { Figure($0.notStated.value.map(Double.init)) },
-                    notKnown: o.completeness.map { Figure($0.notKnown.value.map(Double.init)) }))
+                tables.append(
+                    EquityTable(
+                        metricId: d.metricId, code: d.code, name: d.name, unit: d.unit, counted: d.numerator,
+                        outOf: d.denominator,
+                        measure: b.measure, periodFrom: o.period.from, periodTo: o.period.to, scope: o.scope,
+                        regionId: o.regionId,
+                        serviceId: o.serviceId, index: o.index, everyone: EquityRow(o.headline ?? b.overall),
+                        rows: b.rows.map(EquityRow.init),
+                        notStated: o.completeness.map { Figure($0.notStated.value.map(Double.init)) },
+                        notKnown: o.completeness.map { Figure($0.notKnown.value.map(Double.init)) }))
             }
         }
         equityCache = tables
@@ -196,7 +222,8 @@ extension PortalWorker {
         if let c = try ledger.latestCheckpoint() {
             let note = try ledger.cosignedNote(size: c.size) ?? c.note
             let signers = (try? SignedNote(parsing: note))?.signatures.map(\.name) ?? [ledger.origin]
-            info = VerifyStatus.CheckpointInfo(size: c.size, root: Base64.encode(c.root), signedAt: c.signedAt, note: note, signers: signers)
+            info = VerifyStatus.CheckpointInfo(
+                size: c.size, root: Base64.encode(c.root), signedAt: c.signedAt, note: note, signers: signers)
         }
         let status = VerifyStatus(
             origin: ledger.origin, logKey: ledger.logKey.description, entries: size, checkpoint: info,

@@ -24,7 +24,8 @@ struct YouSaidIndex {
         guard let id = p["feedbackId"]?.stringValue else { return }
         switch event.type {
         case "feedback.received":
-            guard received[id] == nil, let at = p["receivedAt"]?.stringValue, let channel = p["channel"]?.stringValue else { return }
+            guard received[id] == nil, let at = p["receivedAt"]?.stringValue, let channel = p["channel"]?.stringValue
+            else { return }
             received[id] = Received(receivedAt: at, channel: channel, consent: p["consentToPublish"] == .bool(true))
         case "feedback.responded":
             guard let r = received[id] else { return }
@@ -36,7 +37,8 @@ struct YouSaidIndex {
                 return
             }
             published[id] = YouSaidItem(
-                feedbackId: id, receivedIn: String(r.receivedAt.prefix(7)), channel: r.channel, youSaid: summary, weDid: answer,
+                feedbackId: id, receivedIn: String(r.receivedAt.prefix(7)), channel: r.channel, youSaid: summary,
+                weDid: answer,
                 changeStatus: change, whatChanged: p["changeDescription"]?.stringValue ?? p["reason"]?.stringValue,
                 actionRef: p["actionRef"]?.stringValue)
         default:
