@@ -19,9 +19,9 @@ for arg in "$@"; do
     esac
 done
 if [ "$want_browser" = 1 ]; then
-    # Debian's chromium for the portal's browser tests (playwright drives it; no browser download),
-    # fonts so non-Latin text renders, and wrk for the portal's load benchmark.
-    for pkg in chromium fonts-noto-core fonts-noto-cjk wrk; do
+    # Debian's chromium for the portal's browser tests (playwright drives it; no browser download)
+    # and fonts so non-Latin text renders.
+    for pkg in chromium fonts-noto-core fonts-noto-cjk; do
         have_pkg "$pkg" || need_apt+=("$pkg")
     done
 fi
