@@ -9,12 +9,17 @@ let package = Package(
         .library(name: "LedgerDomain", targets: ["LedgerDomain"]),
         .library(name: "LedgerAudit", targets: ["LedgerAudit"]),
         .library(name: "LedgerProjections", targets: ["LedgerProjections"]),
+        .library(name: "LedgerPortal", targets: ["LedgerPortal"]),
         .executable(name: "coledger", targets: ["ColedgerCLI"]),
         .executable(name: "coledger-bench", targets: ["ColedgerBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C shims
@@ -42,11 +47,23 @@ let package = Package(
             dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // Portal: the web portal (`coledger serve`), server-rendered pages and the same data as JSON
+        .target(
+            name: "LedgerPortal",
+            dependencies: [
+                "LedgerCore", "LedgerDomain", "LedgerStore", "LedgerProjections", "LedgerAudit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
         // Tools
         .executableTarget(
             name: "ColedgerCLI",
             dependencies: [
-                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections",
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections", "LedgerPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +73,8 @@ let package = Package(
                 "LedgerCore", "LedgerStore", "CSodium",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
-            path: "Tools/bench"
+            path: "Tools/bench",
+            exclude: ["portal-load"]
         ),
 
         // Tests
@@ -70,6 +88,12 @@ let package = Package(
         .testTarget(
             name: "LedgerProjectionsTests",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "LedgerPortalTests",
+            dependencies: [
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", "LedgerPortal",
+            ]
         ),
         .testTarget(
             name: "ColedgerCLITests",

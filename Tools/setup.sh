@@ -19,7 +19,11 @@ for arg in "$@"; do
     esac
 done
 if [ "$want_browser" = 1 ]; then
-    have_pkg chromium || need_apt+=(chromium)
+    # Debian's chromium for the portal's browser tests (playwright drives it; no browser download)
+    # and fonts so non-Latin text renders.
+    for pkg in chromium fonts-noto-core fonts-noto-cjk; do
+        have_pkg "$pkg" || need_apt+=("$pkg")
+    done
 fi
 
 if [ "${#need_apt[@]}" -gt 0 ]; then
@@ -36,6 +40,10 @@ if [ "$want_python" = 1 ]; then
     python3 -c "import rfc8785" 2>/dev/null || missing+=("rfc8785")
     python3 -c "import jsonschema" 2>/dev/null || missing+=("jsonschema")
     python3 -c "import pytest" 2>/dev/null || missing+=("pytest")
+    if [ "$want_browser" = 1 ]; then
+        python3 -c "import playwright" 2>/dev/null || missing+=("playwright")
+        python3 -c "import axe_playwright_python" 2>/dev/null || missing+=("axe-playwright-python")
+    fi
     if [ "${#missing[@]}" -gt 0 ]; then
         echo "setup: installing ${missing[*]} (pip)" >&2
         python3 -m pip install -q --disable-pip-version-check "${missing[@]}" >&2

@@ -177,7 +177,7 @@ struct FeedbackCommand: ParsableCommand {
 struct ContributionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contribution", abstract: "Record contributions and trace what they influenced.",
-        subcommands: [Record.self, Influence.self])
+        subcommands: [Record.self, Influence.self, ContributionCode.self])
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(

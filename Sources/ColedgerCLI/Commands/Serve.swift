@@ -1,0 +1,163 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LedgerCore
+import LedgerPortal
+import LedgerProjections
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Serve the web portal: plan progress, you said we did, contributions, decisions, equity, the record's checks, and the feedback form.",
+        discussion: """
+            Pages are plain HTML that work without JavaScript, with the same data as JSON under /api/
+            (described at /api/openapi.json and in Schemas/openapi/portal.v1.json). Reading is public and
+            shows public fields only. The one thing the portal writes is feedback from its form, recorded as
+            feedback.received signed by the intake key (default: keys/intake.key beside the ledger, when it
+            exists; its passphrase comes from $COLEDGER_PASSPHRASE or a prompt). Without an intake key the
+            form is closed. Everything else is written with the CLI.
+
+            Contribution reference codes (the "My contributions" page) are made with a secret kept in
+            keys/portal-codes.secret beside the ledger (created when missing); print a contribution's code
+            with `coledger contribution code ID`.
+
+            Stop the server with Ctrl-C (or SIGTERM).
+            """)
+    @OptionGroup var options: LedgerOptions
+    @Option(help: "The TCP port to listen on (0: any free port, printed when ready).") var port = 8080
+    @Option(help: "The address to listen on (127.0.0.1: this machine only).") var bind = "127.0.0.1"
+    @Option(
+        help: ArgumentHelp(
+            "The intake key that signs feedback from the form (default: keys/intake.key beside the ledger).",
+            valueName: "file"))
+    var intakeKey: String?
+    @Flag(help: "Serve without the feedback form, even when an intake key exists.") var noForm = false
+    @Option(
+        help: ArgumentHelp(
+            "The contribution code secret (default: keys/portal-codes.secret beside the ledger).", valueName: "file"))
+    var codeSecret: String?
+    @Option(
+        help: ArgumentHelp(
+            "Judge overdue actions and the audit as of this date (YYYY-MM-DD; default: today, UTC).", valueName: "date")
+    )
+    var now: String?
+    @Option(help: "The site's name in every page's header.") var title: String?
+    @Option(help: "The lawful basis recorded with feedback text from the form (rule P-1).") var lawfulBasis =
+        "LB-ART9-2H"
+    @Option(help: "Posts (feedback, contribution look-ups) allowed per client address per minute.") var postsPerMinute =
+        10
+    @Option(
+        help: "Re-run the audit in the background at most this often, in seconds, when the log grew (0: never run it).")
+    var auditInterval = 600
+    @Option(help: "The largest request body accepted, in bytes.") var maxBody = 16 * 1024
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard postsPerMinute >= 1 else { throw ValidationError("--posts-per-minute must be at least 1") }
+        guard auditInterval >= 0 else { throw ValidationError("--audit-interval must be 0 or more") }
+        guard maxBody >= 1024 else { throw ValidationError("--max-body must be at least 1024") }
+    }
+
+    func run() throws {
+        try reporting {
+            let ledgerPath = options.path
+            guard FileManager.default.fileExists(atPath: ledgerPath) else {
+                throw CLIError("no ledger at \(ledgerPath); give --ledger PATH or run `coledger demo` first")
+            }
+            let secretPath = codeSecret ?? ContributionCodes.defaultSecretPath(ledgerPath: ledgerPath)
+            var configuration = PortalConfiguration(
+                ledgerPath: ledgerPath, codes: try ContributionCodes.loadOrCreate(at: secretPath))
+            if let now {
+                guard now.count == 10, let date = CivilDate(parsing: now) else {
+                    throw CLIError("--now must be a date YYYY-MM-DD, got \(now)")
+                }
+                configuration.now = date
+            }
+            if let title { configuration.siteName = title }
+            configuration.lawfulBasis = lawfulBasis
+            configuration.postsPerMinute = postsPerMinute
+            configuration.auditInterval = auditInterval == 0 ? nil : Double(auditInterval)
+            configuration.maxBodyBytes = maxBody
+            let keyPath = intakeKey ?? options.defaultKeysDirectory.appendingPathComponent("intake.key").path
+            if !noForm {
+                if intakeKey != nil || FileManager.default.fileExists(atPath: keyPath) {
+                    configuration.intakeKey = try KeyFiles.open(keyPath)
+                } else {
+                    Output.error(
+                        "note: no intake key at \(keyPath): the feedback form is closed (give --intake-key FILE)")
+                }
+            }
+            let portal = try Portal(configuration: configuration)
+            let form = configuration.intakeKey == nil ? "closed" : "open, signed by \(keyPath)"
+            let outcome = Outcome()
+            let done = DispatchSemaphore(value: 0)
+            let host = bind
+            let port = self.port
+            Task.detached {
+                do {
+                    FileHandle.standardError.write(Data("coledger serve: reading \(ledgerPath)…\n".utf8))
+                    let size = try await portal.warmUp()
+                    try await PortalServer.run(portal, host: host, port: port) { bound in
+                        let line =
+                            "Serving \(ledgerPath) (\(size) entries) at http://\(host):\(bound)/ — feedback form \(form). Ctrl-C stops.\n"
+                        FileHandle.standardOutput.write(Data(line.utf8))
+                    }
+                } catch {
+                    outcome.set("\(error)")
+                }
+                done.signal()
+            }
+            done.wait()
+            if let failure = outcome.get() { throw CLIError("the portal stopped: \(failure)") }
+        }
+    }
+
+    /// The error a server task ended with, handed to the waiting thread.
+    final class Outcome: @unchecked Sendable {
+        private var message: String?
+        private let lock = NSLock()
+        func set(_ m: String) { lock.withLock { message = m } }
+        func get() -> String? { lock.withLock { message } }
+    }
+}
+
+/// `coledger contribution code ID…`: the reference codes to give contributors for the portal.
+struct ContributionCode: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Print the portal reference code of contributions, to give to the people who made them.",
+        discussion: """
+            The code (16 characters, e.g. 7KQ3-M9XD-1P4T-ZB2C) opens the contribution's trace on the portal's
+            "My contributions" page and nothing else. It is an HMAC of the contribution id under the secret in
+            keys/portal-codes.secret beside the ledger (created when missing; the portal must use the same file).
+            """)
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "Contribution ids, e.g. CON-2025-00001.") var ids: [String]
+    @Option(
+        help: ArgumentHelp("The secret file (default: keys/portal-codes.secret beside the ledger).", valueName: "file"))
+    var codeSecret: String?
+    @Flag(help: "Print JSON: [{contributionId, code}].") var json = false
+
+    func run() throws {
+        try reporting {
+            guard !ids.isEmpty else { throw CLIError("give at least one contribution id") }
+            let ledger = try options.open()
+            let projections = Projections(ledger: ledger)
+            for id in ids {
+                do {
+                    _ = try projections.trace(contribution: id)
+                } catch {
+                    throw CLIError("no contribution \(id) in \(options.path)")
+                }
+            }
+            let codes = try ContributionCodes.loadOrCreate(
+                at: codeSecret ?? ContributionCodes.defaultSecretPath(ledgerPath: options.path))
+            let rows = ids.map { ["contributionId": $0, "code": codes.code(for: $0)] }
+            if json {
+                Output.printJSON(rows)
+            } else {
+                for row in rows { print("\(row["contributionId"] ?? "")  \(row["code"] ?? "")") }
+            }
+        }
+    }
+}

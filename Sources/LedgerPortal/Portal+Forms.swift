@@ -1,0 +1,192 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+
+extension Portal {
+    static let formCookie = "coledger_form"
+
+    /// Refuses a client that posted too often.
+    func checkRate(_ request: PortalRequest) throws {
+        let verdict = limiter.allow(request.client, now: Self.clock())
+        guard verdict.allowed else {
+            throw Refusal(
+                status: 429, title: "Too many attempts",
+                message:
+                    "You have sent this too many times in the last minute. Wait \(Words.count(verdict.retryAfter, "second")) and try again.",
+                headers: [("retry-after", String(verdict.retryAfter))])
+        }
+    }
+
+    static func mediaType(_ request: PortalRequest) -> String {
+        (request.headers["content-type"] ?? "").split(separator: ";").first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? ""
+    }
+
+    func formBody(_ request: PortalRequest) throws -> FormData {
+        guard Self.mediaType(request) == "application/x-www-form-urlencoded" else {
+            throw Refusal(
+                status: 415, title: "The form could not be read",
+                message: "Send the form as application/x-www-form-urlencoded.")
+        }
+        do {
+            return try FormData(body: request.body)
+        } catch {
+            throw Refusal(
+                status: 400, title: "The form could not be read",
+                message: "\(error.description.capitalizedFirst). Go back and try again.")
+        }
+    }
+
+    // MARK: My contributions
+
+    func contributionLookup(_ request: PortalRequest, api: Bool) async throws -> PortalResponse {
+        try checkRate(request)
+        let typed: String
+        if api {
+            guard Self.mediaType(request) == "application/json" else {
+                throw Refusal(status: 415, title: "Bad request", message: "send {\"code\": \"…\"} as application/json")
+            }
+            guard let object = try? CanonicalJSON.parse(request.body), case .object(let members) = object,
+                let code = members["code"]?.stringValue
+            else {
+                throw Refusal(
+                    status: 400, title: "Bad request",
+                    message: "the body must be a JSON object with a string member code", field: "code")
+            }
+            typed = code
+        } else {
+            typed = try formBody(request)["code"] ?? ""
+        }
+        guard let code = ContributionCodes.normalise(typed) else {
+            let message =
+                typed.trimmingCharacters(in: .whitespaces).isEmpty
+                ? "Enter your contribution reference"
+                : "Enter your contribution reference as 16 letters and numbers, like 7KQ3-M9XD-1P4T-ZB2C"
+            if api { throw Refusal(status: 422, title: "Bad request", message: message, field: "code") }
+            return try await formPage(
+                status: 422, Pages.contributionsForm(code: String(typed.prefix(80)), error: message))
+        }
+        let answer = try await store.perform { w in
+            try w.refresh()
+            return try w.answer(code: code)
+        }
+        guard let answer else {
+            let message = "No contribution has the reference \(code). Check it and try again."
+            if api { throw Refusal(status: 404, title: "Not found", message: message, field: "code") }
+            return try await formPage(status: 404, Pages.contributionsForm(code: code, error: message))
+        }
+        if api { return json(answer) }
+        var response = try await formPage(status: 200, Pages.contributionAnswer(answer))
+        response.headers.append(("cache-control", "no-store"))
+        return response
+    }
+
+    func formPage(status: Int, _ body: Markup, section: Section = .contributions, title: String? = nil) async throws
+        -> PortalResponse
+    {
+        let page = try await store.perform { w in w.render(title ?? section.title, section, body) }
+        return PortalResponse(status: status, headers: [("content-type", page.contentType)], body: page.bytes)
+    }
+
+    // MARK: Give feedback
+
+    func feedback(_ request: PortalRequest, method: String) async throws -> PortalResponse {
+        guard configuration.intakeKey != nil else {
+            if method == "POST" {
+                throw Refusal(
+                    status: 503, title: "The feedback form is closed",
+                    message: "This site is not taking feedback. Please contact us in the usual ways.")
+            }
+            return try await formPage(status: 200, Pages.feedbackClosed(), section: .feedback)
+        }
+        if method == "GET" {
+            let token = tokens.issue(now: Int(Self.clock()))
+            let regions = try await store.perform { w in
+                try w.refresh(); return w.index.regions
+            }
+            return try await feedbackFormResponse(
+                status: 200, FeedbackSubmission(), token: token, regions: regions, problems: [])
+        }
+        try checkRate(request)
+        if let origin = request.headers["origin"], origin != "null" {
+            let host = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
+            guard host != nil, host == request.headers["host"] else {
+                throw Refusal(
+                    status: 403, title: "The form was not sent from this site",
+                    message: "Open the form on this site and send it from there.")
+            }
+        }
+        let form = try formBody(request)
+        let nonce: String
+        switch tokens.check(
+            cookie: Self.cookie(Self.formCookie, in: request.headers["cookie"]), field: form["csrf"],
+            now: Int(Self.clock()))
+        {
+        case .success(let n): nonce = n
+        case .failure(let failure):
+            let why =
+                failure == .expired
+                ? "The form was open too long and has expired."
+                : "The form was not sent from this site, or your browser did not send its cookie."
+            throw Refusal(
+                status: 403, title: "Your feedback was not sent",
+                message: "\(why) Go back to the form, reload it, and send it again. Nothing was recorded.",
+                field: "csrf")
+        }
+        let submission = FeedbackSubmission(form: form)
+        let (regions, problems) = try await store.perform {
+            w -> ([(id: String, name: String)], [FeedbackSubmission.Problem]) in
+            try w.refresh()
+            return (w.index.regions, submission.problems(regions: w.index.regions.map(\.id)))
+        }
+        guard problems.isEmpty else {
+            return try await feedbackFormResponse(
+                status: 422, submission, token: form["csrf"] ?? "", regions: regions, problems: problems)
+        }
+        let tokens = self.tokens
+        let recorded: (reference: String, index: Int, duplicate: Bool)
+        do {
+            recorded = try await store.perform { w in try w.record(submission, nonce: nonce, tokens: tokens) }
+        } catch {
+            FileHandle.standardError.write(Data("coledger serve: feedback could not be recorded: \(error)\n".utf8))
+            throw Refusal(
+                status: 503, title: "Your feedback could not be recorded",
+                message: "Something went wrong on our side and nothing was recorded. Please try again later.")
+        }
+        var response = try await formPage(
+            status: 200,
+            Pages.feedbackThanks(
+                reference: recorded.reference, duplicate: recorded.duplicate, contact: submission.contact),
+            section: .feedback, title: "Thank you")
+        response.headers.append(("cache-control", "no-store"))
+        return response
+    }
+
+    func feedbackFormResponse(
+        status: Int, _ s: FeedbackSubmission, token: String, regions: [(id: String, name: String)],
+        problems: [FeedbackSubmission.Problem]
+    ) async throws -> PortalResponse {
+        let title = problems.isEmpty ? "Give feedback" : "Error: Give feedback"
+        var response = try await formPage(
+            status: status, Pages.feedbackForm(s, token: token, regions: regions, problems: problems),
+            section: .feedback, title: title)
+        response.headers.append(("cache-control", "no-store"))
+        response.headers.append(
+            (
+                "set-cookie",
+                "\(Self.formCookie)=\(token); Path=/feedback; Max-Age=\(tokens.maxAge); HttpOnly; SameSite=Strict"
+            ))
+        return response
+    }
+
+    /// The value of cookie `name` in a Cookie header.
+    static func cookie(_ name: String, in header: String?) -> String? {
+        guard let header else { return nil }
+        for part in header.split(separator: ";") {
+            let pair = part.trimmingCharacters(in: .whitespaces)
+            if pair.hasPrefix(name + "=") { return String(pair.dropFirst(name.count + 1)) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,33 @@
+public import LedgerCore
+public import LedgerProjections
+
+/// How a portal is set up: which ledger, which keys, and its limits.
+public struct PortalConfiguration: Sendable {
+    /// The ledger file.
+    public var ledgerPath: String
+    /// The site's name in every page's header.
+    public var siteName = "Race equality plan: the open record"
+    /// The date clocks and overdue flags are judged on; nil for today (UTC), read per request.
+    public var now: CivilDate?
+    /// The intake key that signs `feedback.received` from the form; nil turns the form off.
+    public var intakeKey: Ed25519SigningKey?
+    /// Contribution reference codes.
+    public var codes: ContributionCodes
+    /// The lawful basis recorded with the form's private text (rule P-1).
+    public var lawfulBasis = "LB-ART9-2H"
+    /// The largest request body accepted, in bytes (larger: 413).
+    public var maxBodyBytes = 16 * 1024
+    /// Posts allowed per client IP address per minute (more: 429).
+    public var postsPerMinute = 10
+    /// Run the audit in the background at start and after the log grows, at most this often
+    /// (seconds); nil never runs it.
+    public var auditInterval: Double? = 600
+    /// Items per page in long lists.
+    public var pageSize = 50
+
+    /// A configuration for `ledgerPath` with codes made under `codes`.
+    public init(ledgerPath: String, codes: ContributionCodes) {
+        self.ledgerPath = ledgerPath
+        self.codes = codes
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// The "Give feedback" form: its fields, their checks, and the `feedback.received` event it records.
+///
+/// The event is signed by the intake key, whose registration lets it record anonymous feedback
+/// only (policy rule AUTH-4), so the payload's submitter is always `anonymous`. Everything the
+/// person wrote — the feedback, a name, contact details, access needs — goes into the private
+/// part (subject `feedback/<id>`): the log holds a salted commitment to it, the text is stored
+/// encrypted outside the log and can be erased. The payload holds only the choices: language,
+/// accessible format, region, and the two consents.
+struct FeedbackSubmission: Equatable {
+    var text = ""
+    var region = ""
+    var language = "en"
+    var format = ""
+    var needs = ""
+    var publish = false
+    var contact = false
+    var name = ""
+    var contactDetails = ""
+
+    static let maxText = 5000
+    static let maxShort = 200
+
+    /// The languages offered, as BCP 47 tags and their names (in English and in the language).
+    static let languages: [(tag: String, name: String)] = [
+        ("en", "English"), ("cy", "Welsh (Cymraeg)"), ("ar", "Arabic (العربية)"), ("bn", "Bengali (বাংলা)"),
+        ("gu", "Gujarati (ગુજરાતી)"), ("pa", "Punjabi (ਪੰਜਾਬੀ)"), ("pl", "Polish (polski)"), ("pt", "Portuguese (português)"),
+        ("ro", "Romanian (română)"), ("so", "Somali (Soomaali)"), ("ur", "Urdu (اردو)"), ("yo", "Yoruba (Yorùbá)"),
+        ("zh", "Chinese (中文)"), ("bfi", "British Sign Language"),
+    ]
+
+    /// Accessible formats for the answer (the catalogue's list).
+    static let formats: [(code: String, name: String)] = [
+        ("easy_read", "Easy Read"), ("large_print", "Large print"), ("braille", "Braille"), ("audio", "Audio"),
+        ("bsl", "British Sign Language video"), ("translation", "Translated into my language"),
+        ("accessible_html", "An accessible web page"),
+    ]
+
+    /// One problem with one field, in words the person can act on.
+    struct Problem: Equatable {
+        /// The form field's name (and the id of its input).
+        var field: String
+        var message: String
+    }
+
+    init() {}
+
+    /// Reads the posted form.
+    init(form: FormData) {
+        text = form["feedback"] ?? ""
+        region = form["region"] ?? ""
+        language = form["language"] ?? ""
+        format = form["format"] ?? ""
+        needs = form["needs"] ?? ""
+        publish = form["publish"] == "yes"
+        contact = form["contact"] == "yes"
+        name = form["name"] ?? ""
+        contactDetails = form["contactDetails"] ?? ""
+    }
+
+    /// Every problem, in the order the fields appear on the page.
+    func problems(regions: [String]) -> [Problem] {
+        var out: [Problem] = []
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            out.append(Problem(field: "feedback", message: "Enter your feedback"))
+        } else if text.count > Self.maxText {
+            out.append(
+                Problem(
+                    field: "feedback",
+                    message:
+                        "Your feedback must be \(Words.number(Self.maxText)) characters or fewer (it is \(Words.number(text.count)))"
+                ))
+        } else if Self.hasControlCharacters(text, allowNewlines: true) {
+            out.append(
+                Problem(
+                    field: "feedback",
+                    message: "Your feedback contains characters that cannot be stored; remove them and try again"))
+        }
+        if !region.isEmpty && !regions.contains(region) {
+            out.append(
+                Problem(
+                    field: "region",
+                    message: "Choose a region from the list, or leave it as \u{201C}Not about one region\u{201D}"))
+        }
+        if !Self.languages.contains(where: { $0.tag == language }) {
+            out.append(Problem(field: "language", message: "Choose the language you wrote in from the list"))
+        }
+        if !format.isEmpty && !Self.formats.contains(where: { $0.code == format }) {
+            out.append(
+                Problem(
+                    field: "format",
+                    message: "Choose a format from the list, or leave it as \u{201C}No preference\u{201D}"))
+        }
+        for (field, value, label) in [
+            ("needs", needs, "Other access needs"), ("name", name, "Your name"),
+            ("contactDetails", contactDetails, "Email address or phone number"),
+        ] {
+            if value.count > Self.maxShort {
+                out.append(Problem(field: field, message: "\(label) must be \(Self.maxShort) characters or fewer"))
+            } else if Self.hasControlCharacters(value, allowNewlines: false) {
+                out.append(Problem(field: field, message: "\(label) contains characters that cannot be stored"))
+            }
+        }
+        if contact && contactDetails.trimmingCharacters(in: .whitespaces).isEmpty {
+            out.append(
+                Problem(
+                    field: "contactDetails",
+                    message:
+                        "Enter an email address or phone number so we can tell you what happened, or untick \u{201C}Contact me\u{201D}"
+                ))
+        }
+        if !contact && !contactDetails.trimmingCharacters(in: .whitespaces).isEmpty {
+            out.append(
+                Problem(
+                    field: "contact",
+                    message:
+                        "Tick \u{201C}Contact me\u{201D} if you want us to use these contact details, or remove them"))
+        }
+        return out
+    }
+
+    static func hasControlCharacters(_ s: String, allowNewlines: Bool) -> Bool {
+        s.unicodeScalars.contains { c in
+            if allowNewlines && (c == "\n" || c == "\r" || c == "\t") { return false }
+            return c.value < 0x20 || c.value == 0x7F || (0xFFF9...0xFFFB).contains(c.value)
+        }
+    }
+
+    /// The draft to sign: payload from the choices, private part from what the person wrote.
+    func draft(feedbackId: String, eventId: String, receivedAt: String, lawfulBasis: String) -> JSONValue {
+        var payload: [String: JSONValue] = [
+            "feedbackId": .string(feedbackId), "channel": "web_form", "receivedAt": .string(receivedAt),
+            "submitter": "anonymous",
+            "language": .string(language), "consentToPublish": .bool(publish), "contactConsent": .bool(contact),
+            "lawfulBasisRef": .string(lawfulBasis),
+        ]
+        if !region.isEmpty { payload["regionId"] = .string(region) }
+        if !format.isEmpty { payload["accessibleFormat"] = .string(format) }
+        var data: [String: JSONValue] = ["text": .string(text)]
+        let n = name.trimmingCharacters(in: .whitespaces)
+        if !n.isEmpty { data["name"] = .string(n) }
+        if contact { data["contact"] = .string(contactDetails.trimmingCharacters(in: .whitespaces)) }
+        let needsText = needs.trimmingCharacters(in: .whitespaces)
+        if !needsText.isEmpty { data["accessNeeds"] = .string(needsText) }
+        return .object([
+            "id": .string(eventId), "type": "feedback.received", "typeVersion": 1,
+            "stream": .string("feedback/\(feedbackId)"),
+            "occurredAt": .string(receivedAt), "payload": .object(payload),
+            "private": .object(["subject": .string("feedback/\(feedbackId)"), "data": .object(data)]),
+        ])
+    }
+}
+
+extension PortalWorker {
+    /// Records a valid submission, once per form (the nonce): a second post of the same form
+    /// finds the first and returns its reference.
+    func record(_ s: FeedbackSubmission, nonce: String, tokens: CSRFTokens) throws -> (
+        reference: String, index: Int, duplicate: Bool
+    ) {
+        guard let key = configuration.intakeKey else {
+            throw PortalError.configuration("the feedback form is off: no intake key")
+        }
+        let idBytes = tokens.derive("event-id", nonce: nonce)
+        let eventId = Self.uuid(idBytes)
+        if let existing = try ledger.entry(id: eventId) {
+            return (existing.entry.event.payload["feedbackId"]?.stringValue ?? "", existing.index, true)
+        }
+        let now = Timestamp.now()
+        let day = now.prefix(10).replacingOccurrences(of: "-", with: "")
+        let suffix = Base32.crockford(Array(tokens.derive("feedback-id", nonce: nonce).prefix(5)))
+        let feedbackId = "WEB-\(day)-\(suffix)"
+        let result = try ledger.append(
+            draft: s.draft(
+                feedbackId: feedbackId, eventId: eventId, receivedAt: now, lawfulBasis: configuration.lawfulBasis),
+            signer: key)
+        return (feedbackId, result.index, result.duplicate)
+    }
+
+    /// A version-4-shaped UUID from 16 derived bytes.
+    static func uuid(_ bytes: [UInt8]) -> String {
+        var b = Array(bytes.prefix(16))
+        b[6] = (b[6] & 0x0F) | 0x40
+        b[8] = (b[8] & 0x3F) | 0x80
+        let hex = Hex.encode(b)
+        let h = Array(hex)
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
+            + String(h[20..<32])
+    }
+}
+
+/// Crockford base 32 (no I, L, O, U).
+enum Base32 {
+    static func crockford(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var value = 0
+        var bits = 0
+        for byte in bytes {
+            value = (value << 8) | Int(byte)
+            bits += 8
+            while bits >= 5 {
+                bits -= 5
+                out.append(ContributionCodes.alphabet[(value >> bits) & 31])
+            }
+            value &= (1 << bits) - 1
+        }
+        if bits > 0 { out.append(ContributionCodes.alphabet[(value << (5 - bits)) & 31]) }
+        return out
+    }
+}
