@@ -22,6 +22,11 @@ extension DemoRun {
         let eligible = present.filter { $0.category != "staff" }
         var chosen = eligible.filter { _ in rng.chance(0.55) }
         if chosen.isEmpty, let first = eligible.first { chosen = [first] }
+        // Experts by Experience who attend always have their say recorded: at least one of them
+        // contributes (what the forum's plans are then co-developed with, rule C-2).
+        if !chosen.contains(where: { $0.category.hasPrefix("ebe_") }), let ebe = eligible.first(where: { $0.category.hasPrefix("ebe_") }) {
+            chosen.append(ebe)
+        }
         for member in chosen {
             contributionCount += 1
             let id = "CON-\(DemoCalendar.date(day).prefix(4))-\(DemoCalendar.pad(contributionCount, 5))"
