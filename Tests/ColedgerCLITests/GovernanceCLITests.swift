@@ -44,6 +44,10 @@ import Testing
         #expect(lapse["ebePresent"]?.intValue == 0 && lapse["ebeMet"]?.boolValue == false)
         #expect(register["withoutEbE"]?.arrayValue?.compactMap(\.stringValue) == [Self.lapse])
         #expect(rows.count > 40)
+        // The demo records what attendance shows: every decision quorate, no recorder's claim
+        // (quorum snapshot, EbE count without the recused) at odds with the attendance.
+        #expect(register["notQuorate"]?.arrayValue?.isEmpty == true)
+        #expect(register["withDisagreements"]?.arrayValue?.isEmpty == true)
         let table = try cli.run("--ledger", ledger, "decisions")
         #expect(table.stdout.contains("Decided with no Expert by Experience present: \(Self.lapse)"))
         #expect(table.stdout.contains("\(Self.lapse)          2025-10-13  B-REPB"))

@@ -149,7 +149,8 @@ extension DemoRun {
         }
         var held: [String: JSONValue] = [
             "meetingId": J.s(meeting), "bodyId": J.s(body.id), "attendees": .array(attendees), "apologies": J.strings(apologies),
-            "quorumMet": .bool(present.count >= 3), "ebePresent": J.n(ebePresent),
+            "quorumMet": .bool(present.filter { $0.voting || body.officers.contains($0.person) }.count >= 3),
+            "ebePresent": J.n(ebePresent),
         ]
         if declarations.isEmpty { held["noneDeclared"] = true } else { held["declarationsMade"] = .array(declarations) }
         emit(signer, "meeting.held", stream: "meeting/\(meeting)", held)
@@ -170,6 +171,11 @@ extension DemoRun {
         recused: [String]
     ) {
         let voters = present.filter { $0.voting && !recused.contains($0.person) }.count
+        // The snapshot counts as the catalogue says: observers and guests never count towards
+        // quorum, and those recused from the item count for neither quorum nor EbE presence.
+        let taking = present.filter { !recused.contains($0.person) }
+        let quorate = taking.filter { $0.voting || body.officers.contains($0.person) }.count
+        let ebeTaking = taking.filter { $0.category.hasPrefix("ebe_") }.count
         let vote = rng.chance(0.3)
         let against = vote ? rng.between(0, max(0, voters / 4)) : 0
         // Co-production needs Experts by Experience in the room and from the outset: proposing it or
@@ -179,8 +185,8 @@ extension DemoRun {
         var payload: [String: JSONValue] = [
             "decisionId": J.s(p.id), "meetingId": J.s(meeting), "outcome": J.s(rng.chance(0.15) ? "amended" : "approved"),
             "method": J.s(vote ? "vote" : "consensus"),
-            "quorumSnapshot": ["present": J.n(present.count), "required": 3, "met": .bool(present.count >= 3)],
-            "ebePresentCount": J.n(ebePresent), "recusals": J.strings(recused),
+            "quorumSnapshot": ["present": J.n(quorate), "required": 3, "met": .bool(quorate >= 3)],
+            "ebePresentCount": J.n(ebeTaking), "recusals": J.strings(recused),
             "rationale": J.s(p.feedback.isEmpty && p.contributions.isEmpty
                 ? "Agreed to keep the plan's delivery on track."
                 : "Agreed in response to what people told us through feedback and Experts by Experience' contributions."),
