@@ -1,3 +1,4 @@
+import Dispatch
 import LedgerCore
 
 /// One projection with its types erased, so the runner can hold a list of them.
@@ -7,8 +8,10 @@ struct AnyProjection {
     let eventTypes: Set<String>
     let tableNames: [String]
     let schema: (String) -> [String]
-    /// Folds the events after `lastIndex` that it wants into its tables named with a suffix.
-    let fold: (ProjectionConnection, String, [ProjectedEvent], Int) throws -> Void
+    /// Whether it reads typed payloads (``ProjectedEvent/payload``), not only ``ProjectedEvent/fields``.
+    let decodesPayloads: Bool
+    /// A folder with fresh memory, for one run.
+    let makeFolder: () -> Folder
 
     init<P: Projection>(_ p: P.Type) {
         name = P.name
@@ -16,28 +19,65 @@ struct AnyProjection {
         eventTypes = P.eventTypes
         tableNames = P.Tables.tableNames
         schema = { P.Tables.schema(suffix: $0) }
-        fold = { connection, suffix, events, lastIndex in
-            let tables = P.Tables(connection, suffix: suffix)
-            for event in events where event.index > lastIndex && P.eventTypes.contains(event.type) {
-                try P.apply(event, to: tables)
+        if let batch = p as? any BatchProjection.Type {
+            decodesPayloads = batch.decodesPayloads
+            makeFolder = { Self.batchFolder(batch) }
+        } else {
+            decodesPayloads = true
+            makeFolder = {
+                Folder(
+                    reset: {}, flush: { _, _ in },
+                    fold: { connection, suffix, events in
+                        let tables = P.Tables(connection, suffix: suffix)
+                        for event in events { try P.apply(event, to: tables) }
+                    })
             }
         }
     }
+
+    private static func batchFolder<B: BatchProjection>(_ b: B.Type) -> Folder {
+        let box = MemoryBox(B.makeMemory())
+        return Folder(
+            reset: { box.memory = B.makeMemory() },
+            flush: { connection, suffix in try B.flush(&box.memory, to: B.Tables(connection, suffix: suffix)) },
+            fold: { connection, suffix, events in try B.apply(events, to: B.Tables(connection, suffix: suffix), memory: &box.memory) })
+    }
+}
+
+/// A batch projection's memory, shared by its folder's closures.
+final class MemoryBox<Memory> {
+    var memory: Memory
+    init(_ memory: Memory) { self.memory = memory }
+}
+
+/// Folds chunks of events into one projection's tables named with a suffix, keeping its memory
+/// (a ``BatchProjection``'s) between the chunks of one run.
+struct Folder {
+    /// Forgets the memory (another process folded meanwhile).
+    let reset: () -> Void
+    /// Writes what the memory holds to the tables.
+    let flush: (ProjectionConnection, String) throws -> Void
+    /// Folds events.
+    let fold: (ProjectionConnection, String, [ProjectedEvent]) throws -> Void
 }
 
 /// Keeps projections caught up with the log, and rebuilds them.
 ///
-/// Catching up reads entries after the lowest `last_index`, decodes each once (only types some
-/// projection folds), folds them into every projection behind, and records each projection's
-/// new `last_index` — all in one transaction per chunk of ``chunkSize`` entries. A rebuild folds
-/// the whole log into fresh `…__new` tables, then in one transaction folds whatever was appended
-/// meanwhile, drops the old tables, renames the new ones and resets the state.
+/// Both fold the log in chunks of ``chunkSize`` entries, one transaction each, recording each
+/// projection's new `last_index` in the same transaction. Within a transaction the runner reads
+/// the next chunk's bytes — only entries of types some projection folds, by the entries table's
+/// `type` column — and parses and decodes them on every core (``JSONTape``, ``PayloadDecoder``)
+/// while it folds the current chunk on this thread. A catch-up starts after the lowest
+/// `last_index` and rereads the states in every transaction, so another process folding
+/// meanwhile is noticed. A rebuild folds the whole log into fresh `…__new` tables; the
+/// transaction that finds no entry after its chunk also drops the old tables, renames the new
+/// ones and resets the state, atomically.
 public final class ProjectionRunner {
     let database: ProjectionDatabase
     let source: any EntrySource
     let projections: [AnyProjection]
     /// Entries per transaction.
-    public var chunkSize = 8192
+    public var chunkSize = 16_384
     /// When the last entry this runner folded was recorded (the end of a replay).
     public private(set) var lastRecordedAt: String?
 
@@ -70,24 +110,7 @@ public final class ProjectionRunner {
             }
         }
         if !stale.isEmpty { try rebuild(stale) }
-        var more = true
-        while more {
-            more = false
-            try database.transaction { c in
-                let states = try StateStore.load(c)
-                let lasts = projections.map { states[$0.name]?.lastIndex ?? -1 }
-                let from = (lasts.min() ?? -1) + 1
-                let batch = try source.entries(from: from, limit: chunkSize, connection: c)
-                guard let end = batch.last?.index else { return }
-                let events = decode(batch, for: projections)
-                lastRecordedAt = batch.last?.entry.recordedAt
-                for (p, last) in zip(projections, lasts) {
-                    try p.fold(c, "", events, last)
-                    try StateStore.save(c, name: p.name, state: ProjectionState(version: p.version, lastIndex: max(last, end)))
-                }
-                more = batch.count == chunkSize
-            }
-        }
+        try run(projections, suffix: "", rebuilding: false)
     }
 
     /// Rebuilds the named projections (all when `names` is empty) from entry 0.
@@ -103,42 +126,129 @@ public final class ProjectionRunner {
     static let newSuffix = "__new"
 
     func rebuild(_ targets: [AnyProjection]) throws {
-        let suffix = Self.newSuffix
         try database.transaction { c in
             for p in targets {
-                try StateStore.drop(c, p.tableNames, suffix: suffix)
-                try StateStore.create(c, statements: p.schema(suffix))
+                try StateStore.drop(c, p.tableNames, suffix: Self.newSuffix)
+                try StateStore.create(c, statements: p.schema(Self.newSuffix))
             }
         }
-        var last = -1
-        // Fold into the fresh tables, one transaction per chunk; readers still see the old ones.
-        func foldChunk(_ c: ProjectionConnection) throws -> Int {
-            let batch = try source.entries(from: last + 1, limit: chunkSize, connection: c)
-            guard let end = batch.last?.index else { return 0 }
-            let events = decode(batch, for: targets)
-            for p in targets { try p.fold(c, suffix, events, -1) }
-            last = end
-            return batch.count
+        try run(targets, suffix: Self.newSuffix, rebuilding: true)
+    }
+
+    /// Folds the source into `targets`' tables named with `suffix`, chunk by chunk, until a
+    /// transaction finds nothing more; rebuilding, that transaction swaps the tables in.
+    func run(_ targets: [AnyProjection], suffix: String, rebuilding: Bool) throws {
+        let wanted = targets.reduce(into: Set<String>()) { $0.formUnion($1.eventTypes) }
+        // Payloads the admission policy decoded on append need decoding now only for projections
+        // that read typed payloads.
+        var lazy: Set<String> = []
+        if try database.read({ try source.payloadsChecked(connection: $0) }) {
+            lazy = wanted.subtracting(targets.filter(\.decodesPayloads).reduce(into: Set<String>()) { $0.formUnion($1.eventTypes) })
         }
-        var count = chunkSize
-        while count == chunkSize {
-            try database.transaction { c in count = try foldChunk(c) }
-        }
-        // Swap: fold what was appended meanwhile, then drop, rename and reset, atomically.
-        try database.transaction { c in
-            while try foldChunk(c) == chunkSize {}
-            for p in targets {
-                try StateStore.swap(c, p.tableNames, from: suffix)
-                try StateStore.save(c, name: p.name, state: ProjectionState(version: p.version, lastIndex: last))
+        let plan = DecodePlan(types: wanted, lazy: lazy)
+        let wants = targets.map { p in plan.types.map { p.eventTypes.contains($0) } }
+        let folders = targets.map { $0.makeFolder() }
+        // What the projections had folded when this run last committed (rebuilding: only this
+        // run writes the fresh tables).
+        var expected = [Int](repeating: -1, count: targets.count)
+        var pending: ParseJob?
+        var first = true
+        var done = false
+        while !done {
+            try database.transaction { c in
+                var lasts = expected
+                if !rebuilding {
+                    let states = try StateStore.load(c)
+                    lasts = targets.map { states[$0.name]?.lastIndex ?? -1 }
+                    if !first && lasts != expected { folders.forEach { $0.reset() } }
+                }
+                first = false
+                let from = (lasts.min() ?? -1) + 1
+                let job = try pending.flatMap { $0.covered.lowerBound == from ? $0 : nil } ?? read(from: from, plan: plan, connection: c)
+                let chunk = try job.wait()
+                // Read the next chunk in this transaction and parse it while this one folds.
+                let next = chunk.covered.isEmpty ? nil : try read(from: chunk.covered.upperBound, plan: plan, connection: c)
+                pending = next?.covered.isEmpty == false ? next : nil
+                if let end = chunk.covered.last {
+                    for k in targets.indices {
+                        let events = chunk.events.filter { wants[k][$0.typeID] && $0.index > lasts[k] }
+                        if !events.isEmpty { try folders[k].fold(c, suffix, events) }
+                        lasts[k] = max(lasts[k], end)
+                        if !rebuilding {
+                            try folders[k].flush(c, suffix)
+                            try StateStore.save(c, name: targets[k].name, state: ProjectionState(version: targets[k].version, lastIndex: lasts[k]))
+                        }
+                    }
+                    lastRecordedAt = chunk.lastRecordedAt ?? lastRecordedAt
+                }
+                expected = lasts
+                guard pending == nil else { return }
+                done = true
+                if rebuilding {
+                    for (k, p) in targets.enumerated() {
+                        try folders[k].flush(c, suffix)
+                        try StateStore.swap(c, p.tableNames, from: suffix)
+                        try StateStore.save(c, name: p.name, state: ProjectionState(version: p.version, lastIndex: lasts[k]))
+                    }
+                }
             }
         }
     }
 
-    func decode(_ batch: [IndexedEntry], for targets: [AnyProjection]) -> [ProjectedEvent] {
-        let wanted = targets.reduce(into: Set<String>()) { $0.formUnion($1.eventTypes) }
-        return Parallel.map(batch, workers: Parallel.cores) { item in
-            ProjectedEvent(index: item.index, entry: item.entry, decode: wanted.contains(item.entry.event.type))
+    /// Reads a chunk on `connection` and starts parsing it on the other cores.
+    func read(from: Int, plan: DecodePlan, connection: ProjectionConnection) throws -> ParseJob {
+        let batch = try source.batch(from: from, limit: chunkSize, types: Set(plan.types), connection: connection)
+        return ParseJob(batch, plan: plan)
+    }
+
+}
+
+/// A chunk of the log parsed and decoded on the other cores while the runner folds.
+final class ParseJob: @unchecked Sendable {
+    struct Parsed {
+        var covered: Range<Int>
+        var events: [ProjectedEvent]
+        var lastRecordedAt: String?
+    }
+
+    let covered: Range<Int>
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Parsed, any Error> = .failure(ProjectionError.notFound("not parsed"))
+
+    init(_ batch: EntryBatch, plan: DecodePlan) {
+        covered = batch.covered
+        guard !batch.entries.isEmpty else {
+            result = .success(Parsed(covered: batch.covered, events: [], lastRecordedAt: batch.lastRecordedAt))
+            done.signal()
+            return
         }
+        DispatchQueue.global().async { [self] in
+            let items = batch.entries
+            // Blocks of entries handed out to every core.
+            var parsed = [Result<ProjectedEvent?, any Error>](repeating: .success(nil), count: items.count)
+            let blocks = min(items.count, 512)
+            parsed.withUnsafeMutableBufferPointer { buffer in
+                let out = UnsafeSendable(buffer)
+                Parallel.forEach(blocks, workers: Parallel.cores) { b in
+                    for i in (items.count * b / blocks)..<(items.count * (b + 1) / blocks) {
+                        out.value[i] = Result { try plan.event(index: items[i].index, bytes: items[i].bytes) }
+                    }
+                }
+            }
+            result = Result {
+                var events: [ProjectedEvent] = []
+                events.reserveCapacity(parsed.count)
+                for p in parsed { if let e = try p.get() { events.append(e) } }
+                return Parsed(covered: batch.covered, events: events, lastRecordedAt: batch.lastRecordedAt)
+            }
+            done.signal()
+        }
+    }
+
+    /// The parsed chunk, once ready.
+    func wait() throws -> Parsed {
+        done.wait()
+        return try result.get()
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 package import GRDB
 public import LedgerStore
 import LedgerCore
+import LedgerDomain
 
 /// A connection the projections read and write on, inside one transaction.
 public struct ProjectionConnection {
@@ -136,5 +137,32 @@ public struct LedgerFileSource: EntrySource {
             case .failure(let error): throw LedgerError.corrupt("entry \(raw[n].index) does not parse: \(error)")
             }
         }
+    }
+
+    /// The stored bytes of the entries of `types` only (the entries table's `type` column).
+    public func batch(from: Int, limit: Int, types: Set<String>?, connection: ProjectionConnection) throws -> EntryBatch {
+        try LogReader.batch(connection.db, from: from, limit: limit, types: types)
+    }
+
+    /// Whether the file's ledger admits events under the PCREF policy (which decodes every payload).
+    public func payloadsChecked(connection: ProjectionConnection) throws -> Bool {
+        try String.fetchOne(connection.db, sql: "SELECT value FROM meta WHERE key = 'policy'") == DomainPolicy.standard.name
+    }
+}
+
+/// The runner's reads of a ledger's entries table.
+enum LogReader {
+    static func batch(ledger: Ledger, from: Int, limit: Int, types: Set<String>?) throws -> EntryBatch {
+        try ledger.database.read { db in try batch(db, from: from, limit: limit, types: types) }
+    }
+
+    /// Indexes `from ..< from + limit`, clipped to the log, with the bytes of the entries of `types`.
+    static func batch(_ db: Database, from: Int, limit: Int, types: Set<String>?) throws -> EntryBatch {
+        let below = min(try Ledger.size(in: db), from + limit)
+        guard from < below else { return .empty(at: from) }
+        let rows = try Ledger.rawEntries(db, from: from, below: below, types: types.map { $0.sorted() })
+        let lastBytes = rows.last?.index == below - 1 ? rows.last?.bytes : try Ledger.rawEntry(db, at: below - 1)
+        guard let lastBytes else { throw LedgerError.corrupt("entry \(below - 1) is missing") }
+        return EntryBatch(covered: from..<below, entries: rows, lastRecordedAt: try EntryPeek.recordedAt(lastBytes))
     }
 }
