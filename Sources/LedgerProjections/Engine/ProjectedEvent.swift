@@ -33,7 +33,7 @@ public final class ProjectedEvent: Sendable {
     public let privateSubject: String?
     /// The runner's number for its type (``DecodePlan``), -1 outside the runner.
     let typeID: Int
-    /// The payload's members in the entry's bytes.
+    /// The payload's members in the entry's bytes, kept for decoding on first use.
     private let rawFields: PayloadFields?
     /// The typed payload: decoded, or to decode on first use.
     private let typed: Mutex<TypedPayload>
@@ -55,12 +55,7 @@ public final class ProjectedEvent: Sendable {
     /// payload is not valid for its type (exactly when ``payload`` is nil). Reading a few
     /// members this way costs far less than decoding the payload (``BatchProjection``s that
     /// need only some members use it; see ``BatchProjection/decodesPayloads``).
-    public var fields: PayloadFields? {
-        typed.withLock { state in
-            if case .decoded(nil, _) = state { return nil }
-            return rawFields
-        }
-    }
+    public let fields: PayloadFields?
 
     /// Decodes an entry; `decode` false skips the payload (types no projection folds).
     public convenience init(index: Int, entry: Entry, decode: Bool = true) {
@@ -104,6 +99,11 @@ public final class ProjectedEvent: Sendable {
         self.recordedAt = recordedAt
         self.privateSubject = privateSubject
         self.rawFields = fields
+        if case .decoded(nil, _) = typed {
+            self.fields = nil
+        } else {
+            self.fields = fields
+        }
         self.typed = Mutex(typed)
         self.typeID = typeID
     }

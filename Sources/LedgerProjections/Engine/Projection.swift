@@ -75,11 +75,15 @@ extension BatchProjection {
 /// new one; a record read from the older generation moves to the newer. Records in use stay;
 /// records nobody touched for a generation go (the tables have them).
 public struct RecordCache<Record> {
-    private var young: [String: Record] = [:]
+    private struct Held {
+        var record: Record
+        var changed: Bool
+    }
+
+    private var young: [String: Held] = [:]
     private var old: [String: Record] = [:]
-    /// Keys set since the last flush, in the order first set (all in `young`).
+    /// Keys changed since the last flush, in the order first changed (all in `young`).
     private var changed: [String] = []
-    private var isChanged: Set<String> = []
     /// About how many records it holds at most.
     public let limit: Int
 
@@ -93,7 +97,7 @@ public struct RecordCache<Record> {
 
     /// The record for `key` (a copy): held, or else `load`ed from the tables.
     public mutating func get(_ key: String, load: (String) throws -> Record?) rethrows -> Record? {
-        try index(key, load: load).map { young.values[$0] }
+        try index(key, load: load).map { young.values[$0].record }
     }
 
     /// Changes the record for `key` in place (loaded first if need be) and marks it to be
@@ -101,26 +105,41 @@ public struct RecordCache<Record> {
     @discardableResult
     public mutating func update(_ key: String, load: (String) throws -> Record?, _ change: (inout Record) throws -> Void) rethrows -> Bool {
         guard let i = try index(key, load: load) else { return false }
-        try change(&young.values[i])
-        markChanged(key)
+        if try !Self.change(&young.values[i], change) { changed.append(key) }
         return true
+    }
+
+    /// Changes a held record in place and marks it; whether it was marked already.
+    private static func change(_ held: inout Held, _ change: (inout Record) throws -> Void) rethrows -> Bool {
+        try change(&held.record)
+        defer { held.changed = true }
+        return held.changed
     }
 
     /// Sets the record for `key`, to be written by the next flush.
     public mutating func set(_ key: String, _ record: Record) {
-        young[key] = record
         old.removeValue(forKey: key)
-        markChanged(key)
+        if let i = young.index(forKey: key) {
+            if !Self.change(&young.values[i], { $0 = record }) { changed.append(key) }
+        } else {
+            young[key] = Held(record: record, changed: true)
+            changed.append(key)
+        }
     }
 
     /// Writes every changed record with `save`, in key order.
     public mutating func flush(_ save: (Record) throws -> Void) rethrows {
         changed.sort()
         for key in changed {
-            if let record = young[key] { try save(record) }
+            guard let i = young.index(forKey: key) else { continue }
+            try Self.save(&young.values[i], save)
         }
         changed.removeAll(keepingCapacity: true)
-        isChanged.removeAll(keepingCapacity: true)
+    }
+
+    private static func save(_ held: inout Held, _ save: (Record) throws -> Void) rethrows {
+        try save(held.record)
+        held.changed = false
     }
 
     /// When the newer generation holds more than half the limit: writes the changes, then
@@ -128,23 +147,17 @@ public struct RecordCache<Record> {
     public mutating func flushIfFull(_ save: (Record) throws -> Void) rethrows {
         guard young.count > limit / 2 else { return }
         try flush(save)
-        old = young
+        old = young.mapValues(\.record)
         young = [:]
     }
 
     /// The number of records held.
     public var count: Int { young.count + old.count }
 
-    private mutating func index(_ key: String, load: (String) throws -> Record?) rethrows -> Dictionary<String, Record>.Index? {
+    private mutating func index(_ key: String, load: (String) throws -> Record?) rethrows -> Dictionary<String, Held>.Index? {
         if let i = young.index(forKey: key) { return i }
-        if let record = try old.removeValue(forKey: key) ?? load(key) {
-            young[key] = record
-            return young.index(forKey: key)
-        }
-        return nil
-    }
-
-    private mutating func markChanged(_ key: String) {
-        if isChanged.insert(key).inserted { changed.append(key) }
+        guard let record = try old.removeValue(forKey: key) ?? load(key) else { return nil }
+        young[key] = Held(record: record, changed: false)
+        return young.index(forKey: key)
     }
 }

@@ -93,6 +93,10 @@ public final class ProjectionRunner {
 
     /// Brings every projection up to the end of the source; builds new ones and rebuilds any
     /// whose version or tables changed.
+    ///
+    /// In the ledger file a new projection's tables are created empty and caught up like the
+    /// others (chunk by chunk, so several processes may do it at once); in a fresh in-memory
+    /// database (a replay) it is built the way ``rebuild(names:)`` builds, each record written once.
     public func catchUp() throws {
         var stale: [AnyProjection] = []
         try database.transaction { c in
@@ -101,7 +105,7 @@ public final class ProjectionRunner {
             for p in projections {
                 let state = states[p.name]
                 let present = try StateStore.tablesExist(c, p.tableNames)
-                if state == nil && !present {
+                if state == nil && !present && database.isLedgerFile {
                     try StateStore.create(c, statements: p.schema(""))
                     try StateStore.save(c, name: p.name, state: ProjectionState(version: p.version, lastIndex: -1))
                 } else if state?.version != p.version || !present {
@@ -181,6 +185,8 @@ public final class ProjectionRunner {
                     }
                     lastRecordedAt = chunk.lastRecordedAt ?? lastRecordedAt
                 }
+                // Free the chunk's events on another thread (thousands of objects).
+                DispatchQueue.global().async { [chunk] in withExtendedLifetime(chunk) {} }
                 expected = lasts
                 guard pending == nil else { return }
                 done = true
@@ -245,9 +251,10 @@ final class ParseJob: @unchecked Sendable {
         }
     }
 
-    /// The parsed chunk, once ready.
+    /// The parsed chunk, once ready (handed over: a second call fails).
     func wait() throws -> Parsed {
         done.wait()
+        defer { result = .failure(ProjectionError.notFound("chunk \(covered) already taken")) }
         return try result.get()
     }
 }
