@@ -215,7 +215,7 @@ public struct PrefixEntrySource: EntrySource {
 /// Reads what projections need from an entry's stored bytes without parsing all of it.
 enum EntryPeek {
     private static let signatureName = Array(#","signature":"#.utf8)
-    private static let recordedAtName = Array(#"},"recordedAt":"#.utf8)
+    private static let recordedAtName = Array(#"},"recordedAt":""#.utf8)
 
     /// The `recordedAt` of canonical entry bytes, which end `…},"recordedAt":"T","signature":"S"}`
     /// (members in JCS order, `S` base64); other bytes are parsed in full.
