@@ -1,7 +1,7 @@
 // coledger-bench: measures the ledger against the machine's raw limits, in one run.
 //
 //   swift run -c release coledger-bench [--events N] [--appends M] [--proofs K] [--dir DIR] [--json]
-//       [--ledger PATH [--queries Q] [--provenance-queries P] [--projections-only]]
+//       [--ledger PATH [--queries Q] [--provenance-queries P] [--runs R] [--projections-only]]
 //
 // Prints each figure beside its limit and the ratio the targets are stated in. With --ledger, it
 // also measures the projections on that existing ledger (e.g. a `coledger demo --events 1000000`
@@ -21,6 +21,7 @@ struct Options {
     var ledger: String?
     var queries = 300
     var provenanceQueries = 20
+    var runs = 1
     var projectionsOnly = false
 
     init(_ args: [String]) {
@@ -37,13 +38,16 @@ struct Options {
             case "--queries": queries = Int(value()) ?? queries
             case "--provenance-queries": provenanceQueries = Int(value()) ?? provenanceQueries
             case "--projections-only": projectionsOnly = true
+            case "--runs": runs = Int(value()) ?? runs
             case "-h", "--help":
                 print("""
                     usage: coledger-bench [--events N (100000)] [--appends M (1000)] [--proofs K (2000)] [--dir DIR] [--json]
-                                          [--ledger PATH [--queries Q (300)] [--provenance-queries P (20)] [--projections-only]]
+                                          [--ledger PATH [--queries Q (300)] [--provenance-queries P (20)] [--runs R (1)]
+                                                         [--projections-only]]
                       --ledger PATH        also measure the projections on this existing ledger (it rebuilds them in
                                            that file): read+parse, full rebuild, trace/action/provenance queries,
                                            state --at the midpoint
+                      --runs R             repeat read+parse and the rebuild R times; report the median run
                       --projections-only   skip the raw-limit and fresh-ledger sections
                     """)
                 exit(0)
@@ -80,7 +84,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 func projectionSection() throws {
     guard let path = options.ledger else { return }
     let figures = try ProjectionBench.run(
-        ledgerPath: path, queries: options.queries, provenanceQueries: options.provenanceQueries, log: log)
+        ledgerPath: path, queries: options.queries, provenanceQueries: options.provenanceQueries, runs: options.runs, log: log)
     if options.json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -55,11 +55,28 @@ public protocol EntrySource {
     /// (a ledger with the PCREF admission policy), so the runner need not check them again.
     /// The default is false: the runner decodes every payload it hands to a projection.
     func payloadsChecked(connection: ProjectionConnection) throws -> Bool
+
+    /// The same reads as ``batch(from:limit:types:connection:)``, on any thread and without the
+    /// projections' connection, when the source can (nil by default): the runner then reads the
+    /// next chunk on another core while it folds this one.
+    func detachedReader(for database: ProjectionDatabase) -> DetachedReader?
+}
+
+/// Reads batches of a log on any thread (a source's own connection, or memory).
+public struct DetachedReader: Sendable {
+    /// `from`, `limit`, `types` as for ``EntrySource/batch(from:limit:types:connection:)``.
+    public let read: @Sendable (Int, Int, Set<String>?) throws -> EntryBatch
+
+    /// A reader calling `read`.
+    public init(_ read: @escaping @Sendable (Int, Int, Set<String>?) throws -> EntryBatch) { self.read = read }
 }
 
 extension EntrySource {
     /// Not known: payloads are checked.
     public func payloadsChecked(connection: ProjectionConnection) throws -> Bool { false }
+
+    /// None: the runner reads on its connection.
+    public func detachedReader(for database: ProjectionDatabase) -> DetachedReader? { nil }
 
     /// Reads ``entries(from:limit:connection:)`` and hands on their bytes.
     public func batch(from: Int, limit: Int, types: Set<String>?, connection: ProjectionConnection) throws -> EntryBatch {
@@ -73,7 +90,7 @@ extension EntrySource {
 }
 
 /// Entries held in memory, index = position.
-public struct MemoryEntrySource: EntrySource {
+public struct MemoryEntrySource: EntrySource, Sendable {
     /// The entries, from index 0.
     public let entries: [Entry]
 
@@ -95,6 +112,14 @@ public struct MemoryEntrySource: EntrySource {
         listed.reserveCapacity(end - from)
         for i in from..<end where types?.contains(entries[i].event.type) ?? true { listed.append((i, entries[i].bytes)) }
         return EntryBatch(covered: from..<end, entries: listed, lastRecordedAt: entries[end - 1].recordedAt)
+    }
+
+    /// Slices of the same entries.
+    public func detachedReader(for database: ProjectionDatabase) -> DetachedReader? {
+        let source = self
+        return DetachedReader { from, limit, types in
+            try source.batch(from: from, limit: limit, types: types, connection: ProjectionConnection.detached)
+        }
     }
 }
 
@@ -119,6 +144,13 @@ public struct LedgerEntrySource: EntrySource {
     /// Whether the ledger admits events under the PCREF policy (which decodes every payload).
     public func payloadsChecked(connection: ProjectionConnection) throws -> Bool {
         ledger.policyName == DomainPolicy.standard.name
+    }
+
+    /// Reads through the ledger's connection, unless the projections live in that same ledger.
+    public func detachedReader(for database: ProjectionDatabase) -> DetachedReader? {
+        guard !database.isOn(ledger) else { return nil }
+        let ledger = UnsafeSendable(ledger)
+        return DetachedReader { from, limit, types in try LogReader.batch(ledger: ledger.value, from: from, limit: limit, types: types) }
     }
 }
 
@@ -186,15 +218,30 @@ public struct PrefixEntrySource: EntrySource {
         try base.payloadsChecked(connection: connection)
     }
 
+    /// The base's reader, cut at the point.
+    public func detachedReader(for database: ProjectionDatabase) -> DetachedReader? {
+        guard let base = base.detachedReader(for: database) else { return nil }
+        let point = point
+        return DetachedReader { from, limit, types in
+            try Self.cut(point, from: from, limit: limit, types: types) { try base.read($0, $1, $2) }
+        }
+    }
+
     /// The base's batch up to the point. Cut by time, every entry is read (its `recordedAt` is
     /// in its bytes) and the runner skips the types it does not fold.
     public func batch(from: Int, limit: Int, types: Set<String>?, connection: ProjectionConnection) throws -> EntryBatch {
+        try Self.cut(point, from: from, limit: limit, types: types) { try base.batch(from: $0, limit: $1, types: $2, connection: connection) }
+    }
+
+    static func cut(
+        _ point: ReplayPoint, from: Int, limit: Int, types: Set<String>?, read: (Int, Int, Set<String>?) throws -> EntryBatch
+    ) throws -> EntryBatch {
         switch point {
         case .index(let n):
             guard from < n else { return .empty(at: from) }
-            return try base.batch(from: from, limit: min(limit, n - from), types: types, connection: connection)
+            return try read(from, min(limit, n - from), types)
         case .recordedBy(let time):
-            let all = try base.batch(from: from, limit: limit, types: nil, connection: connection)
+            let all = try read(from, limit, nil)
             var kept = all.entries
             var end = all.covered.upperBound
             var last = all.lastRecordedAt

@@ -75,13 +75,20 @@ extension BatchProjection {
 /// new one; a record read from the older generation moves to the newer. Records in use stay;
 /// records nobody touched for a generation go (the tables have them).
 public struct RecordCache<Record> {
-    private struct Held {
+    /// A record and whether it changed since the last flush, boxed so that moving it between
+    /// generations and growing a dictionary moves a pointer, not the record.
+    private final class Slot {
         var record: Record
         var changed: Bool
+
+        init(_ record: Record, changed: Bool) {
+            self.record = record
+            self.changed = changed
+        }
     }
 
-    private var young: [String: Held] = [:]
-    private var old: [String: Record] = [:]
+    private var young: [String: Slot] = [:]
+    private var old: [String: Slot] = [:]
     /// Keys changed since the last flush, in the order first changed (all in `young`).
     private var changed: [String] = []
     /// About how many records it holds at most.
@@ -92,37 +99,32 @@ public struct RecordCache<Record> {
 
     /// Whether there is a record for `key`: held, or else `load`ed from the tables.
     public mutating func contains(_ key: String, load: (String) throws -> Record?) rethrows -> Bool {
-        try index(key, load: load) != nil
+        try slot(key, load: load) != nil
     }
 
     /// The record for `key` (a copy): held, or else `load`ed from the tables.
     public mutating func get(_ key: String, load: (String) throws -> Record?) rethrows -> Record? {
-        try index(key, load: load).map { young.values[$0].record }
+        try slot(key, load: load)?.record
     }
 
     /// Changes the record for `key` in place (loaded first if need be) and marks it to be
     /// written; false when there is no such record.
     @discardableResult
     public mutating func update(_ key: String, load: (String) throws -> Record?, _ change: (inout Record) throws -> Void) rethrows -> Bool {
-        guard let i = try index(key, load: load) else { return false }
-        if try !Self.change(&young.values[i], change) { changed.append(key) }
+        guard let slot = try slot(key, load: load) else { return false }
+        try change(&slot.record)
+        mark(slot, key)
         return true
-    }
-
-    /// Changes a held record in place and marks it; whether it was marked already.
-    private static func change(_ held: inout Held, _ change: (inout Record) throws -> Void) rethrows -> Bool {
-        try change(&held.record)
-        defer { held.changed = true }
-        return held.changed
     }
 
     /// Sets the record for `key`, to be written by the next flush.
     public mutating func set(_ key: String, _ record: Record) {
-        old.removeValue(forKey: key)
-        if let i = young.index(forKey: key) {
-            if !Self.change(&young.values[i], { $0 = record }) { changed.append(key) }
+        if let slot = young[key] ?? old.removeValue(forKey: key) {
+            young[key] = slot
+            slot.record = record
+            mark(slot, key)
         } else {
-            young[key] = Held(record: record, changed: true)
+            young[key] = Slot(record, changed: true)
             changed.append(key)
         }
     }
@@ -131,15 +133,11 @@ public struct RecordCache<Record> {
     public mutating func flush(_ save: (Record) throws -> Void) rethrows {
         changed.sort()
         for key in changed {
-            guard let i = young.index(forKey: key) else { continue }
-            try Self.save(&young.values[i], save)
+            guard let slot = young[key] else { continue }
+            try save(slot.record)
+            slot.changed = false
         }
         changed.removeAll(keepingCapacity: true)
-    }
-
-    private static func save(_ held: inout Held, _ save: (Record) throws -> Void) rethrows {
-        try save(held.record)
-        held.changed = false
     }
 
     /// When the newer generation holds more than half the limit: writes the changes, then
@@ -147,17 +145,29 @@ public struct RecordCache<Record> {
     public mutating func flushIfFull(_ save: (Record) throws -> Void) rethrows {
         guard young.count > limit / 2 else { return }
         try flush(save)
-        old = young.mapValues(\.record)
+        old = young
         young = [:]
     }
 
     /// The number of records held.
     public var count: Int { young.count + old.count }
 
-    private mutating func index(_ key: String, load: (String) throws -> Record?) rethrows -> Dictionary<String, Held>.Index? {
-        if let i = young.index(forKey: key) { return i }
-        guard let record = try old.removeValue(forKey: key) ?? load(key) else { return nil }
-        young[key] = Held(record: record, changed: false)
-        return young.index(forKey: key)
+    private mutating func slot(_ key: String, load: (String) throws -> Record?) rethrows -> Slot? {
+        if let slot = young[key] { return slot }
+        if let slot = old.removeValue(forKey: key) {
+            young[key] = slot
+            return slot
+        }
+        guard let record = try load(key) else { return nil }
+        let slot = Slot(record, changed: false)
+        young[key] = slot
+        return slot
+    }
+
+    private mutating func mark(_ slot: Slot, _ key: String) {
+        if !slot.changed {
+            slot.changed = true
+            changed.append(key)
+        }
     }
 }

@@ -1,5 +1,7 @@
 import Dispatch
 import LedgerCore
+import LedgerDomain
+package import LedgerStore
 
 /// One projection with its types erased, so the runner can hold a list of them.
 struct AnyProjection {
@@ -150,6 +152,7 @@ public final class ProjectionRunner {
             lazy = wanted.subtracting(targets.filter(\.decodesPayloads).reduce(into: Set<String>()) { $0.formUnion($1.eventTypes) })
         }
         let plan = DecodePlan(types: wanted, lazy: lazy)
+        let detached = source.detachedReader(for: database)
         let wants = targets.map { p in plan.types.map { p.eventTypes.contains($0) } }
         let folders = targets.map { $0.makeFolder() }
         // What the projections had folded when this run last committed (rebuilding: only this
@@ -168,11 +171,11 @@ public final class ProjectionRunner {
                 }
                 first = false
                 let from = (lasts.min() ?? -1) + 1
-                let job = try pending.flatMap { $0.covered.lowerBound == from ? $0 : nil } ?? read(from: from, plan: plan, connection: c)
-                let chunk = try job.wait()
-                // Read the next chunk in this transaction and parse it while this one folds.
-                let next = chunk.covered.isEmpty ? nil : try read(from: chunk.covered.upperBound, plan: plan, connection: c)
-                pending = next?.covered.isEmpty == false ? next : nil
+                let prefetched = try pending.flatMap { try $0.covered().lowerBound == from ? $0 : nil }
+                var chunk = try (prefetched ?? read(from: from, plan: plan, connection: c, detached: nil)).wait()
+                // Start reading and parsing the next chunk, to run while this one folds. It is read
+                // within this transaction (on a second connection, which sees what this one sees).
+                let next = chunk.covered.isEmpty ? nil : try read(from: chunk.covered.upperBound, plan: plan, connection: c, detached: detached)
                 if let end = chunk.covered.last {
                     for k in targets.indices {
                         let events = chunk.events.filter { wants[k][$0.typeID] && $0.index > lasts[k] }
@@ -186,8 +189,11 @@ public final class ProjectionRunner {
                     lastRecordedAt = chunk.lastRecordedAt ?? lastRecordedAt
                 }
                 // Free the chunk's events on another thread (thousands of objects).
-                DispatchQueue.global().async { [chunk] in withExtendedLifetime(chunk) {} }
+                let grave = Graveyard(chunk.events)
+                chunk.events = []
+                DispatchQueue.global().async { grave.empty() }
                 expected = lasts
+                pending = try next.flatMap { try $0.covered().isEmpty ? nil : $0 }
                 guard pending == nil else { return }
                 done = true
                 if rebuilding {
@@ -201,15 +207,28 @@ public final class ProjectionRunner {
         }
     }
 
-    /// Reads a chunk on `connection` and starts parsing it on the other cores.
-    func read(from: Int, plan: DecodePlan, connection: ProjectionConnection) throws -> ParseJob {
-        let batch = try source.batch(from: from, limit: chunkSize, types: Set(plan.types), connection: connection)
-        return ParseJob(batch, plan: plan)
+    /// Starts reading a chunk with `detached` on another thread, or reads it on `connection`,
+    /// and starts parsing it on the other cores.
+    func read(from: Int, plan: DecodePlan, connection: ProjectionConnection, detached: DetachedReader?) throws -> ParseJob {
+        let types = Set(plan.types)
+        if let detached {
+            let limit = chunkSize
+            return ParseJob(reading: { try detached.read(from, limit, types) }, plan: plan)
+        }
+        return ParseJob(try source.batch(from: from, limit: chunkSize, types: types, connection: connection), plan: plan)
     }
 
 }
 
-/// A chunk of the log parsed and decoded on the other cores while the runner folds.
+/// Objects to free on another thread.
+final class Graveyard: @unchecked Sendable {
+    private var items: [ProjectedEvent]
+    init(_ items: [ProjectedEvent]) { self.items = items }
+    func empty() { items = [] }
+}
+
+/// A chunk of the log read (on its own connection, when the source has one) and parsed and
+/// decoded on the other cores while the runner folds.
 final class ParseJob: @unchecked Sendable {
     struct Parsed {
         var covered: Range<Int>
@@ -217,44 +236,74 @@ final class ParseJob: @unchecked Sendable {
         var lastRecordedAt: String?
     }
 
-    let covered: Range<Int>
-    private let done = DispatchSemaphore(value: 0)
+    private let readDone = DispatchSemaphore(value: 0)
+    private let parseDone = DispatchSemaphore(value: 0)
+    private var read: Result<Range<Int>, any Error> = .success(0..<0)
     private var result: Result<Parsed, any Error> = .failure(ProjectionError.notFound("not parsed"))
 
-    init(_ batch: EntryBatch, plan: DecodePlan) {
-        covered = batch.covered
-        guard !batch.entries.isEmpty else {
-            result = .success(Parsed(covered: batch.covered, events: [], lastRecordedAt: batch.lastRecordedAt))
-            done.signal()
+    /// Parses a chunk already read.
+    convenience init(_ batch: EntryBatch, plan: DecodePlan) {
+        self.init(reading: { batch }, plan: plan, inBackground: !batch.entries.isEmpty)
+    }
+
+    /// Reads a chunk with `reading` and parses it, on other threads.
+    convenience init(reading: @escaping @Sendable () throws -> EntryBatch, plan: DecodePlan) {
+        self.init(reading: reading, plan: plan, inBackground: true)
+    }
+
+    private init(reading: @escaping @Sendable () throws -> EntryBatch, plan: DecodePlan, inBackground: Bool) {
+        guard inBackground else {
+            run(reading, plan)
             return
         }
-        DispatchQueue.global().async { [self] in
-            let items = batch.entries
-            // Blocks of entries handed out to every core.
-            var parsed = [Result<ProjectedEvent?, any Error>](repeating: .success(nil), count: items.count)
-            let blocks = min(items.count, 512)
-            parsed.withUnsafeMutableBufferPointer { buffer in
-                let out = UnsafeSendable(buffer)
-                Parallel.forEach(blocks, workers: Parallel.cores) { b in
-                    for i in (items.count * b / blocks)..<(items.count * (b + 1) / blocks) {
-                        out.value[i] = Result { try plan.event(index: items[i].index, bytes: items[i].bytes) }
-                    }
+        DispatchQueue.global().async { [self] in run(reading, plan) }
+    }
+
+    private func run(_ reading: () throws -> EntryBatch, _ plan: DecodePlan) {
+        let batch: EntryBatch
+        do {
+            batch = try reading()
+            read = .success(batch.covered)
+        } catch {
+            read = .failure(error)
+            result = .failure(error)
+            readDone.signal()
+            parseDone.signal()
+            return
+        }
+        readDone.signal()
+        let items = batch.entries
+        // Blocks of entries handed out to every core.
+        var parsed = [Result<ProjectedEvent?, any Error>](repeating: .success(nil), count: items.count)
+        let blocks = min(items.count, 512)
+        parsed.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            Parallel.forEach(blocks, workers: Parallel.cores) { b in
+                for i in (items.count * b / blocks)..<(items.count * (b + 1) / blocks) {
+                    out.value[i] = Result { try plan.event(index: items[i].index, bytes: items[i].bytes) }
                 }
             }
-            result = Result {
-                var events: [ProjectedEvent] = []
-                events.reserveCapacity(parsed.count)
-                for p in parsed { if let e = try p.get() { events.append(e) } }
-                return Parsed(covered: batch.covered, events: events, lastRecordedAt: batch.lastRecordedAt)
-            }
-            done.signal()
         }
+        result = Result {
+            var events: [ProjectedEvent] = []
+            events.reserveCapacity(parsed.count)
+            for p in parsed { if let e = try p.get() { events.append(e) } }
+            return Parsed(covered: batch.covered, events: events, lastRecordedAt: batch.lastRecordedAt)
+        }
+        parseDone.signal()
+    }
+
+    /// The indexes the chunk covers, once read.
+    func covered() throws -> Range<Int> {
+        readDone.wait()
+        readDone.signal()
+        return try read.get()
     }
 
     /// The parsed chunk, once ready (handed over: a second call fails).
     func wait() throws -> Parsed {
-        done.wait()
-        defer { result = .failure(ProjectionError.notFound("chunk \(covered) already taken")) }
+        parseDone.wait()
+        defer { result = .failure(ProjectionError.notFound("a parsed chunk was taken twice")) }
         return try result.get()
     }
 }
@@ -272,6 +321,23 @@ public enum ProjectionError: Error, Sendable, Equatable, CustomStringConvertible
         case .unknownProjection(let name, let known):
             return "no projection is called \(name) (known: \(known.joined(separator: ", ")))"
         case .notFound(let what): return what
+        }
+    }
+}
+
+extension ProjectionRunner {
+    /// Reads every entry of `ledger` and parses its envelope the way the runner does before a
+    /// fold (every type, payloads not decoded), on every core; the number of entries read.
+    /// The benchmark's baseline for the runner's own reader.
+    package static func readAndScan(_ ledger: Ledger, chunkSize: Int = 16_384) throws -> Int {
+        let plan = DecodePlan(types: Set(Catalogue.all.map { $0.eventType }), lazy: Set(Catalogue.all.map { $0.eventType }))
+        var from = 0
+        var count = 0
+        while true {
+            let batch = try LogReader.batch(ledger: ledger, from: from, limit: chunkSize, types: nil)
+            guard !batch.covered.isEmpty else { return count }
+            count += try ParseJob(batch, plan: plan).wait().events.count
+            from = batch.covered.upperBound
         }
     }
 }
