@@ -37,7 +37,11 @@ extension ProjectionConnection {
     /// Runs a cached statement whose parameters `bind` sets in order, straight through SQLite's
     /// C API (a fold writes rows by the thousand; GRDB's `StatementArguments` box every value).
     func write(_ sql: String, _ bind: (inout Binder) -> Void) throws {
-        let statement = try db.cachedStatement(sql: sql)
+        try write(db.cachedStatement(sql: sql), bind)
+    }
+
+    /// The same with a statement already prepared (saves hashing long SQL for every row).
+    func write(_ statement: Statement, _ bind: (inout Binder) -> Void) throws {
         let handle = statement.sqliteStatement
         var binder = Binder(handle: handle)
         bind(&binder)
@@ -46,7 +50,7 @@ extension ProjectionConnection {
         sqlite3_clear_bindings(handle)
         guard rc == SQLITE_DONE else {
             throw DatabaseError(
-                resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
         }
     }
 }
@@ -55,7 +59,11 @@ extension ProjectionConnection {
     /// The first row of a cached query whose parameters `bind` sets, read by `row` through
     /// SQLite's C API, or nil when there is none.
     func readOne<T>(_ sql: String, _ bind: (inout Binder) -> Void, _ row: (ColumnReader) -> T) throws -> T? {
-        let statement = try db.cachedStatement(sql: sql)
+        try readOne(db.cachedStatement(sql: sql), bind, row)
+    }
+
+    /// The same with a statement already prepared.
+    func readOne<T>(_ statement: Statement, _ bind: (inout Binder) -> Void, _ row: (ColumnReader) -> T) throws -> T? {
         let handle = statement.sqliteStatement
         var binder = Binder(handle: handle)
         bind(&binder)
@@ -68,7 +76,7 @@ extension ProjectionConnection {
         case SQLITE_DONE: return nil
         case let rc:
             throw DatabaseError(
-                resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
         }
     }
 }

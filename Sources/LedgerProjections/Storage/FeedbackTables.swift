@@ -25,15 +25,22 @@ public struct FeedbackTables: ProjectionTables {
 
     let c: ProjectionConnection
     let items: String
-    let selectOne: String
-    let upsert: String
+    let selectOne: Statement?
+    let upsert: Statement?
 
     /// The table named with `suffix`.
     public init(_ connection: ProjectionConnection, suffix: String) {
         c = connection
         items = "feedback_items" + suffix
-        selectOne = "SELECT \(Self.columns) FROM \(items) WHERE feedback_id = ?"
-        upsert = "INSERT OR REPLACE INTO \(items) (\(Self.columns)) VALUES (\(Array(repeating: "?", count: 32).joined(separator: ", ")))"
+        // Prepared once per fold (every row of a flush uses them); nil before the table exists.
+        selectOne = try? connection.db.cachedStatement(sql: "SELECT \(Self.columns) FROM \(items) WHERE feedback_id = ?")
+        upsert = try? connection.db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO \(items) (\(Self.columns)) VALUES (\(Array(repeating: "?", count: 32).joined(separator: ", ")))")
+    }
+
+    private func prepared(_ statement: Statement?) throws -> Statement {
+        guard let statement else { throw DatabaseError(message: "no such table: \(items)") }
+        return statement
     }
 
     /// The columns in schema order (what `record(from:)` reads by position).
@@ -45,7 +52,7 @@ public struct FeedbackTables: ProjectionTables {
         """
 
     func item(_ id: String) throws -> FeedbackRecord? {
-        try c.readOne(selectOne, { $0.add(id) }) { r in
+        try c.readOne(prepared(selectOne), { $0.add(id) }) { r in
             var f = FeedbackRecord(feedbackId: r.string(0), channel: r.string(1), receivedAt: r.string(2), receivedIndex: r.int(3))
             f.serviceId = r.optionalString(4)
             f.regionId = r.optionalString(5)
@@ -84,7 +91,7 @@ public struct FeedbackTables: ProjectionTables {
     }
 
     func save(_ f: FeedbackRecord) throws {
-        try c.write(upsert) { b in
+        try c.write(prepared(upsert)) { b in
             b.add(f.feedbackId)
             b.add(f.channel)
             b.add(f.receivedAt)
