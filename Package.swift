@@ -44,7 +44,10 @@ let package = Package(
         // Storage/ folder touches SQL)
         .target(
             name: "LedgerProjections",
-            dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LedgerCore", "LedgerDomain", "LedgerStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
 
         // Portal: the web portal (`coledger serve`), server-rendered pages and the same data as JSON
@@ -70,8 +73,8 @@ let package = Package(
         .executableTarget(
             name: "ColedgerBench",
             dependencies: [
-                "LedgerCore", "LedgerStore", "CSodium",
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tools/bench",
             exclude: ["portal-load"]

@@ -41,6 +41,48 @@ extension Ledger {
         }
     }
 
+    /// The stored bytes of the entries with `from <= index < below` whose type is one of `types`
+    /// (every entry when nil), in log order, unparsed, read on a connection the caller holds.
+    ///
+    /// The type comes from the `type` column the append wrote from the same bytes, so entries of
+    /// other types are never copied out of SQLite, let alone parsed (projections read this way).
+    package static func rawEntries(_ db: Database, from: Int, below: Int, types: [String]?) throws -> [(index: Int, bytes: [UInt8])] {
+        guard from < below else { return [] }
+        if let types, types.isEmpty { return [] }
+        var sql = "SELECT idx, bytes FROM entries WHERE idx >= ? AND idx < ?"
+        if let types { sql += " AND type IN (" + Array(repeating: "?", count: types.count).joined(separator: ", ") + ")" }
+        let statement = try db.cachedStatement(sql: sql + " ORDER BY idx")
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, Int64(from))
+        sqlite3_bind_int64(handle, 2, Int64(below))
+        for (n, type) in (types ?? []).enumerated() {
+            sqlite3_bind_text(handle, Int32(n + 3), type, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
+        defer { sqlite3_reset(handle) }
+        var rows: [(index: Int, bytes: [UInt8])] = []
+        rows.reserveCapacity(min(below - from, 1 << 16))
+        var rc = sqlite3_step(handle)
+        while rc == SQLITE_ROW {
+            let n = Int(sqlite3_column_bytes(handle, 1))
+            var bytes: [UInt8] = []
+            if n > 0, let p = sqlite3_column_blob(handle, 1) { bytes = [UInt8](UnsafeRawBufferPointer(start: p, count: n)) }
+            rows.append((Int(sqlite3_column_int64(handle, 0)), bytes))
+            rc = sqlite3_step(handle)
+        }
+        guard rc == SQLITE_DONE else {
+            throw LedgerError.storage("reading entries from \(from): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+        }
+        return rows
+    }
+
+    /// The stored bytes of the entry at `index`, unparsed, read on a connection the caller holds.
+    package static func rawEntry(_ db: Database, at index: Int) throws -> [UInt8]? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT bytes FROM entries WHERE idx = ?"), arguments: [index]).map {
+            [UInt8](Data.fromDatabaseValue($0[0]) ?? Data())
+        }
+    }
+
     /// The number of entries, read on a connection the caller already holds.
     package static func size(in db: Database) throws -> Int { try size(db) }
 

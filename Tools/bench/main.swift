@@ -1,8 +1,11 @@
 // coledger-bench: measures the ledger against the machine's raw limits, in one run.
 //
 //   swift run -c release coledger-bench [--events N] [--appends M] [--proofs K] [--dir DIR] [--json]
+//       [--ledger PATH [--queries Q] [--provenance-queries P] [--runs R] [--projections-only]]
 //
-// Prints each figure beside its limit and the ratio the targets are stated in.
+// Prints each figure beside its limit and the ratio the targets are stated in. With --ledger, it
+// also measures the projections on that existing ledger (e.g. a `coledger demo --events 1000000`
+// ledger): read+parse, full rebuild, queries and `state --at` the midpoint (ProjectionBench.swift).
 import CSodium
 import Foundation
 import GRDBSQLite
@@ -15,6 +18,11 @@ struct Options {
     var proofs = 2_000
     var dir: String?
     var json = false
+    var ledger: String?
+    var queries = 300
+    var provenanceQueries = 20
+    var runs = 1
+    var projectionsOnly = false
 
     init(_ args: [String]) {
         var i = 0
@@ -26,8 +34,22 @@ struct Options {
             case "--proofs": proofs = Int(value()) ?? proofs
             case "--dir": dir = value()
             case "--json": json = true
+            case "--ledger": ledger = value()
+            case "--queries": queries = Int(value()) ?? queries
+            case "--provenance-queries": provenanceQueries = Int(value()) ?? provenanceQueries
+            case "--projections-only": projectionsOnly = true
+            case "--runs": runs = Int(value()) ?? runs
             case "-h", "--help":
-                print("usage: coledger-bench [--events N (100000)] [--appends M (1000)] [--proofs K (2000)] [--dir DIR] [--json]")
+                print("""
+                    usage: coledger-bench [--events N (100000)] [--appends M (1000)] [--proofs K (2000)] [--dir DIR] [--json]
+                                          [--ledger PATH [--queries Q (300)] [--provenance-queries P (20)] [--runs R (1)]
+                                                         [--projections-only]]
+                      --ledger PATH        also measure the projections on this existing ledger (it rebuilds them in
+                                           that file): read+parse, full rebuild, trace/action/provenance queries,
+                                           state --at the midpoint
+                      --runs R             repeat read+parse and the rebuild R times; report the median run
+                      --projections-only   skip the raw-limit and fresh-ledger sections
+                    """)
                 exit(0)
             default:
                 FileHandle.standardError.write(Data("coledger-bench: unknown argument \(args[i])\n".utf8))
@@ -56,6 +78,41 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return 0 }
     return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+}
+
+/// Measures the projections of `--ledger` and prints them (a table, or JSON).
+func projectionSection() throws {
+    guard let path = options.ledger else { return }
+    let figures = try ProjectionBench.run(
+        ledgerPath: path, queries: options.queries, provenanceQueries: options.provenanceQueries, runs: options.runs, log: log)
+    if options.json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+        return
+    }
+    print("\nProjections of \(path) (\(cores) cores, release build)")
+    print("| figure | value | note | target |")
+    print("|---|---:|---|---|")
+    for f in figures {
+        let value: String
+        switch f.unit {
+        case "ms": value = String(format: "%.2f ms", f.value)
+        case "s": value = String(format: "%.2f s", f.value)
+        case "ratio": value = String(format: "%.2f", f.value)
+        default: value = String(format: "%.0f %@", f.value, f.unit)
+        }
+        print("| \(f.figure) | \(value) | \(f.note) | \(f.target) |")
+    }
+}
+
+if options.projectionsOnly {
+    if let path = options.ledger, ProcessInfo.processInfo.environment["COLEDGER_PROFILE"] != nil {
+        print(try ProjectionBench.profile(ledgerPath: path, count: 50_000))
+        exit(0)
+    }
+    try projectionSection()
+    exit(0)
 }
 
 // A ~300-byte event payload, deterministic.
@@ -196,6 +253,8 @@ if options.json {
         print("| \(r.figure) | \(value) | \(r.limit) | \(r.ratio.map { String(format: "%.2f", $0) } ?? "") | \(r.target) |")
     }
 }
+
+try projectionSection()
 
 if ProcessInfo.processInfo.environment["COLEDGER_PROFILE"] != nil {
     let sample = try ledger.entries(from: 10, limit: 20_000).map(\.entry.bytes)

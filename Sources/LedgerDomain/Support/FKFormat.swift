@@ -83,6 +83,14 @@ public enum FKFormat: String, Sendable, CaseIterable {
 
     /// Whether `s` has this format.
     public func accepts(_ s: String) -> Bool {
+        // The formats read as strings first: no byte array to build (free text is most of them).
+        switch self {
+        case .text: return !s.isEmpty
+        case .timestamp: return Timestamp.isValidUTC(s)
+        case .uuid: return Identifier.isUUID(s)
+        case .pointer: return Self.isPointer(s)
+        default: break
+        }
         let b = Array(s.utf8)
         switch self {
         case .id: return Self.run(b, first: Self.isAlnum, rest: Self.isIdByte, max: 80)

@@ -4,7 +4,7 @@ import LedgerDomain
 ///
 /// It keeps public fields only: the feedback text stays in the entry's private part, and
 /// triage criticality and safeguarding flags (restricted) are not kept.
-public enum FeedbackProjection: Projection {
+public enum FeedbackProjection: BatchProjection {
     /// `feedback`.
     public static let name = "feedback"
     /// 1.
@@ -15,69 +15,93 @@ public enum FeedbackProjection: Projection {
         FeedbackStatusUpdated.eventType, FeedbackResponded.eventType, SubmitterNotified.eventType, FeedbackClosed.eventType,
     ]
 
-    /// Folds one feedback event. The first `feedback.received` for an id defines it; events
-    /// about unknown feedback are ignored; a later acknowledgement or response replaces an
-    /// earlier one's fields except the first acknowledgement time, which the clock is judged on.
-    public static func apply(_ event: ProjectedEvent, to tables: FeedbackTables) throws {
-        if let p = event.payload(as: FeedbackReceived.self) {
-            guard try tables.item(p.feedbackId) == nil else { return }
-            var f = FeedbackRecord(feedbackId: p.feedbackId, channel: p.channel.rawValue, receivedAt: p.receivedAt, receivedIndex: event.index)
-            f.serviceId = p.serviceId
-            f.regionId = p.regionId
-            f.bodyId = p.bodyId
-            f.anonymous = p.submitter == FeedbackReceived.anonymous
-            f.language = p.language
-            f.consentToPublish = p.consentToPublish
-            f.contactConsent = p.contactConsent
-            f.hasPrivateText = event.privateSubject != nil
-            try tables.save(f)
-            return
-        }
-        guard let id = feedbackId(of: event), var f = try tables.item(id) else { return }
-        if let p = event.payload(as: FeedbackAcknowledged.self) {
-            if f.acknowledgedAt == nil {
-                f.acknowledgedAt = p.at
-                f.ackMethod = p.method.rawValue
-            }
-        } else if let p = event.payload(as: FeedbackTriaged.self) {
-            f.themes = p.themes
-        } else if let p = event.payload(as: FeedbackLinked.self) {
-            let link = "\(p.targetType.rawValue):\(p.targetId)"
-            if !f.links.contains(link) { f.links.append(link) }
-        } else if let p = event.payload(as: FeedbackStatusUpdated.self) {
-            f.lastUpdateAt = event.occurredAt
-            f.lastUpdateStatus = p.status.rawValue
-            f.lastUpdateNote = p.note
-        } else if let p = event.payload(as: FeedbackResponded.self) {
-            f.respondedAt = event.occurredAt
-            f.respondedIndex = event.index
-            f.publicSummary = p.publicSummary
-            f.moderatedByRoleId = p.moderatedByRoleId
-            f.response = p.response
-            f.changeStatus = p.changeStatus.rawValue
-            f.changeDescription = p.changeDescription
-            f.reason = p.reason
-            f.actionRef = p.actionRef
-        } else if let p = event.payload(as: SubmitterNotified.self) {
-            f.notifiedAt = p.at
-        } else if let p = event.payload(as: FeedbackClosed.self) {
-            f.closedAt = event.occurredAt
-            f.closedIndex = event.index
-            f.closeReason = p.reason.rawValue
-        }
-        try tables.save(f)
+    /// The items a run has read or changed, by id.
+    public struct Memory {
+        var items = RecordCache<FeedbackRecord>(limit: 60_000)
     }
 
-    static func feedbackId(of event: ProjectedEvent) -> String? {
-        switch event.payload {
-        case let p as FeedbackAcknowledged: return p.feedbackId
-        case let p as FeedbackTriaged: return p.feedbackId
-        case let p as FeedbackLinked: return p.feedbackId
-        case let p as FeedbackStatusUpdated: return p.feedbackId
-        case let p as FeedbackResponded: return p.feedbackId
-        case let p as SubmitterNotified: return p.feedbackId
-        case let p as FeedbackClosed: return p.feedbackId
-        default: return nil
+    /// Its tables.
+    public typealias Tables = FeedbackTables
+
+    /// Nothing held yet.
+    public static func makeMemory() -> Memory { Memory() }
+
+    /// Folds a chunk of feedback events into the items in memory (written by ``flush(_:to:)``,
+    /// or here when memory is full). The first `feedback.received` for an id defines it; events about unknown feedback
+    /// are ignored; a later acknowledgement or response replaces an earlier one's fields except
+    /// the first acknowledgement time, which the clock is judged on.
+    public static func apply(_ events: [ProjectedEvent], to tables: FeedbackTables, memory: inout Memory) throws {
+        for event in events { try fold(event, into: &memory.items, tables: tables) }
+        try memory.items.flushIfFull(tables.save)
+    }
+
+    /// Writes the changed records.
+    public static func flush(_ memory: inout Memory, to tables: FeedbackTables) throws {
+        try memory.items.flush(tables.save)
+    }
+
+    /// It reads the members it keeps straight from the entries (``ProjectedEvent/fields``).
+    public static let decodesPayloads = false
+
+    /// Folds one event, reading its payload's members by their names in group F's schemas.
+    static func fold(_ event: ProjectedEvent, into items: inout RecordCache<FeedbackRecord>, tables: FeedbackTables) throws {
+        guard let p = event.fields, let id = p.string("feedbackId") else { return }
+        switch event.type {
+        case FeedbackReceived.eventType:
+            guard try !items.contains(id, load: tables.item) else { return }
+            var f = FeedbackRecord(
+                feedbackId: id, channel: p.string("channel") ?? "", receivedAt: p.string("receivedAt") ?? "", receivedIndex: event.index)
+            f.serviceId = p.string("serviceId")
+            f.regionId = p.string("regionId")
+            f.bodyId = p.string("bodyId")
+            f.anonymous = p.string("submitter") == FeedbackReceived.anonymous
+            f.language = p.string("language") ?? ""
+            f.consentToPublish = p.bool("consentToPublish") ?? false
+            f.contactConsent = p.bool("contactConsent") ?? false
+            f.hasPrivateText = event.privateSubject != nil
+            items.set(id, f)
+        case FeedbackAcknowledged.eventType:
+            try items.update(id, load: tables.item) { f in
+                if f.acknowledgedAt == nil {
+                    f.acknowledgedAt = p.string("at")
+                    f.ackMethod = p.string("method")
+                }
+            }
+        case FeedbackTriaged.eventType:
+            try items.update(id, load: tables.item) { $0.themes = p.strings("themes") ?? [] }
+        case FeedbackLinked.eventType:
+            let link = "\(p.string("targetType") ?? ""):\(p.string("targetId") ?? "")"
+            try items.update(id, load: tables.item) { f in
+                if !f.links.contains(link) { f.links.append(link) }
+            }
+        case FeedbackStatusUpdated.eventType:
+            try items.update(id, load: tables.item) { f in
+                f.lastUpdateAt = event.occurredAt
+                f.lastUpdateStatus = p.string("status")
+                f.lastUpdateNote = p.string("note")
+            }
+        case FeedbackResponded.eventType:
+            try items.update(id, load: tables.item) { f in
+                f.respondedAt = event.occurredAt
+                f.respondedIndex = event.index
+                f.publicSummary = p.string("publicSummary")
+                f.moderatedByRoleId = p.string("moderatedByRoleId")
+                f.response = p.string("response")
+                f.changeStatus = p.string("changeStatus")
+                f.changeDescription = p.string("changeDescription")
+                f.reason = p.string("reason")
+                f.actionRef = p.string("actionRef")
+            }
+        case SubmitterNotified.eventType:
+            try items.update(id, load: tables.item) { $0.notifiedAt = p.string("at") }
+        case FeedbackClosed.eventType:
+            try items.update(id, load: tables.item) { f in
+                f.closedAt = event.occurredAt
+                f.closedIndex = event.index
+                f.closeReason = p.string("reason")
+            }
+        default:
+            return
         }
     }
 }

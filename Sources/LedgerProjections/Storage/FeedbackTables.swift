@@ -25,68 +25,139 @@ public struct FeedbackTables: ProjectionTables {
 
     let c: ProjectionConnection
     let items: String
+    let selectOne: Statement?
+    let upsert: Statement?
 
     /// The table named with `suffix`.
     public init(_ connection: ProjectionConnection, suffix: String) {
         c = connection
         items = "feedback_items" + suffix
+        // Prepared once per fold (every row of a flush uses them); nil before the table exists.
+        selectOne = try? connection.db.cachedStatement(sql: "SELECT \(Self.columns) FROM \(items) WHERE feedback_id = ?")
+        upsert = try? connection.db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO \(items) (\(Self.columns)) VALUES (\(Array(repeating: "?", count: 32).joined(separator: ", ")))")
     }
 
+    private func prepared(_ statement: Statement?) throws -> Statement {
+        guard let statement else { throw DatabaseError(message: "no such table: \(items)") }
+        return statement
+    }
+
+    /// The columns in schema order (what `record(from:)` reads by position).
+    static let columns = """
+        feedback_id, channel, received_at, received_index, service_id, region_id, body_id, anonymous, language,
+        consent_to_publish, contact_consent, has_private_text, themes, links, acknowledged_at, ack_method, last_update_at,
+        last_update_status, last_update_note, responded_at, responded_index, public_summary, moderated_by_role_id, response,
+        change_status, change_description, reason, action_ref, notified_at, closed_at, closed_index, close_reason
+        """
+
     func item(_ id: String) throws -> FeedbackRecord? {
-        try c.fetchOne("SELECT * FROM \(items) WHERE feedback_id = ?", [id]).map(Self.record(from:))
+        try c.readOne(prepared(selectOne), { $0.add(id) }) { r in
+            var f = FeedbackRecord(feedbackId: r.string(0), channel: r.string(1), receivedAt: r.string(2), receivedIndex: r.int(3))
+            f.serviceId = r.optionalString(4)
+            f.regionId = r.optionalString(5)
+            f.bodyId = r.optionalString(6)
+            f.anonymous = r.bool(7)
+            f.language = r.string(8)
+            f.consentToPublish = r.bool(9)
+            f.contactConsent = r.bool(10)
+            f.hasPrivateText = r.bool(11)
+            f.themes = r.list(12)
+            f.links = r.list(13)
+            f.acknowledgedAt = r.optionalString(14)
+            f.ackMethod = r.optionalString(15)
+            f.lastUpdateAt = r.optionalString(16)
+            f.lastUpdateStatus = r.optionalString(17)
+            f.lastUpdateNote = r.optionalString(18)
+            f.respondedAt = r.optionalString(19)
+            f.respondedIndex = r.optionalInt(20)
+            f.publicSummary = r.optionalString(21)
+            f.moderatedByRoleId = r.optionalString(22)
+            f.response = r.optionalString(23)
+            f.changeStatus = r.optionalString(24)
+            f.changeDescription = r.optionalString(25)
+            f.reason = r.optionalString(26)
+            f.actionRef = r.optionalString(27)
+            f.notifiedAt = r.optionalString(28)
+            f.closedAt = r.optionalString(29)
+            f.closedIndex = r.optionalInt(30)
+            f.closeReason = r.optionalString(31)
+            return f
+        }
     }
 
     func all() throws -> [FeedbackRecord] {
-        try c.fetchAll("SELECT * FROM \(items) ORDER BY received_at, feedback_id").map(Self.record(from:))
+        try c.fetchAll("SELECT \(Self.columns) FROM \(items) ORDER BY received_at, feedback_id").map(Self.record(from:))
     }
 
     func save(_ f: FeedbackRecord) throws {
-        try c.execute(
-            """
-            INSERT OR REPLACE INTO \(items) VALUES
-            (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                f.feedbackId, f.channel, f.receivedAt, f.receivedIndex, f.serviceId, f.regionId, f.bodyId, f.anonymous,
-                f.language, f.consentToPublish, f.contactConsent, f.hasPrivateText, ListColumn.encode(f.themes),
-                ListColumn.encode(f.links), f.acknowledgedAt, f.ackMethod, f.lastUpdateAt, f.lastUpdateStatus,
-                f.lastUpdateNote, f.respondedAt, f.respondedIndex, f.publicSummary, f.moderatedByRoleId, f.response,
-                f.changeStatus, f.changeDescription, f.reason, f.actionRef, f.notifiedAt, f.closedAt, f.closedIndex,
-                f.closeReason,
-            ])
+        try c.write(prepared(upsert)) { b in
+            b.add(f.feedbackId)
+            b.add(f.channel)
+            b.add(f.receivedAt)
+            b.add(f.receivedIndex)
+            b.add(f.serviceId)
+            b.add(f.regionId)
+            b.add(f.bodyId)
+            b.add(f.anonymous)
+            b.add(f.language)
+            b.add(f.consentToPublish)
+            b.add(f.contactConsent)
+            b.add(f.hasPrivateText)
+            b.add(f.themes)
+            b.add(f.links)
+            b.add(f.acknowledgedAt)
+            b.add(f.ackMethod)
+            b.add(f.lastUpdateAt)
+            b.add(f.lastUpdateStatus)
+            b.add(f.lastUpdateNote)
+            b.add(f.respondedAt)
+            b.add(f.respondedIndex)
+            b.add(f.publicSummary)
+            b.add(f.moderatedByRoleId)
+            b.add(f.response)
+            b.add(f.changeStatus)
+            b.add(f.changeDescription)
+            b.add(f.reason)
+            b.add(f.actionRef)
+            b.add(f.notifiedAt)
+            b.add(f.closedAt)
+            b.add(f.closedIndex)
+            b.add(f.closeReason)
+        }
     }
 
+    /// A record from a row of ``columns``, by position.
     static func record(from r: Row) -> FeedbackRecord {
-        var f = FeedbackRecord(
-            feedbackId: r["feedback_id"], channel: r["channel"], receivedAt: r["received_at"], receivedIndex: r["received_index"])
-        f.serviceId = r["service_id"]
-        f.regionId = r["region_id"]
-        f.bodyId = r["body_id"]
-        f.anonymous = r["anonymous"]
-        f.language = r["language"]
-        f.consentToPublish = r["consent_to_publish"]
-        f.contactConsent = r["contact_consent"]
-        f.hasPrivateText = r["has_private_text"]
-        f.themes = ListColumn.decode(r["themes"])
-        f.links = ListColumn.decode(r["links"])
-        f.acknowledgedAt = r["acknowledged_at"]
-        f.ackMethod = r["ack_method"]
-        f.lastUpdateAt = r["last_update_at"]
-        f.lastUpdateStatus = r["last_update_status"]
-        f.lastUpdateNote = r["last_update_note"]
-        f.respondedAt = r["responded_at"]
-        f.respondedIndex = r["responded_index"]
-        f.publicSummary = r["public_summary"]
-        f.moderatedByRoleId = r["moderated_by_role_id"]
-        f.response = r["response"]
-        f.changeStatus = r["change_status"]
-        f.changeDescription = r["change_description"]
-        f.reason = r["reason"]
-        f.actionRef = r["action_ref"]
-        f.notifiedAt = r["notified_at"]
-        f.closedAt = r["closed_at"]
-        f.closedIndex = r["closed_index"]
-        f.closeReason = r["close_reason"]
+        var f = FeedbackRecord(feedbackId: r[0], channel: r[1], receivedAt: r[2], receivedIndex: r[3])
+        f.serviceId = r[4]
+        f.regionId = r[5]
+        f.bodyId = r[6]
+        f.anonymous = r[7]
+        f.language = r[8]
+        f.consentToPublish = r[9]
+        f.contactConsent = r[10]
+        f.hasPrivateText = r[11]
+        f.themes = ListColumn.decode(r[12])
+        f.links = ListColumn.decode(r[13])
+        f.acknowledgedAt = r[14]
+        f.ackMethod = r[15]
+        f.lastUpdateAt = r[16]
+        f.lastUpdateStatus = r[17]
+        f.lastUpdateNote = r[18]
+        f.respondedAt = r[19]
+        f.respondedIndex = r[20]
+        f.publicSummary = r[21]
+        f.moderatedByRoleId = r[22]
+        f.response = r[23]
+        f.changeStatus = r[24]
+        f.changeDescription = r[25]
+        f.reason = r[26]
+        f.actionRef = r[27]
+        f.notifiedAt = r[28]
+        f.closedAt = r[29]
+        f.closedIndex = r[30]
+        f.closeReason = r[31]
         return f
     }
 }

@@ -2,14 +2,27 @@ import Foundation
 package import GRDB
 public import LedgerStore
 import LedgerCore
+import LedgerDomain
 
 /// A connection the projections read and write on, inside one transaction.
 public struct ProjectionConnection {
-    /// The GRDB connection (for `Storage/` and sources in the same file).
-    package let db: Database
+    /// The GRDB connection (for `Storage/` and sources in the same file); nil for
+    /// ``detached``.
+    let database: Database?
+
+    /// The GRDB connection.
+    package var db: Database {
+        guard let database else { preconditionFailure("a detached reader has no connection") }
+        return database
+    }
 
     /// Wraps a connection.
-    package init(_ db: Database) { self.db = db }
+    package init(_ db: Database) { database = db }
+
+    private init() { database = nil }
+
+    /// No connection: what a ``DetachedReader`` of a source that needs none passes on.
+    static var detached: ProjectionConnection { ProjectionConnection() }
 }
 
 /// The tables one projection owns. Implemented in `Storage/`, the only place SQL is written.
@@ -56,6 +69,19 @@ public final class ProjectionDatabase {
     func read<T>(_ body: (ProjectionConnection) throws -> T) throws -> T {
         try queue.read { db in try body(ProjectionConnection(db)) }
     }
+
+    /// Whether these are the projections of `ledger`, in its file.
+    func isOn(_ ledger: Ledger) -> Bool { queue === ledger.database }
+
+    /// A second, read-only connection to the ledger file (nil in memory), opened on first use,
+    /// on which the runner reads entries while it folds on ``queue``.
+    lazy var reader: DatabaseQueue? = {
+        guard isLedgerFile else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(60)
+        return try? DatabaseQueue(path: queue.path, configuration: configuration)
+    }()
 }
 
 /// What `projection_state` says about one projection.
@@ -136,5 +162,42 @@ public struct LedgerFileSource: EntrySource {
             case .failure(let error): throw LedgerError.corrupt("entry \(raw[n].index) does not parse: \(error)")
             }
         }
+    }
+
+    /// The stored bytes of the entries of `types` only (the entries table's `type` column).
+    public func batch(from: Int, limit: Int, types: Set<String>?, connection: ProjectionConnection) throws -> EntryBatch {
+        try LogReader.batch(connection.db, from: from, limit: limit, types: types)
+    }
+
+    /// Whether the file's ledger admits events under the PCREF policy (which decodes every payload).
+    public func payloadsChecked(connection: ProjectionConnection) throws -> Bool {
+        try String.fetchOne(connection.db, sql: "SELECT value FROM meta WHERE key = 'policy'") == DomainPolicy.standard.name
+    }
+
+    /// Reads on a second, read-only connection to the same file. A read it starts while the
+    /// runner's write transaction is open sees exactly the entries that transaction sees (no
+    /// one else can append meanwhile), so the runner may decide on it that the log has ended.
+    public func detachedReader(for database: ProjectionDatabase) -> DetachedReader? {
+        guard let reader = database.reader else { return nil }
+        return DetachedReader { from, limit, types in
+            try reader.read { db in try LogReader.batch(db, from: from, limit: limit, types: types) }
+        }
+    }
+}
+
+/// The runner's reads of a ledger's entries table.
+enum LogReader {
+    static func batch(ledger: Ledger, from: Int, limit: Int, types: Set<String>?) throws -> EntryBatch {
+        try ledger.database.read { db in try batch(db, from: from, limit: limit, types: types) }
+    }
+
+    /// Indexes `from ..< from + limit`, clipped to the log, with the bytes of the entries of `types`.
+    static func batch(_ db: Database, from: Int, limit: Int, types: Set<String>?) throws -> EntryBatch {
+        let below = min(try Ledger.size(in: db), from + limit)
+        guard from < below else { return .empty(at: from) }
+        let rows = try Ledger.rawEntries(db, from: from, below: below, types: types.map { $0.sorted() })
+        let lastBytes = rows.last?.index == below - 1 ? rows.last?.bytes : try Ledger.rawEntry(db, at: below - 1)
+        guard let lastBytes else { throw LedgerError.corrupt("entry \(below - 1) is missing") }
+        return EntryBatch(covered: from..<below, entries: rows, lastRecordedAt: try EntryPeek.recordedAt(lastBytes))
     }
 }

@@ -2,7 +2,7 @@ import LedgerDomain
 
 /// The contribution trace: contributions, the meetings and decisions that took them up, what
 /// was decided and what they changed.
-public enum TraceProjection: Projection {
+public enum TraceProjection: BatchProjection {
     /// `trace`.
     public static let name = "trace"
     /// 1.
@@ -13,20 +13,42 @@ public enum TraceProjection: Projection {
         MeetingHeld.eventType, DecisionProposed.eventType, DecisionRecorded.eventType,
     ]
 
-    /// Folds one event; the first event defining an id wins, references to unknown ids are kept
-    /// (the trace reports them as they are).
-    public static func apply(_ event: ProjectedEvent, to tables: TraceTables) throws {
+    /// The contributions a run has read or changed, by id.
+    public struct Memory {
+        var contributions = RecordCache<ContributionRecord>()
+    }
+
+    /// Its tables.
+    public typealias Tables = TraceTables
+
+    /// Nothing held yet.
+    public static func makeMemory() -> Memory { Memory() }
+
+    /// Folds a chunk of events; the first event defining an id wins, references to unknown ids
+    /// are kept (the trace reports them as they are). Contributions are kept in memory until
+    /// ``flush(_:to:)``; everything else is written as it comes.
+    public static func apply(_ events: [ProjectedEvent], to tables: TraceTables, memory: inout Memory) throws {
+        for event in events { try fold(event, into: &memory.contributions, tables: tables) }
+        try memory.contributions.flushIfFull(tables.save)
+    }
+
+    /// Writes the changed records.
+    public static func flush(_ memory: inout Memory, to tables: TraceTables) throws {
+        try memory.contributions.flush(tables.save)
+    }
+
+    static func fold(_ event: ProjectedEvent, into contributions: inout RecordCache<ContributionRecord>, tables: TraceTables) throws {
         switch event.payload {
         case let p as ContributionRecorded:
-            guard try tables.contribution(p.contributionId) == nil else { return }
-            try tables.save(ContributionRecord(
+            guard try !contributions.contains(p.contributionId, load: tables.contribution) else { return }
+            contributions.set(p.contributionId, ContributionRecord(
                 contributionId: p.contributionId, personId: p.personId, bodyId: p.bodyId, meetingId: p.meetingId,
                 kind: p.kind.rawValue, ladderRung: p.ladderRung.rawValue, topicRefs: p.topicRefs, hours: p.hours,
                 occurredAt: event.occurredAt, index: event.index, hasPrivateContent: event.privateSubject != nil, notifiedAt: nil))
         case let p as ContributorNotified:
-            guard var c = try tables.contribution(p.contributionId) else { return }
+            guard var c = try contributions.get(p.contributionId, load: tables.contribution) else { return }
             c.notifiedAt = p.at
-            try tables.save(c)
+            contributions.set(c.contributionId, c)
         case let p as ContributionInfluenceTraced:
             try tables.append(InfluenceRecord(
                 contributionId: p.contributionId, index: event.index, targetType: p.targetType.rawValue, targetId: p.targetId,
