@@ -276,19 +276,27 @@ enum EntryPeek {
         }
     }
 
-    static func peek(_ b: [UInt8]) -> String? {
-        let quote = UInt8(ascii: "\"")
-        guard b.count > 64, b[b.count - 1] == UInt8(ascii: "}"), b[b.count - 2] == quote else { return nil }
-        var i = b.count - 3
-        while i > 0 && b[i] != quote { i -= 1 }
-        let nameStart = i - signatureName.count
-        guard nameStart > 1, b[nameStart..<i].elementsEqual(signatureName), b[nameStart - 1] == quote else { return nil }
-        let timeEnd = nameStart - 1
-        var j = timeEnd - 1
-        while j > 0 && b[j] != quote { j -= 1 }
-        let labelStart = j + 1 - recordedAtName.count
-        guard labelStart >= 0, b[labelStart...j].elementsEqual(recordedAtName) else { return nil }
-        return String(decoding: b[(j + 1)..<timeEnd], as: UTF8.self)
+    static func peek(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { b -> String? in
+            let quote = UInt8(ascii: "\"")
+            func matches(_ name: [UInt8], endingAt end: Int) -> Bool {
+                let start = end - name.count
+                guard start >= 0 else { return false }
+                for k in 0..<name.count where b[start + k] != name[k] { return false }
+                return true
+            }
+            guard b.count > 64, b[b.count - 1] == UInt8(ascii: "}"), b[b.count - 2] == quote else { return nil }
+            var i = b.count - 3
+            while i > 0 && b[i] != quote { i -= 1 }
+            // b[i] opens the signature; before it `,"signature":`, before that the time's closing quote.
+            guard matches(signatureName, endingAt: i) else { return nil }
+            let timeEnd = i - signatureName.count - 1
+            guard timeEnd > 0, b[timeEnd] == quote else { return nil }
+            var j = timeEnd - 1
+            while j > 0 && b[j] != quote { j -= 1 }
+            guard matches(recordedAtName, endingAt: j + 1) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[(j + 1)..<timeEnd]), as: UTF8.self)
+        }
     }
 }
 

@@ -54,6 +54,17 @@ struct JSONTape {
         try bytes.withUnsafeBufferPointer { buffer throws(TapeError) in try scanner.scan(buffer) }
     }
 
+    /// A tape of the one value that starts at byte `start` of `bytes` (what follows it is not
+    /// read): its root is node 0.
+    /// - Throws: ``TapeError`` at the first byte of that value that is not JSON.
+    init(_ bytes: [UInt8], valueAt start: Int) throws(TapeError) {
+        self.bytes = bytes
+        var scanner = Scanner(count: bytes.count, nodes: [])
+        scanner.position = start
+        defer { nodes = scanner.nodes }
+        try bytes.withUnsafeBufferPointer { buffer throws(TapeError) in try scanner.value(buffer, depth: 0) }
+    }
+
     // MARK: Reading
 
     /// The value of member `name` of the object at `node`, if it has one.

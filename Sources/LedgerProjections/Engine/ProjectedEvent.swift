@@ -207,16 +207,18 @@ struct DecodePlan: Sendable {
     /// not read go through ``Entry/init(bytes:)`` and ``ProjectedEvent/init(index:entry:decode:)``.
     /// - Throws: `LedgerError.corrupt` when the bytes are not an entry.
     func event(index: Int, bytes: [UInt8]) throws -> ProjectedEvent? {
-        guard let tape = try? JSONTape(bytes),
-            let event = tape.member("event", of: 0),
-            let type = tape.member("type", of: event).flatMap(tape.string)
+        // Canonical entry bytes are `{"event":{…},"recordedAt":"…","signature":"…"}`: scan the
+        // event only, and read recordedAt from the tail.
+        guard bytes.starts(with: Self.eventPrefix), let recordedAt = EntryPeek.peek(bytes),
+            let tape = try? JSONTape(bytes, valueAt: Self.eventPrefix.count),
+            let type = tape.member("type", of: 0).flatMap(tape.string)
         else { return try slow(index: index, bytes: bytes) }
+        let event = 0
         guard let number = numbers[type] else { return nil }
         guard let id = tape.member("id", of: event).flatMap(tape.string),
             let version = tape.member("typeVersion", of: event).flatMap(tape.integer),
             let stream = tape.member("stream", of: event).flatMap(tape.string),
             let occurredAt = tape.member("occurredAt", of: event).flatMap(tape.string),
-            let recordedAt = tape.member("recordedAt", of: 0).flatMap(tape.string),
             let payloadNode = tape.member("payload", of: event),
             let decoder = payloadTypes[number], decoder.version == version
         else { return try slow(index: index, bytes: bytes) }
@@ -245,6 +247,8 @@ struct DecodePlan: Sendable {
             return (nil, "\(error)")
         }
     }
+
+    private static let eventPrefix = Array(#"{"event":"#.utf8)
 
     /// `/member: what was wrong`, as `Catalogue.decode` words it.
     static func describe(_ error: DecodingError) -> String {
