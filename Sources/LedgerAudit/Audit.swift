@@ -26,12 +26,16 @@ public enum Audit {
         var privateLines: [Int] = []
         // Sizes of the checkpoints the log is held to: kept ones, and its own.
         var promised = keptCheckpoints.compactMap { Self.size(ofCheckpoint: $0) }
+        // The rules' model is folded on a second thread while the log is verified: the fold is
+        // serial and reads only the entries, so the two overlap on a machine's cores.
+        let fold = ModelFold(AuditModel(specialCategoryTypes: policy.privacy.specialCategoryTypes))
         switch source {
         case .ledger(let ledger):
             name = ledger.path
             do {
-                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey)
                 try ledger.forEachEntryChunk { chunk in entries += chunk.map { ($0.index, $0.entry) } }
+                fold.start(entries, asOfDay: asOfDay)
+                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey)
                 promised += try ledger.checkpoints().map(\.size)
             } catch {
                 throw .unreadable("\(error)")
@@ -58,10 +62,8 @@ public enum Audit {
                 if let index = (try? CanonicalJSON.parse(line))?["index"]?.intValue { privateLines.append(index) }
             }
         }
-        var model = AuditModel(specialCategoryTypes: policy.privacy.specialCategoryTypes)
-        for (index, entry) in entries where (Day.number(entry.event.occurredAt) ?? 0) <= asOfDay {
-            model.observe(entry.event, at: index)
-        }
+        if case .bundle = source { fold.start(entries, asOfDay: asOfDay) }
+        let model = fold.finished()
         let held = try heldPrivate(source, model: model, entries: entries, privateLines: privateLines)
         var integrity: [VerificationFailure] = []
         var entitlement: [VerificationFailure] = []
@@ -132,5 +134,30 @@ public enum Audit {
             }
         }
         return out
+    }
+}
+
+/// The audit model, folded over the entries on a thread of its own.
+private final class ModelFold: @unchecked Sendable {
+    // Written only by the folding thread between `start` and the end of `done`; read only after
+    // `finished()` has waited for it.
+    private var model: AuditModel
+    private let done = DispatchGroup()
+
+    init(_ model: AuditModel) { self.model = model }
+
+    /// Starts folding the entries that occurred on or before `asOfDay`.
+    func start(_ entries: [(Int, Entry)], asOfDay: Int) {
+        DispatchQueue.global().async(group: done) { [self] in
+            for (index, entry) in entries where (Day.number(entry.event.occurredAt) ?? 0) <= asOfDay {
+                model.observe(entry.event, at: index)
+            }
+        }
+    }
+
+    /// Waits for the fold and returns the model.
+    func finished() -> AuditModel {
+        done.wait()
+        return model
     }
 }
