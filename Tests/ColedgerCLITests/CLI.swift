@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `coledger` binary, as a user would.
 struct CLI {
@@ -10,6 +11,15 @@ struct CLI {
     }()
 
     let directory: URL
+
+    /// Makes the demo ledger (`coledger demo`) in `demo/` under the test's folder and returns
+    /// that folder: its `coledger.db`, `bundle/` and `keys/`.
+    func makeDemo() throws -> String {
+        let dir = directory.appendingPathComponent("demo").path
+        let demo = try run("demo", "--dir", dir, "--json")
+        try #require(demo.status == 0, "demo failed: \(demo.stderr)")
+        return dir
+    }
     var ledger: String { directory.appendingPathComponent("ledger.db").path }
     var keys: URL { directory.appendingPathComponent("keys") }
 

@@ -87,9 +87,7 @@ import Testing
     @Test func noSuppressedCountOfTheDemoLeavesAndCommandsAgree() throws {
         let cli = try CLI()
         defer { cli.remove() }
-        let dir = cli.directory.appendingPathComponent("demo").path
-        let demo = try cli.run("demo", "--dir", dir, "--json")
-        try #require(demo.status == 0, "demo failed: \(demo.stderr)")
+        let dir = try cli.makeDemo()
         let ledger = dir + "/coledger.db"
 
         let live = try cli.run("metrics", "--ledger", ledger, "--json")

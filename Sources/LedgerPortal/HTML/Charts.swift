@@ -50,13 +50,7 @@ enum Charts {
                 )
             }
         }
-        return """
-            <svg class="chart" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" focusable="false">
-            <title id="\(id)-title">\(title)</title>
-            <desc id="\(id)-desc">\(description)</desc>
-            \(shapes)
-            </svg>
-            """
+        return svg(id: id, width: width, height: height, title: title, description: description, shapes: shapes)
     }
 
     /// The colour key for status charts.
@@ -66,6 +60,17 @@ enum Charts {
         }
         return
             "<ul class=\"legend\" aria-label=\"Colour key\">\(items)<li><span class=\"key key-progress\" aria-hidden=\"true\"></span>Thin bar: average progress reported</li></ul>"
+    }
+
+    /// An accessible SVG chart: its title and description are what a screen reader announces.
+    static func svg(id: String, width: Int, height: Int, title: String, description: String, shapes: [Markup]) -> Markup {
+        """
+        <svg class="chart" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" focusable="false">
+        <title id="\(id)-title">\(title)</title>
+        <desc id="\(id)-desc">\(description)</desc>
+        \(shapes)
+        </svg>
+        """
     }
 
     static func fmt(_ x: Double) -> String {
@@ -98,12 +103,6 @@ extension Charts {
                 )
             }
         }
-        return """
-            <svg class="chart" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" focusable="false">
-            <title id="\(id)-title">\(title)</title>
-            <desc id="\(id)-desc">\(description)</desc>
-            \(shapes)
-            </svg>
-            """
+        return svg(id: id, width: width, height: height, title: title, description: description, shapes: shapes)
     }
 }
