@@ -108,7 +108,7 @@ public final class Projections {
 
     /// The public "you said, we did" list, by receipt time.
     public func youSaidWeDid() throws -> [YouSaidWeDid] {
-        try feedbackItems().compactMap(YouSaidWeDid.init)
+        try query { try FeedbackTables($0, suffix: "").publishable() }.compactMap(YouSaidWeDid.init)
     }
 
     // MARK: Trace

@@ -90,6 +90,20 @@ public struct FeedbackTables: ProjectionTables {
         try c.fetchAll("SELECT \(Self.columns) FROM \(items) ORDER BY received_at, feedback_id").map(Self.record(from:))
     }
 
+    /// The items "you said, we did" may list (consented, with a moderated summary, an answer and
+    /// a change status), in the order of ``all()``; the SQL leaves out the rest before any row is
+    /// built, and `YouSaidWeDid.init?` still makes the final check.
+    func publishable() throws -> [FeedbackRecord] {
+        try c.fetchAll(
+            """
+            SELECT \(Self.columns) FROM \(items)
+            WHERE consent_to_publish = 1 AND public_summary IS NOT NULL AND moderated_by_role_id IS NOT NULL
+                AND response IS NOT NULL AND change_status IS NOT NULL
+            ORDER BY received_at, feedback_id
+            """
+        ).map(Self.record(from:))
+    }
+
     func save(_ f: FeedbackRecord) throws {
         try c.write(prepared(upsert)) { b in
             b.add(f.feedbackId)
