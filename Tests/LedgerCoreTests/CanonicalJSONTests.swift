@@ -4,13 +4,11 @@ import Testing
 
 // MARK: - Helpers
 
-/// `<repo root>/../shared/vectors/jcs`, located from this file (repo root is 3 levels up).
+/// `<repo root>/Tests/Vectors/jcs`, located from this file.
 private let jcsVectors: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // LedgerCoreTests
     .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // repo root
-    .deletingLastPathComponent()
-    .appendingPathComponent("shared/vectors/jcs")
+    .appendingPathComponent("Vectors/jcs")
 
 private func vectorBytes(_ relativePath: String) throws -> [UInt8] {
     [UInt8](try Data(contentsOf: jcsVectors.appendingPathComponent(relativePath)))

@@ -4,14 +4,12 @@ import Testing
 
 /// Ed25519 against third-party vectors: Wycheproof, ed25519-speccheck and RFC 8032.
 @Suite struct Ed25519VectorTests {
-    /// `<repo root>/../shared/vectors/<relative>`; the repo root is 3 levels above this file.
+    /// `<repo root>/Tests/Vectors/<relative>`.
     static func vectorURL(_ relative: String) -> URL {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // LedgerCoreTests
             .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repo root
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/vectors")
+            .appendingPathComponent("Vectors")
             .appendingPathComponent(relative)
     }
 

@@ -2,10 +2,10 @@ import Foundation
 import LedgerCore
 import Testing
 
-/// The golden bundles of `../shared/vectors/coledger`, each judged as `cases.json` expects.
+/// The golden bundles of `Tests/Vectors/coledger`, each judged as `cases.json` expects.
 @Suite struct GoldenBundleTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/vectors/coledger")
+        .appendingPathComponent("Vectors/coledger")
 
     struct Case: Sendable, CustomStringConvertible {
         var bundle: String

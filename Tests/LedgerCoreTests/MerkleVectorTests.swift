@@ -2,14 +2,12 @@ import Foundation
 import LedgerCore
 import Testing
 
-/// Locates and decodes the shared third-party vectors (`<repo root>/../shared/vectors`).
+/// Locates and decodes the third-party vectors (`<repo root>/Tests/Vectors`).
 enum TlogVectors {
     static let directory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // LedgerCoreTests
         .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repo root
-        .appendingPathComponent("../shared/vectors")
-        .standardizedFileURL
+        .appendingPathComponent("Vectors")
 
     static func load<T: Decodable>(_ type: T.Type, _ path: String) throws -> T {
         let data = try Data(contentsOf: directory.appendingPathComponent(path))

@@ -1,7 +1,7 @@
 """Shared fixtures for the Python interoperability checks.
 
-Paths are found from this file: the repository root is two levels up, and the shared material
-(format document, vectors) sits beside the repository as `<repo root>/../shared`.
+Paths are found from this file: the repository root is two levels up, and the third-party and
+golden vectors are in the repository at `Tests/Vectors` (see its README for origin and licence).
 The Swift CLI is `$COLEDGER_BIN`, else `<repo>/.build/release/coledger`.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED = REPO_ROOT.parent / "shared"
-GOLDEN_DIR = SHARED / "vectors" / "coledger"
+VECTORS = REPO_ROOT / "Tests" / "Vectors"
+GOLDEN_DIR = VECTORS / "coledger"
 VERIFY_SCRIPT = REPO_ROOT / "Tools" / "verify_bundle.py"
 PASSPHRASE = "test-passphrase"
 TIMEOUT = 300  # seconds per subprocess
@@ -65,7 +65,7 @@ def verify_module():
 
 @pytest.fixture(scope="session")
 def golden():
-    assert GOLDEN_DIR.is_dir(), f"shared vectors not found at {GOLDEN_DIR}"
+    assert GOLDEN_DIR.is_dir(), f"golden vectors not found at {GOLDEN_DIR}"
     return json.loads((GOLDEN_DIR / "golden.json").read_text())
 
 

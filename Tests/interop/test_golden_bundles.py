@@ -1,4 +1,4 @@
-"""Tools/verify_bundle.py against the golden bundles in shared/vectors/coledger/.
+"""Tools/verify_bundle.py against the golden bundles in Tests/Vectors/coledger/.
 
 Each case names its verdict (`expect`) and, for broken bundles, the entry that must fail first
 (`why`: "entry N …"). The pinned log key is golden.json's log_vkey.
@@ -15,8 +15,7 @@ from pathlib import Path
 import nacl.signing
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"   # <repo root>/../shared
-GOLDEN_DIR = SHARED / "vectors" / "coledger"
+GOLDEN_DIR = Path(__file__).resolve().parents[1] / "Vectors" / "coledger"   # <repo root>/Tests/Vectors
 CASES = json.loads((GOLDEN_DIR / "cases.json").read_text())
 
 
