@@ -90,7 +90,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerProjectionsTests",
-            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", "LedgerAudit", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "LedgerPortalTests",

@@ -89,7 +89,9 @@ extension AuditModel {
             representationReviews.append(RepresentationReview(day: day, index: index, cells: cells))
         case "feedback.received":
             if let id = string("feedbackId") {
-                feedback[id] = Feedback(index: index, id: id, day: dayOf("receivedAt"), contactConsent: p["contactConsent"]?.boolValue ?? false)
+                feedback[id] = Feedback(
+                    index: index, id: id, day: dayOf("receivedAt"), contactConsent: p["contactConsent"]?.boolValue ?? false,
+                    publishConsent: p["consentToPublish"]?.boolValue ?? false)
                 feedbackOrder.append(id)
             }
         case "feedback.acknowledged":
@@ -99,6 +101,12 @@ extension AuditModel {
         case "feedback.responded":
             if let id = string("feedbackId") {
                 feedback[id]?.responses.append((day, index))
+                // Texts the submitter did not consent to publish belong in the private part (rule P-1).
+                if feedback[id]?.publishConsent == false,
+                    let leaked = FeedbackResponded.consentedTextFields.first(where: { p[$0] != nil })
+                {
+                    privateInPayload.append((index, event.type, leaked))
+                }
                 responses.append(Response(
                     index: index, feedback: id, changeStatus: string("changeStatus") ?? "", changeDescription: string("changeDescription"),
                     actionRef: string("actionRef")))

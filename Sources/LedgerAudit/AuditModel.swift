@@ -20,6 +20,8 @@ struct AuditModel {
     }
     struct Feedback {
         var index: Int; var id: String; var day: Int; var contactConsent: Bool
+        /// Whether the submitter consented to publication (`consentToPublish`).
+        var publishConsent = false
         var acks: [(day: Int, index: Int)] = []
         var updates: [Int] = []
         var responses: [(day: Int, index: Int)] = []

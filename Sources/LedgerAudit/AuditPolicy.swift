@@ -193,7 +193,7 @@ public struct AuditPolicy: Codable, Sendable {
         }
         let counts: [(String, Int)] = [
             ("/feedback/acknowledgeWithinWorkingDays", feedback.acknowledgeWithinWorkingDays), ("/feedback/respondWithinDays", feedback.respondWithinDays),
-            ("/feedback/statusUpdateEveryDays", feedback.statusUpdateEveryDays), ("/governance/maxVacancyDays", governance.maxVacancyDays),
+            ("/feedback/statusUpdateEveryDays", feedback.statusUpdateEveryDays),
             ("/governance/boardUpdateEveryMonths", governance.boardUpdateEveryMonths),
             ("/governance/representationReviewEveryMonths", governance.representationReviewEveryMonths),
             ("/governance/minutesApprovedWithinMeetings", governance.minutesApprovedWithinMeetings),
@@ -202,6 +202,10 @@ public struct AuditPolicy: Codable, Sendable {
             ("/monitoring/currentReportMaxAgeYears", monitoring.currentReportMaxAgeYears), ("/privacy/roundCountsTo", privacy.roundCountsTo),
         ]
         for (pointer, value) in counts where value < 1 { throw .badPolicy("\(pointer): must be at least 1, got \(value)") }
+        // DOMAIN.md 2.1 calls any gap a violation: 0 tolerates none.
+        if governance.maxVacancyDays < 0 {
+            throw .badPolicy("/governance/maxVacancyDays: must be at least 0, got \(governance.maxVacancyDays)")
+        }
         if let share = governance.ebeMinShare, !(0...1).contains(share) {
             throw .badPolicy("/governance/ebeMinShare: must be between 0 and 1, got \(share)")
         }

@@ -30,6 +30,23 @@ import Testing
         #expect(g1.findings.first?.detail.contains("vacant since 2025-04-01 (31 days") == true)
     }
 
+    /// DOMAIN.md 2.1 calls any gap a violation: a tolerance of 0 days is allowed and reports a one-day gap.
+    @Test func g1WithNoToleranceReportsAOneDayVacancy() throws {
+        let log = try Log()
+        try log.add("role.assigned", "role/R-CHAMPION", on: "2023-04-01", ["roleId": "R-CHAMPION", "personId": "p-1", "from": "2023-04-01", "bodyId": "B-TRUSTEES"])
+        let left = try log.add("role.ended", "role/R-CHAMPION", on: "2024-01-31", ["roleId": "R-CHAMPION", "personId": "p-1", "to": "2024-01-31"])
+        // Vacant on 1 February 2024 only.
+        try log.add("role.assigned", "role/R-CHAMPION", on: "2024-02-02", ["roleId": "R-CHAMPION", "personId": "p-2", "from": "2024-02-02", "bodyId": "B-TRUSTEES"])
+        let (strict, sha) = try AuditPolicy.load(Array(#"{"policy": "coledger-audit/v1", "governance": {"maxVacancyDays": 0}}"#.utf8))
+        #expect(strict.governance.maxVacancyDays == 0)
+        let report = try Audit.run(.ledger(log.ledger), policy: strict, policySHA256: sha, asOf: "2024-06-01")
+        let g1 = try #require(AuditRuleTests.rule(report, "G-1"))
+        #expect(g1.verdict == .fail)
+        #expect(g1.findings.map(\.index) == [left])
+        #expect(g1.findings.first?.detail.contains("from 2024-02-01 to 2024-02-01 (1 days); at most 0 allowed") == true)
+        #expect(try Self.rule(log, "G-1", asOf: "2024-06-01").verdict == .pass, "the default tolerates 30 days")
+    }
+
     @Test func g2ThePracticeForumKeepsItsFacilitatorsStaffAndExpertsByExperience() throws {
         let log = try Log()
         try log.add("body.established", "body/B-AMHEPF", on: "2023-04-01", [

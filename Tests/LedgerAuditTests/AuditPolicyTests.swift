@@ -46,6 +46,7 @@ import Testing
         (#"{"policy":"coledger-audit/v1","bankHolidays":{"calendar":"scotland"}}"#, "/bankHolidays/calendar"),
         (#"{"policy":"coledger-audit/v1","governance":{"maxVacancyDays":"thirty"}}"#, "/governance/maxVacancyDays"),
         (#"{"policy":"coledger-audit/v1","governance":{"ebeMinShare":1.5}}"#, "/governance/ebeMinShare"),
+        (#"{"policy":"coledger-audit/v1","governance":{"maxVacancyDays":-1}}"#, "/governance/maxVacancyDays"),
     ])
     func aBadPolicyIsRefusedNamingTheMember(text: String, pointer: String) {
         do {

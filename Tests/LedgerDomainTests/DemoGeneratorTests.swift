@@ -56,7 +56,8 @@ import Testing
                 continue
             }
             do {
-                let decoded = try Catalogue.decode(type: type, version: 1, payload: payload)
+                let version = step.draft["typeVersion"]?.intValue ?? 1
+                let decoded = try Catalogue.decode(type: type, version: version, payload: payload)
                 #expect(step.draft["stream"]?.stringValue == decoded.stream, "\(type)")
             } catch {
                 Issue.record("\(type): \(error)")

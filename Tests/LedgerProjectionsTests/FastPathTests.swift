@@ -36,8 +36,9 @@ import Testing
             for step in chunk {
                 let type = try #require(step.draft["type"]?.stringValue)
                 let payload = try #require(step.draft["payload"])
-                let slow = try Catalogue.decode(type: type, version: 1, payload: payload)
-                let fast = try Self.tapeDecode(try #require(Catalogue.type(type, version: 1)), payload)
+                let version = step.draft["typeVersion"]?.intValue ?? 1
+                let slow = try Catalogue.decode(type: type, version: version, payload: payload)
+                let fast = try Self.tapeDecode(try #require(Catalogue.type(type, version: version)), payload)
                 let equal = Self.same(slow, fast)
                 #expect(equal, "\(type)")
                 checked[type, default: 0] += 1
@@ -69,7 +70,7 @@ import Testing
         var badFormat = example
         badFormat["moderatedByRoleId"] = "has spaces"
         var missing = example
-        missing.removeValue(forKey: "publicSummary")
+        missing.removeValue(forKey: "moderatedByRoleId")
         var ruleBroken = example
         ruleBroken["changeStatus"] = "no_change_with_reason"
         ruleBroken.removeValue(forKey: "reason")

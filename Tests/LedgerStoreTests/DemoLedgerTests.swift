@@ -64,6 +64,7 @@ import Testing
         theDecisionWithoutAnExpertByExperienceIsThere(all, lapses)
         theUnansweredFeedbackIsThere(all, lapses)
         theRegionWithOneReviewIsThere(all, lapses)
+        noAnswerIsPublishedWithoutConsent(all)
     }
 
     /// Another seed, appended in many small transactions, is admitted too.
@@ -109,6 +110,21 @@ import Testing
         let followedUp = all.filter { $0.type.hasPrefix("feedback.") && $0.type != "feedback.received" }
             .contains { $0.payload["feedbackId"]?.stringValue == lapses.unansweredFeedback }
         #expect(!followedUp)
+    }
+
+    /// Every answer to feedback received without consent to publish keeps "you said" and "we did"
+    /// out of the public payload (so out of every public bundle); answers with consent carry them.
+    func noAnswerIsPublishedWithoutConsent(_ all: [(type: String, payload: [String: JSONValue])]) {
+        var consent: [String: Bool] = [:]
+        for e in all where e.type == "feedback.received" {
+            consent[e.payload["feedbackId"]?.stringValue ?? ""] = e.payload["consentToPublish"]?.boolValue
+        }
+        let answers = all.filter { $0.type == "feedback.responded" }
+        let unconsented = answers.filter { consent[$0.payload["feedbackId"]?.stringValue ?? ""] == false }
+        let consented = answers.filter { consent[$0.payload["feedbackId"]?.stringValue ?? ""] == true }
+        #expect(unconsented.count > 20 && consented.count > 20, "\(unconsented.count) without consent, \(consented.count) with")
+        #expect(unconsented.allSatisfy { $0.payload["publicSummary"] == nil && $0.payload["response"] == nil })
+        #expect(consented.allSatisfy { $0.payload["publicSummary"] != nil && $0.payload["response"] != nil })
     }
 
     /// Exactly one region has fewer than two reviews.

@@ -80,6 +80,9 @@ def scan(files):
                     sm = re.match(r'^\s*public static let (\w+) = "(.*)"$', line)
                     if sm:
                         owner.statics[sm.group(1)] = sm.group(2).replace('\\"', '"')
+                    tv = re.match(r"^\s*public static let typeVersion = (\d+)$", line)
+                    if tv:
+                        owner.statics["typeVersion"] = tv.group(1)
                     dm = re.match(r"^\s*(\w+) = (?:try )?c\.(.*)$", line)
                     if dm:
                         owner.decodes.setdefault(dm.group(1), dm.group(2))
@@ -218,6 +221,7 @@ def _if_const(member, value, then_required, else_required=None):
 
 CONDITIONS = {
     "FeedbackResponded": [_if_const("changeStatus", "no_change_with_reason", ["reason"], ["changeDescription"])],
+    "FeedbackRespondedV1": [_if_const("changeStatus", "no_change_with_reason", ["reason"], ["changeDescription"])],
     "ContributionRecorded": [{"anyOf": [{"required": ["bodyId"]}, {"required": ["meetingId"]}]}],
     "InvolvementRecognitionRecorded": [{"anyOf": [{"required": ["contributionId"]}, {"required": ["meetingId"]}]}],
     "TargetSet": [{"anyOf": [{"required": ["metricId"]}, {"required": ["targetCode"]}]}],
@@ -241,7 +245,7 @@ def payload_decls():
 
 def event_types():
     """The dotted type names of groups F-K."""
-    return sorted(d.statics["eventType"] for d in payload_decls()[1])
+    return sorted({d.statics["eventType"] for d in payload_decls()[1]})
 
 
 def main():
@@ -249,7 +253,7 @@ def main():
     builder = Builder(decls)
     generated = {}
     for d in payloads:
-        event_type, version = d.statics["eventType"], 1
+        event_type, version = d.statics["eventType"], int(d.statics.get("typeVersion", "1"))
         defs = {}
         body = builder.object_schema(d, defs, top=True)
         schema = {

@@ -108,7 +108,9 @@ struct FeedbackCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Answer feedback: \"you said\", \"we did\" and what changed (feedback.responded).",
             discussion:
-                "--change-description is required unless --change is no_change_with_reason, which needs --reason instead."
+                "--change-description is required unless --change is no_change_with_reason, which needs --reason instead. "
+                + "When the feedback was received without consent to publish, --you-said and --we-did are sealed in the "
+                + "event's private part (the submitter's subject), never in the public payload."
         )
         @OptionGroup var signing: SigningOptions
         @Option(help: "The feedback id.") var id: String
@@ -124,22 +126,33 @@ struct FeedbackCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
+                try DomainVerb.append(signing) { ledger in
                     var payload: [String: JSONValue] = [
-                        "feedbackId": .string(id), "publicSummary": .string(youSaid), "response": .string(weDid),
-                        "changeStatus": .string(change), "moderatedByRoleId": .string(moderatedBy),
+                        "feedbackId": .string(id), "changeStatus": .string(change), "moderatedByRoleId": .string(moderatedBy),
                     ]
                     if let changeDescription { payload["changeDescription"] = .string(changeDescription) }
                     if let reason { payload["reason"] = .string(reason) }
                     if let action { payload["actionRef"] = .string(action) }
-                    return DomainEvent(
-                        type: "feedback.responded", payload: payload,
+                    // The texts are public only when the submitter consented to publication;
+                    // otherwise they go in the private part, under the feedback's own subject.
+                    let texts: [String: JSONValue] = ["publicSummary": .string(youSaid), "response": .string(weDid)]
+                    let received = try LogLookup(ledger: ledger).latest(stream: "feedback/\(id)", types: ["feedback.received"])
+                    var event = DomainEvent(
+                        type: "feedback.responded", version: FeedbackResponded.typeVersion, payload: payload,
                         options: [
                             "feedbackId": "--id", "publicSummary": "--you-said", "response": "--we-did",
                             "changeStatus": "--change",
                             "changeDescription": "--change-description", "reason": "--reason", "actionRef": "--action",
                             "moderatedByRoleId": "--moderated-by",
                         ])
+                    if received?.payload["consentToPublish"]?.boolValue == false {
+                        event.privateSubject = received?.privatePart?.subject ?? "feedback/\(id)"
+                        event.privateData = texts
+                        if let basis = received?.payload["lawfulBasisRef"] { event.payload["lawfulBasisRef"] = basis }
+                    } else {
+                        event.payload.merge(texts) { a, _ in a }
+                    }
+                    return event
                 } describe: { _, _ in
                     "Responded to feedback \(id) (\(change))."
                 }

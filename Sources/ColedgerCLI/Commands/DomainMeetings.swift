@@ -54,7 +54,7 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: "The meeting id (scheduled earlier).") var meeting: String
         @Option(
             help: ArgumentHelp(
-                "Someone present, PERSON:CATEGORY[:ROLE] (repeatable); ROLE is one of \(MeetingRole.allCases.map(\.rawValue).joined(separator: ", ")), default member.",
+                "Someone present, PERSON[:CATEGORY][:ROLE] (repeatable); the category defaults to the one the log holds (membership of the body, else registration) and a typed one must agree with it; ROLE is one of \(MeetingRole.allCases.map(\.rawValue).joined(separator: ", ")), default member.",
                 valueName: "attendee"))
         var attendee: [String] = []
         @Option(help: "Someone who sent apologies (repeatable).") var apology: [String] = []
@@ -73,7 +73,7 @@ struct MeetingCommand: ParsableCommand {
             try reporting {
                 try DomainVerb.append(signing) { ledger in
                     guard !attendee.isEmpty else {
-                        throw CLIError("give at least one --attendee PERSON:CATEGORY[:ROLE]")
+                        throw CLIError("give at least one --attendee PERSON[:CATEGORY][:ROLE]")
                     }
                     guard noneDeclared != !declaration.isEmpty else {
                         throw CLIError(
@@ -90,16 +90,22 @@ struct MeetingCommand: ParsableCommand {
                     }
                     let attendees = try attendee.map { text -> JSONValue in
                         let p = try VerbInput.parts(
-                            text, option: "--attendee", min: 2, max: 3,
-                            form: "PERSON:CATEGORY[:ROLE], e.g. p-0007:ebe_lived:chair")
-                        return .object([
-                            "personId": .string(p[0]), "category": .string(p[1]),
-                            "role": .string(p.count > 2 ? p[2] : "member"),
-                        ])
+                            text, option: "--attendee", min: 1, max: 3,
+                            form: "PERSON[:CATEGORY][:ROLE], e.g. p-0007, p-0007:chair or p-0007:ebe_lived:chair")
+                        // The category is a fact the log holds; a typed one is checked against it at admission.
+                        var category = p.count == 3 || (p.count == 2 && MeetingRole(rawValue: p[1]) == nil) ? p[1] : nil
+                        let role = p.count == 3 ? p[2] : p.count == 2 && category == nil ? p[1] : MeetingRole.member.rawValue
+                        if category == nil { category = try lookup.category(of: p[0], in: body) }
+                        guard let category else {
+                            throw CLIError(
+                                "--attendee \(text): the log holds no membership of \(body) or registration for \(p[0]); give PERSON:CATEGORY[:ROLE]")
+                        }
+                        return .object(["personId": .string(p[0]), "category": .string(category), "role": .string(role)])
                     }
+                    let listed = Attendance.listed(attendees)
                     var quorumMet = quorate
                     if quorumMet == nil, let rule = try lookup.quorumRule(of: body) {
-                        quorumMet = Attendance.quorumCount(attendees, ofCategory: rule.ofCategory) >= rule.min
+                        quorumMet = AttendanceRule.quorum(listed, required: rule.min, ofCategory: rule.ofCategory).met
                     }
                     guard let quorumMet else {
                         throw CLIError("body \(body) has no quorum rule in this log; say --quorate or --no-quorate")
@@ -107,7 +113,7 @@ struct MeetingCommand: ParsableCommand {
                     var payload: [String: JSONValue] = [
                         "meetingId": .string(meeting), "bodyId": .string(body), "attendees": .array(attendees),
                         "apologies": VerbInput.strings(apology), "quorumMet": .bool(quorumMet),
-                        "ebePresent": VerbInput.int(Attendance.ebeCount(attendees)),
+                        "ebePresent": VerbInput.int(AttendanceRule.presence(listed, requiredCount: nil, requiredShare: nil).present),
                     ]
                     if noneDeclared {
                         payload["noneDeclared"] = .bool(true)
@@ -256,8 +262,10 @@ struct DecisionCommand: ParsableCommand {
                     guard let rule = try lookup.quorumRule(of: body) else {
                         throw CLIError("body \(body) has no quorum rule in this log")
                     }
-                    let present = Attendance.quorumCount(
-                        attendees, ofCategory: rule.ofCategory, excluding: Set(recused))
+                    let listed = Attendance.listed(attendees)
+                    let present = AttendanceRule.quorum(
+                        listed, recused: Set(recused), required: rule.min, ofCategory: rule.ofCategory
+                    ).present
                     var payload: [String: JSONValue] = [
                         "decisionId": .string(decision), "meetingId": .string(meeting), "outcome": .string(outcome),
                         "method": .string(method),
@@ -265,7 +273,8 @@ struct DecisionCommand: ParsableCommand {
                             "present": VerbInput.int(present), "required": VerbInput.int(rule.min),
                             "met": .bool(present >= rule.min),
                         ]),
-                        "ebePresentCount": VerbInput.int(Attendance.ebeCount(attendees, excluding: Set(recused))),
+                        "ebePresentCount": VerbInput.int(
+                            AttendanceRule.presence(listed, recused: Set(recused), requiredCount: nil, requiredShare: nil).present),
                         "recusals": VerbInput.strings(recused), "rationale": .string(rationale),
                         "ladderRung": .string(rung),
                     ]

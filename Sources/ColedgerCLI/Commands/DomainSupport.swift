@@ -183,6 +183,17 @@ struct LogLookup {
         return (min, rule["ofCategory"]?.stringValue)
     }
 
+    /// The category the log holds for `person` at a meeting of `body`: their membership category
+    /// when they are a member now, else the first category they were registered with.
+    func category(of person: String, in body: String) throws -> String? {
+        let membership = try latest(stream: "body/\(body)", types: ["member.joined", "member.left"]) {
+            $0.payload["personId"]?.stringValue == person
+        }
+        if let membership, membership.type == "member.joined" { return membership.payload["membershipCategory"]?.stringValue }
+        let registered = try latest(stream: "person/\(person)", types: ["person.registered"])
+        return registered?.payload["categories"]?.arrayValue?.first?.stringValue
+    }
+
     /// The person who holds the key in `keyFile`, when its registration names one.
     func personHolding(keyFile: String) throws -> String? {
         let file = try KeyCommand.ShowKey.read(keyFile)
@@ -192,26 +203,14 @@ struct LogLookup {
     }
 }
 
-/// Counting attendance the way the presence and quorum rules do (G-4, G-5).
+/// Attendance as `meeting.held` lists it, for the domain's rule book (``AttendanceRule``).
 enum Attendance {
-    /// Attendees who count towards quorum: not observers or guests, of `ofCategory` when set, not recused.
-    static func quorumCount(_ attendees: [JSONValue], ofCategory: String?, excluding recused: Set<String> = []) -> Int {
-        attendees.filter { a in
-            let role = a["role"]?.stringValue ?? "member"
-            guard role != "observer", role != "guest" else { return false }
-            if let person = a["personId"]?.stringValue, recused.contains(person) { return false }
-            return ofCategory == nil || a["category"]?.stringValue == ofCategory
-        }.count
-    }
-
-    /// Experts by Experience present (`ebe_lived` or `ebe_carer`), not recused.
-    static func ebeCount(_ attendees: [JSONValue], excluding recused: Set<String> = []) -> Int {
-        attendees.filter { a in
-            guard let category = a["category"]?.stringValue.flatMap(PersonCategory.init(rawValue:)) else {
-                return false
-            }
-            if let person = a["personId"]?.stringValue, recused.contains(person) { return false }
-            return category.isExpertByExperience
-        }.count
+    /// The rule book's attendees (membership is not checked by the verbs: everyone listed is eligible).
+    static func listed(_ attendees: [JSONValue]) -> [AttendanceRule.Attendee] {
+        attendees.map { a in
+            AttendanceRule.Attendee(
+                personId: a["personId"]?.stringValue ?? "", category: a["category"]?.stringValue ?? "",
+                role: a["role"]?.stringValue ?? MeetingRole.member.rawValue)
+        }
     }
 }

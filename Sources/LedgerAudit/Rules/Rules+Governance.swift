@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerDomain
 
 // Governance (G-1 … G-10).
 extension Rules {
@@ -100,16 +101,12 @@ extension Rules {
                 findings.append(Finding(index: d.index, detail: "decision \(d.id): no attendance recorded for meeting \(d.meeting)"))
                 continue
             }
-            let present = meeting.attendees.filter { !meeting.recused.contains($0.person) && !d.recusals.contains($0.person) }
-            let lived = present.filter { $0.category == "ebe_lived" }.count
-            let ebe = present.filter { g.ebeCategories.contains($0.category) }.count
-            let minCount = max(g.ebeMinCount, meeting.terms?.ebeMin ?? 0)
-            let minShare = g.ebeMinShare ?? meeting.terms?.ebeShare
-            var why: [String] = []
-            if ebe < minCount { why.append("\(ebe) Expert(s) by Experience present, \(minCount) required") }
-            if let minShare, !present.isEmpty, Double(ebe) / Double(present.count) < minShare {
-                why.append("EbE share \(ebe)/\(present.count) below \(minShare)")
-            }
+            let presence = AttendanceRule.presence(
+                ruleAttendees(meeting), recused: Self.recused(from: d, at: meeting),
+                requiredCount: max(g.ebeMinCount, meeting.terms?.ebeMin ?? 1), requiredShare: g.ebeMinShare ?? meeting.terms?.ebeShare)
+            let why = presence.shortfall
+            let lived = presence.lived
+            let ebe = presence.present
             if !why.isEmpty {
                 findings.append(Finding(
                     index: d.index,
@@ -119,7 +116,8 @@ extension Rules {
         return result(
             "G-4", "Lived experience present at every decision (computed from attendance, recusals excluded)",
             "People with lived experience and carers must be actively involved at every level of the Plan's governance structures, including in decision making",
-            ["ebeMinCount": String(g.ebeMinCount), "ebeMinShare": g.ebeMinShare.map { String($0) } ?? "off", "categories": g.ebeCategories.joined(separator: ","),
+            ["ebeMinCount": String(g.ebeMinCount), "ebeMinShare": g.ebeMinShare.map { String($0) } ?? "off",
+             "categories": AttendanceRule.expertByExperienceCategories.sorted().joined(separator: ","),
              "exemptBodyTypes": g.exemptBodyTypes.isEmpty ? "none" : g.exemptBodyTypes.joined(separator: ",")],
             checked: checked, findings: findings, notes: notes)
     }
@@ -130,10 +128,11 @@ extension Rules {
         for id in model.meetingOrder {
             guard let meeting = model.meetings[id], let terms = meeting.terms ?? model.bodies[meeting.body], terms.quorumMin > 0 else { continue }
             checked += 1
-            let counted = meeting.attendees.filter { terms.quorumOf == nil || $0.category == terms.quorumOf }.count
-            if counted < terms.quorumMin {
+            let quorum = AttendanceRule.quorum(ruleAttendees(meeting), required: terms.quorumMin, ofCategory: terms.quorumOf)
+            if !quorum.met {
                 findings.append(Finding(
-                    index: meeting.index, detail: "meeting of \(meeting.body): \(counted) present, quorum is \(terms.quorumMin)\(terms.quorumOf.map { " \($0)" } ?? "")"))
+                    index: meeting.index,
+                    detail: "meeting of \(meeting.body): \(quorum.present) counting towards the quorum (observers, guests and non-members left out), quorum is \(terms.quorumMin)\(terms.quorumOf.map { " \($0)" } ?? "")"))
             }
         }
         return result(

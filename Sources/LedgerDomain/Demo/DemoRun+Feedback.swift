@@ -111,6 +111,8 @@ extension DemoRun {
         guard followUp else { return }
         let item = FeedbackItem(id: id, region: region, service: service, channel: channel, submitter: submitter, theme: theme,
                                 handler: handler, contact: payload["contactConsent"] == .bool(true))
+        item.publish = payload["consentToPublish"] == .bool(true)
+        item.subject = anonymous ? "feedback/\(id)" : "person/\(submitter)"
         let ack = rng.chance(0.2) ? day : DemoCalendar.addingWorkdays(rng.between(1, 2), to: day)
         later(ack) { $0.acknowledge(item) }
         if rng.chance(0.05) {
@@ -200,7 +202,17 @@ extension DemoRun {
             payload["response"] = "We have passed this to the organisation responsible and will follow it up."
             payload["changeDescription"] = "Referred to the commissioning local authority, which runs this part of the service."
         }
-        emit(item.handler, "feedback.responded", stream: "feedback/\(item.id)", payload)
+        // Without consent to publish, "you said" and "we did" are sealed in the private part.
+        if item.publish {
+            emit(item.handler, "feedback.responded", stream: "feedback/\(item.id)", payload, version: FeedbackResponded.typeVersion)
+        } else {
+            var texts: [String: JSONValue] = [:]
+            for field in FeedbackResponded.consentedTextFields { texts[field] = payload.removeValue(forKey: field) }
+            payload["lawfulBasisRef"] = J.s(Self.lawfulBasis)
+            emit(
+                item.handler, "feedback.responded", stream: "feedback/\(item.id)", payload, subject: item.subject, privateData: texts,
+                version: FeedbackResponded.typeVersion)
+        }
     }
 
     private func notifySubmitter(_ item: FeedbackItem) {

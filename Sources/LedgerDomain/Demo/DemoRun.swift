@@ -81,10 +81,10 @@ final class DemoRun {
     /// use, recorded now for the record (its time is when it happened).
     func emit(
         _ signer: String, _ type: String, stream: String, _ payload: [String: JSONValue],
-        subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil
+        subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil, version: Int = 1
     ) {
         var draft: [String: JSONValue] = [
-            "type": .string(type), "typeVersion": 1, "stream": .string(stream), "occurredAt": .string(at ?? now),
+            "type": .string(type), "typeVersion": J.n(version), "stream": .string(stream), "occurredAt": .string(at ?? now),
             "payload": .object(payload),
         ]
         if let subject, let privateData {
@@ -156,6 +156,8 @@ final class FeedbackItem {
     let theme: Int
     let handler: String
     let contact: Bool
+    /// Whether the submitter consented to publication, and the subject their private data is sealed under.
+    var publish = true, subject = ""
     var closed = false
     var cited = false
 

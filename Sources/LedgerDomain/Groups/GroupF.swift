@@ -2,7 +2,7 @@ extension Catalogue {
     /// Catalogue group F (DOMAIN.md section 7.3): the feedback loop ("you said, we did").
     static let groupF: [any EventPayload.Type] = [
         FeedbackReceived.self, FeedbackAcknowledged.self, FeedbackTriaged.self, FeedbackLinked.self,
-        FeedbackStatusUpdated.self, FeedbackResponded.self, SubmitterNotified.self, FeedbackClosed.self,
+        FeedbackStatusUpdated.self, FeedbackRespondedV1.self, FeedbackResponded.self, SubmitterNotified.self, FeedbackClosed.self,
     ]
 }
 

@@ -38,6 +38,7 @@ public struct DomainPolicy: AdmissionPolicy {
         {
             return AdmissionCheck(refusal: AdmissionRefusal("schema", "/payload/\(leaked)", "personal data belongs in the event's private part, not the payload"))
         }
+        if let refusal = Self.streamRefusal(event, payload: payload) { return AdmissionCheck(refusal: refusal) }
         return AdmissionCheck(
             references: payload.references.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) },
             defines: payload.defines.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) })
@@ -62,6 +63,8 @@ public struct DomainPolicy: AdmissionPolicy {
         }
         // 3. Transitions.
         try checkTransition(event, facts: facts, changes: &changes)
+        try checkAttendance(event, facts: facts)
+        try checkResponsePrivacy(event, facts: facts)
         // 4. Authorization, as things stood before this event.
         let principals = principals(of: signer, for: event, facts: facts)
         if let reason = authorization.refusal(for: event, principals: principals) {
@@ -194,6 +197,7 @@ public struct DomainPolicy: AdmissionPolicy {
         default:
             break
         }
+        recordRuleFacts(event, changes: &changes)
         // Any event that names an event id makes that event referable (corrections, visibility).
         changes[FactKeys.eventPrefix + event.id] = "1"
     }

@@ -74,9 +74,11 @@ public final class ProjectedEvent: Sendable {
                 problem = error.description
             }
         }
-        // Fields of an upcast payload would be the old version's: offered only when current.
+        // Fields of an upcast payload would be the old version's: offered only when current, or
+        // when the upcast left the payload as it was (feedback.responded 1 → 2).
         var fields: PayloadFields?
-        if decode, UpcasterChain.standard.newestVersion(of: event.type) ?? event.typeVersion == event.typeVersion, let tape = try? JSONTape(entry.bytes),
+        let current = UpcasterChain.standard.newestVersion(of: event.type) ?? event.typeVersion == event.typeVersion
+        if decode, current || (payload != nil && Self.upcastKeepsPayload(event)), let tape = try? JSONTape(entry.bytes),
             let e = tape.member("event", of: 0), let p = tape.member("payload", of: e)
         {
             fields = PayloadFields(tape: tape, node: p)
@@ -85,6 +87,12 @@ public final class ProjectedEvent: Sendable {
             index: index, id: event.id, type: event.type, stream: event.stream, occurredAt: event.occurredAt,
             recordedAt: entry.recordedAt, privateSubject: event.privatePart?.subject, fields: fields,
             typed: .decoded(payload, problem: problem), typeID: typeID)
+    }
+
+    /// Whether upcasting `event`'s payload to the newest version leaves it unchanged, so its stored
+    /// members can be read as the newest version's.
+    static func upcastKeepsPayload(_ event: Event) -> Bool {
+        UpcasterChain.standard.upcast(type: event.type, version: event.typeVersion, payload: event.payload).payload == event.payload
     }
 
     init(

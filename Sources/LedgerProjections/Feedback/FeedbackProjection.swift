@@ -84,9 +84,11 @@ public enum FeedbackProjection: BatchProjection {
             try items.update(id, load: tables.item) { f in
                 f.respondedAt = event.occurredAt
                 f.respondedIndex = event.index
-                f.publicSummary = p.string("publicSummary")
+                // Version 2 seals the texts in the private part without consent to publish; a version 1
+                // entry still carries them in its payload, and they are left out here all the same.
+                f.publicSummary = f.consentToPublish ? p.string("publicSummary") : nil
                 f.moderatedByRoleId = p.string("moderatedByRoleId")
-                f.response = p.string("response")
+                f.response = f.consentToPublish ? p.string("response") : nil
                 f.changeStatus = p.string("changeStatus")
                 f.changeDescription = p.string("changeDescription")
                 f.reason = p.string("reason")

@@ -1,4 +1,7 @@
-/// How attendance counts against a body's rules (DOMAIN.md 8.2, G-4 and G-5; decisions 9.1–9.2).
+import LedgerDomain
+
+/// How attendance counts against a body's rules (DOMAIN.md 8.2, G-4 and G-5; decisions 9.1–9.2),
+/// computed by the domain's rule book (``AttendanceRule``), with the register's explanations.
 ///
 /// - **Quorum** counts, once each, the attendees who take part as members: not observers or
 ///   guests, members of the body on the meeting's day (or holders of its chair or facilitator
@@ -15,10 +18,10 @@
 /// present for every item; when the recorder's per-item count says otherwise the two are shown
 /// side by side and the disagreement is flagged.
 public enum AttendanceRules {
-    /// Roles that never count towards a quorum.
-    public static let nonParticipating: Set<String> = ["observer", "guest"]
-    /// Categories that count as Experts by Experience.
-    public static let ebeCategories: Set<String> = ["ebe_lived", "ebe_carer"]
+    /// Roles that never count towards a quorum (the rule book's).
+    public static var nonParticipating: Set<String> { AttendanceRule.nonParticipatingRoles }
+    /// Categories that count as Experts by Experience (the rule book's).
+    public static var ebeCategories: Set<String> { AttendanceRule.expertByExperienceCategories }
 
     /// One attendee as `meeting.held` lists them.
     struct Listed {
@@ -27,7 +30,8 @@ public enum AttendanceRules {
         var role: String
     }
 
-    /// Classifies a meeting's attendees on `day` (`YYYY-MM-DD`).
+    /// Classifies a meeting's attendees on `day` (`YYYY-MM-DD`), with the rule book's counting
+    /// and notes explaining it.
     /// - Parameters:
     ///   - terms: the body's terms in force (nil when the body is not in the log).
     ///   - membershipRecorded: whether the log records any membership of the body.
@@ -43,11 +47,12 @@ public enum AttendanceRules {
             let first = seen.insert(a.personId).inserted
             if !first { notes.append("listed more than once; counted once") }
             let officeRoles = try offices(a.personId)
+            let takesPart = AttendanceRule.takesPart(role: a.role)
             var member: Bool?
             if membershipRecorded {
                 let mine = try spells(a.personId)
                 member = mine.contains { $0.covers(day) }
-                if member == false && officeRoles.isEmpty && !nonParticipating.contains(a.role) {
+                if member == false && officeRoles.isEmpty && takesPart {
                     if let left = mine.compactMap(\.to).filter({ $0 < day }).max() {
                         notes.append("left \(bodyId) on \(left), before this meeting")
                     } else if let joins = mine.map(\.from).filter({ $0 > day }).min() {
@@ -57,40 +62,44 @@ public enum AttendanceRules {
                     }
                 }
             }
-            var counts = first && !nonParticipating.contains(a.role) && (member ?? true || !officeRoles.isEmpty)
-            if nonParticipating.contains(a.role) { notes.append("attends as \(a.role): not counted for quorum") }
-            if let category = terms?.quorumOfCategory, a.category != category {
-                if counts { notes.append("the quorum counts only \(category)") }
-                counts = false
+            let rule = AttendanceRule.Attendee(
+                personId: a.personId, category: a.category, role: a.role, eligible: member ?? true || !officeRoles.isEmpty)
+            let ofCategory = terms?.quorumOfCategory
+            if !takesPart { notes.append("attends as \(a.role): not counted for quorum") }
+            if let ofCategory, a.category != ofCategory, AttendanceRule.countsForQuorum(rule, ofCategory: nil) {
+                notes.append("the quorum counts only \(ofCategory)")
             }
             if apologies.contains(a.personId) { notes.append("also sent apologies (late arrival or early departure?)") }
             return AttendanceRecord(
                 personId: a.personId, category: a.category, role: a.role, member: member, officeRoles: officeRoles,
-                countsForQuorum: counts, expertByExperience: ebeCategories.contains(a.category), notes: notes)
+                countsForQuorum: first && AttendanceRule.countsForQuorum(rule, ofCategory: ofCategory),
+                expertByExperience: AttendanceRule.isExpertByExperience(a.category), notes: notes)
+        }
+    }
+
+    /// The rule book's view of classified attendees.
+    static func ruleAttendees(_ attendees: [AttendanceRecord]) -> [AttendanceRule.Attendee] {
+        attendees.map { a in
+            AttendanceRule.Attendee(
+                personId: a.personId, category: a.category, role: a.role, eligible: a.member ?? true || !a.officeRoles.isEmpty)
         }
     }
 
     /// Presence and quorum for the whole meeting, or for one item with `recused` left out.
     public static func check(_ attendees: [AttendanceRecord], recused: Set<String> = [], terms: BodyTerms?) -> PresenceCheck {
-        var seen: Set<String> = []
-        let present = attendees.filter { !recused.contains($0.personId) && seen.insert($0.personId).inserted }
+        let listed = ruleAttendees(attendees)
         var byCategory: [String: Int] = [:]
-        for a in present { byCategory[a.category, default: 0] += 1 }
+        for a in AttendanceRule.present(listed, recused: recused) { byCategory[a.category, default: 0] += 1 }
         let quorum = terms.map { t in
-            let counted = present.filter(\.countsForQuorum).count
-            return QuorumCheck(required: t.quorumMin, ofCategory: t.quorumOfCategory, present: counted, met: counted >= t.quorumMin)
+            let q = AttendanceRule.quorum(listed, recused: recused, required: t.quorumMin, ofCategory: t.quorumOfCategory)
+            return QuorumCheck(required: q.required, ofCategory: q.ofCategory, present: q.present, met: q.met)
         }
-        let lived = byCategory["ebe_lived"] ?? 0
-        let carers = byCategory["ebe_carer"] ?? 0
-        let required = max(1, terms?.ebeMinCount ?? 1)
-        let share = terms?.ebeMinShare
-        var met = lived + carers >= required
-        if let share, Double(lived + carers) < share * Double(present.count) - 1e-9 { met = false }
+        let e = AttendanceRule.presence(listed, recused: recused, requiredCount: terms?.ebeMinCount, requiredShare: terms?.ebeMinShare)
         return PresenceCheck(
             presentByCategory: byCategory, quorum: quorum,
             ebe: EbePresenceCheck(
-                lived: lived, carers: carers, present: lived + carers, outOf: present.count, requiredCount: required,
-                requiredShare: share, met: met))
+                lived: e.lived, carers: e.carers, present: e.present, outOf: e.outOf, requiredCount: e.requiredCount,
+                requiredShare: e.requiredShare, met: e.met))
     }
 
     /// Where a meeting's record disagrees with its attendance.

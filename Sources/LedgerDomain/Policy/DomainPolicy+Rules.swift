@@ -1,0 +1,72 @@
+import LedgerCore
+
+/// Admission checks that come from the rule book: an event's stream is the one its payload's
+/// entity lives in, attendees are recorded in the category the log holds for them, and an answer
+/// to feedback publishes its texts only with the submitter's consent.
+extension DomainPolicy {
+    /// The refusal when the event's `stream` is not the stream of its payload's entity
+    /// (``EventPayload/stream``): later verbs and readers look entities up by stream, so an
+    /// event filed elsewhere could never be found.
+    static func streamRefusal(_ event: Event, payload: any EventPayload) -> AdmissionRefusal? {
+        guard event.stream != payload.stream else { return nil }
+        return AdmissionRefusal(
+            "schema", "/stream", "a \(event.type) event for this payload belongs in stream \(payload.stream), not \(event.stream)")
+    }
+
+    /// The fact holding the categories a person was registered with (comma-separated).
+    static func categoriesKey(_ person: String) -> String { "person/\(person)/categories" }
+
+    /// Refuses a `meeting.held` whose attendee is typed in a category the log contradicts
+    /// (``AttendanceRule/categoryDisagreement(typed:membership:registered:)``), naming the person
+    /// and the category the log holds.
+    func checkAttendance(_ event: Event, facts: any FactReader) throws(AdmissionRefusal) {
+        guard event.type == "meeting.held", let body = event.payload["bodyId"]?.stringValue else { return }
+        for (n, attendee) in (event.payload["attendees"]?.arrayValue ?? []).enumerated() {
+            guard let person = attendee["personId"]?.stringValue, let typed = attendee["category"]?.stringValue else { continue }
+            let registered = facts.fact(Self.categoriesKey(person)).map { $0.split(separator: ",").map(String.init) }
+            if let held = AttendanceRule.categoryDisagreement(
+                typed: typed, membership: facts.fact("member/\(body)/\(person)"), registered: registered)
+            {
+                let source = facts.fact("member/\(body)/\(person)") != nil ? "their membership of \(body)" : "their registration"
+                throw AdmissionRefusal(
+                    "transition", "/payload/attendees/\(n)/category",
+                    "\(person) is \(held) by \(source), not \(typed); record them in the category the log holds")
+            }
+        }
+    }
+}
+
+extension DomainPolicy {
+    /// The fact holding whether feedback was received with consent to publish (`1` or `0`).
+    static func publishConsentKey(_ feedback: String) -> String { "feedback/\(feedback)/consentToPublish" }
+
+    /// Facts the rule book needs: a person's registered categories, feedback's consent to publish.
+    func recordRuleFacts(_ event: Event, changes: inout [String: String?]) {
+        let p = event.payload
+        switch event.type {
+        case PersonRegistered.eventType:
+            if let person = p["personId"]?.stringValue, let categories = p["categories"]?.arrayValue {
+                changes[Self.categoriesKey(person)] = categories.compactMap(\.stringValue).joined(separator: ",")
+            }
+        case FeedbackReceived.eventType:
+            if let id = p["feedbackId"]?.stringValue, let consent = p["consentToPublish"]?.boolValue {
+                changes[Self.publishConsentKey(id)] = consent ? "1" : "0"
+            }
+        default:
+            break
+        }
+    }
+
+    /// Refuses a `feedback.responded` (version 2 on) that carries `publicSummary` or `response` in
+    /// its public payload for feedback received without consent to publish: what the person did not
+    /// agree to publish belongs in the private part.
+    func checkResponsePrivacy(_ event: Event, facts: any FactReader) throws(AdmissionRefusal) {
+        guard event.type == FeedbackResponded.eventType, event.typeVersion >= FeedbackResponded.typeVersion,
+            let id = event.payload["feedbackId"]?.stringValue, facts.fact(Self.publishConsentKey(id)) == "0",
+            let field = FeedbackResponded.consentedTextFields.first(where: { event.payload[$0] != nil })
+        else { return }
+        throw AdmissionRefusal(
+            "schema", "/payload/\(field)",
+            "feedback \(id) was received without consent to publish; put \(field) in the event's private part, not the payload")
+    }
+}
