@@ -16,9 +16,9 @@ import Testing
         try cli.ok("key", "register", "--key", admin, cli.key("member"), "--holder", "person/p-0001", "--on", "2025-04-02")
         let member = cli.key("member")
         let received = try cli.ok(
-            "feedback", "receive", "--key", member, "--id", "F-2025-0042", "--channel", "letter", "--on", "2025-06-02T09:00", "--json")
+            "feedback", "receive", "--key", member, "--id", "F-2025-0042", "--channel", "complaint", "--on", "2025-06-02T09:00", "--json")
         let acknowledged = try cli.ok(
-            "feedback", "acknowledge", "--key", member, "--id", "F-2025-0042", "--method", "letter", "--on", "2025-06-05", "--json")
+            "feedback", "acknowledge", "--key", member, "--id", "F-2025-0042", "--method", "email", "--on", "2025-06-05", "--json")
         let genesis = try cli.ok("show", "0", "--json").stdout
         #expect(genesis.contains("\"occurredAt\":\"2025-04-01T00:00:00Z\""), "\(genesis)")
         for (result, member, time) in [

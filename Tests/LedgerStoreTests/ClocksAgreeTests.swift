@@ -21,13 +21,13 @@ import Testing
         let projections = Projections(ledger: demo.ledger)
         try projections.catchUp()
         let (policy, sha) = try AuditPolicy.standard()
-        // Every fortnight of the demo year, and its last day (each as-of date is a full audit).
+        // Every four weeks of the demo year, and its last day (each as-of date is a full audit).
         var dates: [CivilDate] = []
         var day = try #require(CivilDate(year: 2025, month: 4, day: 1))
         let end = try #require(CivilDate(year: 2026, month: 3, day: 31))
         while day < end {
             dates.append(day)
-            day = day.adding(days: 14)
+            day = day.adding(days: 28)
         }
         dates.append(end)
         var overdueSeen = (regions: 0, boards: 0)

@@ -114,11 +114,18 @@ public enum EffectiveTime {
             "time", "/occurredAt", "effective time \(occurredAt) is in the future (now is \(now)); record it when it has happened")
     }
 
-    /// A refusal when an event about a body happened before the body was established.
+    /// Type families whose events happen *in* a body (its meetings, decisions, membership,
+    /// terms, minutes): they cannot happen before the body exists. A role held for a body, or
+    /// feedback that came through it, may predate it and is not judged.
+    public static let bodyFamilies = ["meeting.", "decision.", "member.", "body.", "minutes."]
+
+    /// A refusal when an event in a body happened before the body was established.
     /// - Parameters:
     ///   - established: the body's establishment day (`YYYY-MM-DD`), as the log recorded it.
     public static func beforeBody(_ event: Event, body: String, established: String) -> AdmissionRefusal? {
-        guard event.type != "body.established", String(event.occurredAt.prefix(10)) < established else { return nil }
+        guard event.type != "body.established", bodyFamilies.contains(where: { event.type.hasPrefix($0) }),
+            String(event.occurredAt.prefix(10)) < established
+        else { return nil }
         return AdmissionRefusal(
             "time", "/occurredAt",
             "effective time \(event.occurredAt) is before body \(body) was established on \(established)")
