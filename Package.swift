@@ -86,7 +86,9 @@ let package = Package(
         .testTarget(name: "LedgerAuditTests", dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore", "LedgerAudit"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "LedgerProjectionsTests",

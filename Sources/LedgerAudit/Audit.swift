@@ -81,7 +81,8 @@ public enum Audit {
         return AuditReport(
             source: name, size: report.size, asOf: Day.text(asOfDay), policy: policy.policy, policySHA256: policySHA256,
             integrity: integrity, entitlement: entitlement,
-            rules: Rules(model: model, policy: policy, asOf: asOfDay, heldPrivate: held).all(), notImplemented: Rules.notImplemented)
+            rules: Rules(model: model, policy: policy, asOf: asOfDay, heldPrivate: held).all(), notImplemented: Rules.notImplemented,
+            recordingDelay: RecordingDelayReport.measure(entries))
     }
 
     /// The size a checkpoint note states, if it parses.

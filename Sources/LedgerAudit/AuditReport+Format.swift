@@ -23,6 +23,14 @@ extension AuditReport {
             out += "\n[partial]: the log can show only part of that rule; --format json says which part.\n"
         }
         out += "Not expressible with the catalogue: " + notImplemented.keys.sorted().joined(separator: ", ") + " (--format json says why)\n"
+        if let delay = recordingDelay, let overall = delay.overall {
+            out += "\nRecording delay (transparency, not a rule): how long after it happened each entry was recorded\n"
+            out += "   \(RecordingDelayReport.line(overall))\n"
+            let slowest = { (groups: [RecordingDelayReport.Summary]) in groups.sorted { ($0.p90Seconds, $0.key) > ($1.p90Seconds, $1.key) }.prefix(5) }
+            for s in slowest(delay.byType) { out += "   type \(RecordingDelayReport.line(s))\n" }
+            for s in slowest(delay.bySigner) { out += "   signer \(RecordingDelayReport.line(s))\n" }
+            out += "   (the slowest five of \(delay.byType.count) types and \(delay.bySigner.count) signers; --format json lists them all)\n"
+        }
         out += passed ? "\nRESULT: PASS\n" : "\nRESULT: FAIL\n"
         return out
     }

@@ -56,6 +56,8 @@ public struct AuditReport: Sendable, Codable {
     public var rules: [RuleResult]
     /// Rules the catalogue cannot express yet, with why.
     public var notImplemented: [String: String]
+    /// Transparency, not a rule: how long after it happened each entry was recorded.
+    public var recordingDelay: RecordingDelayReport? = nil
 
     /// True when integrity and entitlement hold and no rule fails.
     public var passed: Bool { integrity.isEmpty && entitlement.isEmpty && !rules.contains { $0.verdict == .fail } }

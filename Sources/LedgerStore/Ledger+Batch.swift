@@ -110,7 +110,13 @@ final class Batch {
         let givenID = o["id"]?.stringValue
         if o["v"] == nil { o["v"] = 1 }
         if o["id"] == nil { o["id"] = .string(newID) }
-        if o["occurredAt"] == nil { o["occurredAt"] = .string(now) }
+        if o["occurredAt"] == nil {
+            // A payload that states when it happened (`receivedAt`, `from`, …) gives the effective time.
+            let implied = o["type"]?.stringValue.flatMap { type in
+                o["payload"]?.objectValue.flatMap { policy?.impliedOccurredAt(type: type, payload: $0) }
+            }
+            o["occurredAt"] = .string(implied ?? now)
+        }
         if let given = o["signer"] {
             guard given.stringValue == signerKeyID else {
                 return .failure(.invalidEvent(

@@ -53,8 +53,7 @@ import Testing
         for (person, category) in [("p-0002", "staff"), ("p-0003", "ebe_carer"), ("p-0004", "partner_rep"), ("p-0005", "staff")] {
             try cli.ok("person", "register", "--key", admin, "--id", person, "--category", category, "--lawful-basis", "ROPA-2026-03")
             try cli.ok(
-                "body", "add-member", "--key", admin, "--body", "B-AMHEPF", "--person", person, "--category", category, "--from",
-                "2026-01-05")
+                "body", "add-member", "--key", admin, "--body", "B-AMHEPF", "--person", person, "--category", category)
         }
         try cli.ok(
             "feedback", "receive", "--key", member, "--id", "F-2026-0001", "--channel", "survey", "--submitter", "p-0001",
@@ -126,9 +125,18 @@ import Testing
         let enumValue = try cli.refuse(["feedback", "receive", "--key", admin, "--id", "F-9", "--channel", "fax"])
         #expect(enumValue.contains("/payload/channel (--channel): unknown value \"fax\""), "\(enumValue)")
         let date = try cli.refuse([
-            "body", "add-member", "--key", admin, "--body", "B-X", "--person", "p-0001", "--category", "staff", "--from", "2026-02-30",
+            "body", "add-member", "--key", admin, "--body", "B-X", "--person", "p-0001", "--category", "staff", "--on", "2026-02-30",
         ])
-        #expect(date.contains("/payload/from (--from): must be a date YYYY-MM-DD"), "\(date)")
+        #expect(date.contains("--on 2026-02-30: expected a date YYYY-MM-DD"), "\(date)")
+        // The verbs' second date options are gone: each names the option that replaced it.
+        for (verb, option) in [(["body", "add-member", "--body", "B-X", "--person", "p-0001", "--category", "staff"], "--from"),
+                               (["role", "assign", "--role", "R-X", "--person", "p-0001"], "--from"),
+                               (["feedback", "acknowledge", "--id", "F-1", "--method", "email"], "--at"),
+                               (["feedback", "receive", "--id", "F-1", "--channel", "survey"], "--received-at"),
+                               (["feedback", "receive", "--id", "F-1", "--channel", "survey"], "--occurred-at")] {
+            let replaced = try cli.refuse(verb + ["--key", admin, option, "2026-01-05"])
+            #expect(replaced.contains("\(option) was replaced by --on DATE-OR-TIME"), "\(replaced)")
+        }
     }
 
     @Test func referencesAndTransitionsAreEnforced() throws {

@@ -93,7 +93,9 @@ checkpoint_props = {"size": integer, "root": S(type="string", description="Base6
                     "signers": arr(string)}
 rule_props = {"id": string, "title": string, "verdict": S(type="string", enum=["pass", "fail", "not_applicable"]), "checked": integer, "findings": arr(string)}
 audit_props = {"state": S(type="string", enum=["not_started", "running", "done", "failed"]), "asOf": date, "entries": integer, "passed": boolean,
-               "integrityFailures": integer, "entitlementFailures": integer, "rules": arr(ref("AuditRule")), "finishedAt": string, "error": string}
+               "integrityFailures": integer, "entitlementFailures": integer, "rules": arr(ref("AuditRule")),
+               "recordingDelay": S(type="array", items=string, description="Transparency, not a rule: how long after it happened entries were recorded (overall, then the slowest event types and signers)."),
+               "finishedAt": string, "error": string}
 verify_props = {"origin": string, "logKey": S(type="string", description="The log's verifier key (vkey)."), "entries": integer,
                 "checkpoint": ref("Checkpoint"), "audit": ref("AuditResult")}
 def paged(item):

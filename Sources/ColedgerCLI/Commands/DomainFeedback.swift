@@ -29,7 +29,6 @@ struct FeedbackCommand: ParsableCommand {
         var channel: String
         @Option(help: "The submitter's pseudonym, or anonymous (default).") var submitter = FeedbackReceived.anonymous
         @Option(help: "The feedback itself (private).") var text: String?
-        @Option(help: "When it arrived (default: now).") var receivedAt: String?
         @Option(help: "The language it was given in (BCP 47).") var language = "en"
         @Flag(help: "The submitter agreed to a moderated summary being published.") var consentToPublish = false
         @Flag(help: "The submitter agreed to be contacted about the outcome (rule F-4).") var contactConsent = false
@@ -48,7 +47,7 @@ struct FeedbackCommand: ParsableCommand {
                 try DomainVerb.append(signing) { _ in
                     var payload: [String: JSONValue] = [
                         "feedbackId": .string(id), "channel": .string(channel),
-                        "receivedAt": .string(DateInput.timestamp(receivedAt)), "submitter": .string(submitter),
+                        "submitter": .string(submitter),
                         "language": .string(language), "consentToPublish": .bool(consentToPublish),
                         "contactConsent": .bool(contactConsent),
                     ]
@@ -61,7 +60,7 @@ struct FeedbackCommand: ParsableCommand {
                     var event = DomainEvent(
                         type: "feedback.received", payload: payload,
                         options: [
-                            "feedbackId": "--id", "channel": "--channel", "receivedAt": "--received-at",
+                            "feedbackId": "--id", "channel": "--channel",
                             "submitter": "--submitter", "language": "--language",
                             "serviceId": "--service", "regionId": "--region", "bodyId": "--body",
                             "accessibleFormat": "--accessible-format",
@@ -85,18 +84,16 @@ struct FeedbackCommand: ParsableCommand {
         @Option(help: "The feedback id.") var id: String
         @Option(help: ArgumentHelp("How: \(values(FeedbackVocabulary.ContactMethod.self)).", valueName: "method"))
         var method: String
-        @Option(help: "When (default: now).") var at: String?
+        @Option(help: .hidden) var at: String?
 
         func run() throws {
             try reporting {
+                try EffectiveDateOption.replaced("--at", at)
                 try DomainVerb.append(signing) { _ in
                     DomainEvent(
                         type: "feedback.acknowledged",
-                        payload: [
-                            "feedbackId": .string(id), "at": .string(DateInput.timestamp(at)),
-                            "method": .string(method),
-                        ],
-                        options: ["feedbackId": "--id", "method": "--method", "at": "--at"])
+                        payload: ["feedbackId": .string(id), "method": .string(method)],
+                        options: ["feedbackId": "--id", "method": "--method"])
                 } describe: { _, _ in
                     "Acknowledged feedback \(id) by \(method)."
                 }

@@ -88,24 +88,23 @@ struct RoleCommand: ParsableCommand {
         @OptionGroup var signing: SigningOptions
         @Option(help: "The role id.") var role: String
         @Option(help: "The person's pseudonym.") var person: String
-        @Option(help: "First day in the role (default: today).") var from: String?
+        @Option(help: .hidden) var from: String?
         @Option(help: "The body the role is held for, if any.") var body: String?
         @Option(help: "The region the role is held for, if any.") var region: String?
         @Option(help: "The decision that appointed them, if any.") var decision: String?
 
         func run() throws {
             try reporting {
+                try EffectiveDateOption.replaced("--from", from)
                 try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = [
-                        "roleId": .string(role), "personId": .string(person), "from": .string(DateInput.date(from)),
-                    ]
+                    var payload: [String: JSONValue] = ["roleId": .string(role), "personId": .string(person)]
                     if let body { payload["bodyId"] = .string(body) }
                     if let region { payload["regionId"] = .string(region) }
                     if let decision { payload["appointedByDecision"] = .string(decision) }
                     return DomainEvent(
                         type: "role.assigned", payload: payload,
                         options: [
-                            "roleId": "--role", "personId": "--person", "from": "--from", "bodyId": "--body",
+                            "roleId": "--role", "personId": "--person", "bodyId": "--body",
                             "regionId": "--region",
                             "appointedByDecision": "--decision",
                         ])
@@ -195,22 +194,22 @@ struct BodyCommand: ParsableCommand {
         @Option(help: "The person's pseudonym.") var person: String
         @Option(help: ArgumentHelp("The category they sit in: \(categories).", valueName: "category")) var category:
             String
-        @Option(help: "First day of membership (default: today).") var from: String?
+        @Option(help: .hidden) var from: String?
         @Flag(inversion: .prefixedNo, help: "Whether they vote (default: --voting).") var voting = true
 
         func run() throws {
             try reporting {
+                try EffectiveDateOption.replaced("--from", from)
                 try DomainVerb.append(signing) { _ in
                     DomainEvent(
                         type: "member.joined",
                         payload: [
                             "bodyId": .string(body), "personId": .string(person),
                             "membershipCategory": .string(category),
-                            "votingRights": .bool(voting), "from": .string(DateInput.date(from)),
+                            "votingRights": .bool(voting),
                         ],
                         options: [
                             "bodyId": "--body", "personId": "--person", "membershipCategory": "--category",
-                            "from": "--from",
                         ])
                 } describe: { _, _ in
                     "\(person) joined \(body) as \(category)."

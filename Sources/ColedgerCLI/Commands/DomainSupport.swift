@@ -9,11 +9,7 @@ struct SigningOptions: ParsableArguments {
     @OptionGroup var store: LedgerOptions
     @Option(help: "The sealed key file that signs the event (passphrase from $COLEDGER_PASSPHRASE, else a prompt).")
     var key: String
-    @Option(
-        help: ArgumentHelp(
-            "When it happened: an RFC 3339 UTC time, YYYY-MM-DDTHH:MM (UTC) or a date (default: now).",
-            valueName: "time"))
-    var occurredAt: String?
+    @OptionGroup var when: EffectiveDateOption
     @Flag(help: "Print {\"index\",\"id\",\"leafHash\"} as JSON instead of a sentence.") var json = false
 }
 
@@ -49,12 +45,23 @@ enum DomainVerb {
         _ signing: SigningOptions, build: (Ledger) throws -> DomainEvent,
         describe: (DomainEvent, AppendResult) -> String
     ) throws {
+        let effective: String
+        do {
+            effective = try signing.when.timestamp() ?? Timestamp.now()
+        } catch let error as CLIError {
+            throw CLIError("\(error.description); nothing was appended", code: error.code)
+        }
         let ledger = try signing.store.open()
-        let event: DomainEvent
+        var event: DomainEvent
         do {
             event = try build(ledger)
         } catch let error as CLIError {
             throw CLIError("\(error.description); nothing was appended", code: error.code)
+        }
+        // The one effective time sets the envelope and every payload member that restates it.
+        for (member, value) in EffectiveTime.payloadMembers(type: event.type, at: effective) {
+            event.payload[member] = value
+            event.options[member] = "--on"
         }
         let payload = JSONValue.object(event.payload)
         let decoded: any EventPayload
@@ -65,12 +72,9 @@ enum DomainVerb {
         }
         var draft: [String: JSONValue] = [
             "type": .string(event.type), "typeVersion": .number(Double(event.version)),
-            "stream": .string(decoded.stream),
+            "stream": .string(decoded.stream), "occurredAt": .string(effective),
             "payload": payload,
         ]
-        if let occurredAt = signing.occurredAt {
-            draft["occurredAt"] = .string(DateInput.timestamp(occurredAt))
-        }
         if let subject = event.privateSubject, !event.privateData.isEmpty {
             draft["private"] = .object(["subject": .string(subject), "data": .object(event.privateData)])
         }
@@ -98,6 +102,40 @@ extension DomainVerb {
         case .refusedByPolicy(_, let refusal): return refusal.description
         case .invalidEvent(_, let format): return format.description
         default: return error.description
+        }
+    }
+}
+
+/// The one date option every recording verb takes: when the event happened (its effective
+/// time, the envelope's `occurredAt`, and any payload member that restates it). See the DocC
+/// article "Time in Coledger".
+struct EffectiveDateOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "When it happened: a date YYYY-MM-DD (midnight UTC), YYYY-MM-DDTHH:MM (UTC) or an RFC 3339 UTC time (default: now). Sets the event's effective time and any date its payload restates.",
+            valueName: "date-or-time"))
+    var on: String?
+    @Option(name: .customLong("occurred-at"), help: .hidden) var occurredAt: String?
+    @Option(name: .customLong("received-at"), help: .hidden) var receivedAt: String?
+
+    /// The effective time given, completed to an RFC 3339 UTC time; nil when left out.
+    /// - Throws: ``CLIError`` for a replaced option or text that is not a date or time.
+    func timestamp() throws -> String? {
+        for (name, value) in [("--occurred-at", occurredAt), ("--received-at", receivedAt)] where value != nil {
+            throw CLIError("\(name) was replaced by --on DATE-OR-TIME, the one date option of every verb")
+        }
+        guard let on else { return nil }
+        let time = DateInput.timestamp(on)
+        guard Timestamp.isValidUTC(time) else {
+            throw CLIError("--on \(on): expected a date YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) or an RFC 3339 UTC time")
+        }
+        return time
+    }
+
+    /// Refuses a verb's own date option that `--on` replaced.
+    static func replaced(_ option: String, _ value: String?) throws {
+        if value != nil {
+            throw CLIError("\(option) was replaced by --on DATE-OR-TIME, the one date option of every verb; nothing was appended")
         }
     }
 }

@@ -26,10 +26,12 @@ struct Init: ParsableCommand {
         "Record a published plan's roles, plan version, bodies and actions after the genesis: \(PlanTemplate.names.joined(separator: ", ")).",
         valueName: "name"))
     var template: String?
+    @OptionGroup var when: EffectiveDateOption
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
         try reporting {
+            let effective = try when.timestamp()
             let path = options.path
             guard !FileManager.default.fileExists(atPath: path) else {
                 throw CLIError("a ledger already exists at \(path); choose another --ledger path")
@@ -52,11 +54,11 @@ struct Init: ParsableCommand {
             let logKey = Ed25519SigningKey()
             let admin = Ed25519SigningKey()
             let ledger = try Ledger.create(
-                path: path, origin: origin, logKey: logKey, admins: [admin], policy: try Catalogues.policy(named: catalogue),
-                genesisPayload: plan?.genesisPayload ?? [:])
+                path: path, origin: origin, logKey: logKey, admins: [admin], occurredAt: effective,
+                policy: try Catalogues.policy(named: catalogue), genesisPayload: plan?.genesisPayload ?? [:])
             if let plan {
                 do {
-                    _ = try ledger.append(plan.events.map { ($0, admin) })
+                    _ = try ledger.append(plan.events.map { (Self.dated($0, effective), admin) })
                 } catch {
                     // Nothing is left half made: no keys were written yet, so the ledger goes too.
                     for suffix in ["", "-wal", "-shm"] {
@@ -89,6 +91,14 @@ struct Init: ParsableCommand {
     }
 
     /// What `init --json` prints; `template` and `recorded` (events by type) only with --template.
+    /// A template draft dated `effective` (`--on`), unless it states its own date.
+    static func dated(_ draft: JSONValue, _ effective: String?) -> JSONValue {
+        guard let effective, var o = draft.objectValue, o["occurredAt"] == nil else { return draft }
+        if let type = o["type"]?.stringValue, EffectiveTime.members[type] != nil { return draft }
+        o["occurredAt"] = .string(effective)
+        return .object(o)
+    }
+
     struct Created: Encodable {
         var ledger, origin, logKey, adminKey, logVkey, adminKeyId: String
         var template: String?

@@ -68,10 +68,12 @@ struct KeyCommand: ParsableCommand {
         @Argument(help: "The key file whose public key to register.") var keyFile: String
         @Option(help: "The pseudonym of the key's holder, e.g. person/p-0001.") var holder: String?
         @Option(help: "admin to let the key register and revoke keys; otherwise leave out.") var role: String?
+        @OptionGroup var when: EffectiveDateOption
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() throws {
             try reporting {
+                let effective = try when.timestamp()
                 let file = try ShowKey.read(keyFile)
                 let ledger = try options.open()
                 let admin = try KeyFiles.open(key)
@@ -80,9 +82,11 @@ struct KeyCommand: ParsableCommand {
                 ]
                 if let holder { payload["holder"] = .string(holder) }
                 if let role { payload["role"] = .string(role) }
-                let result = try ledger.append(
-                    draft: .object(["type": "key.registered", "typeVersion": 1, "stream": .string("key/\(file.keyID)"), "payload": .object(payload)]),
-                    signer: admin)
+                var draft: [String: JSONValue] = [
+                    "type": "key.registered", "typeVersion": 1, "stream": .string("key/\(file.keyID)"), "payload": .object(payload),
+                ]
+                if let effective { draft["occurredAt"] = .string(effective) }
+                let result = try ledger.append(draft: .object(draft), signer: admin)
                 if json { Output.printJSON(result) } else { print("Registered key \(file.keyID) at index \(result.index).") }
             }
         }
@@ -94,17 +98,21 @@ struct KeyCommand: ParsableCommand {
         @Option(help: "The admin key file that signs the revocation.") var key: String
         @Argument(help: "The key id to revoke.") var keyID: String
         @Option(help: "Why, e.g. \"device lost\" or \"compromised\".") var reason: String?
+        @OptionGroup var when: EffectiveDateOption
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() throws {
             try reporting {
+                let effective = try when.timestamp()
                 let ledger = try options.open()
                 let admin = try KeyFiles.open(key)
                 var payload: [String: JSONValue] = ["keyId": .string(keyID)]
                 if let reason { payload["reason"] = .string(reason) }
-                let result = try ledger.append(
-                    draft: .object(["type": "key.revoked", "typeVersion": 1, "stream": .string("key/\(keyID)"), "payload": .object(payload)]),
-                    signer: admin)
+                var draft: [String: JSONValue] = [
+                    "type": "key.revoked", "typeVersion": 1, "stream": .string("key/\(keyID)"), "payload": .object(payload),
+                ]
+                if let effective { draft["occurredAt"] = .string(effective) }
+                let result = try ledger.append(draft: .object(draft), signer: admin)
                 if json { Output.printJSON(result) } else { print("Revoked key \(keyID) at index \(result.index).") }
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerProjections
+import LedgerStore
 
 struct RebuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +34,19 @@ func parsePoint(_ text: String) throws -> ReplayPoint {
     return point
 }
 
+/// Refuses a point of the log before anything was recorded, saying which clock `--at` uses:
+/// an empty replay is not an answer ("0 entries", "nothing changed") but a question asked of
+/// the wrong clock.
+func requireEntries(_ replay: Projections, at point: ReplayPoint, ledger: Ledger?) throws {
+    guard try replay.entriesFolded() == 0 else { return }
+    let first = try ledger?.entries(from: 0, limit: 1).first
+    let firstRecorded = first.map { ", and its first entry was recorded at \($0.entry.recordedAt)" } ?? ""
+    throw CLIError(
+        "nothing had been recorded \(point.description)\(firstRecorded): a point of the log (index or date) selects by when the "
+            + "log learned things (recordedAt), not when they happened; to judge what had happened by a date, give a later point "
+            + "(or the log's size) and --now DATE")
+}
+
 /// The date clocks are judged on at a point: its date, or the day its last entry was recorded.
 func defaultNow(at point: ReplayPoint, projections: Projections) -> CivilDate? {
     if case .recordedBy(let time) = point { return CivilDate(parsing: time) }
@@ -59,6 +73,7 @@ struct StateCommand: ParsableCommand {
             let point = try parsePoint(at)
             let (source, ledger) = try options.source()
             let replay = try Projections.replay(source, at: point, ledger: ledger)
+            try requireEntries(replay, at: point, ledger: ledger)
             let summary = try StateSummary(replay, point: point.description, now: try now.date(default: defaultNow(at: point, projections: replay)))
             if json { return Output.printJSON(summary) }
             print("State \(summary.point): \(summary.entries) entries\(summary.lastRecordedAt.map { ", the last recorded \($0)" } ?? ""); judged as of \(summary.asOf).")
@@ -104,6 +119,7 @@ struct DiffCommand: ParsableCommand {
                 swap(&first, &second)
                 labels = (labels.1, labels.0)
             }
+            try requireEntries(second, at: labels.1 == pa.description ? pa : pb, ledger: ledger)
             let diff = try StateDiff(from: first, labels.0, to: second, labels.1)
             if json { return Output.printJSON(diff) }
             for sentence in diff.sentences { print(sentence) }

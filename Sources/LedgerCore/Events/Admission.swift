@@ -24,9 +24,16 @@ public protocol AdmissionPolicy: Sendable {
     /// - Returns: the facts it establishes or changes (nil removes a fact).
     /// - Throws: ``AdmissionRefusal`` naming the member (JSON pointer into the event) and why.
     func admit(_ event: Event, checked: AdmissionCheck, at index: Int, signer: KeyRegistry.Key, facts: any FactReader) throws(AdmissionRefusal) -> [String: String?]
+
+    /// The effective time a draft left without `occurredAt` states in its payload (e.g. the
+    /// `receivedAt` of a `feedback.received`), which a store uses instead of "now"; nil when none.
+    func impliedOccurredAt(type: String, payload: [String: JSONValue]) -> String?
 }
 
 extension AdmissionPolicy {
+    /// By default a policy knows no payload member that states when an event happened.
+    public func impliedOccurredAt(type: String, payload: [String: JSONValue]) -> String? { nil }
+
     /// Runs both parts in one go.
     public func admit(_ event: Event, at index: Int, signer: KeyRegistry.Key, facts: any FactReader) throws(AdmissionRefusal) -> [String: String?] {
         try admit(event, checked: check(event), at: index, signer: signer, facts: facts)

@@ -83,8 +83,16 @@ final class DemoRun {
         _ signer: String, _ type: String, stream: String, _ payload: [String: JSONValue],
         subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil, version: Int = 1
     ) {
+        // A payload date that restates when it happened (a role held "from" the plan start, a
+        // member who left last week) is the effective time: the envelope must say the same.
+        var occurredAt = at ?? now
+        if EffectiveTime.mismatch(type: type, occurredAt: occurredAt, payload: payload) != nil,
+            let implied = EffectiveTime.implied(type: type, payload: payload)
+        {
+            occurredAt = implied
+        }
         var draft: [String: JSONValue] = [
-            "type": .string(type), "typeVersion": J.n(version), "stream": .string(stream), "occurredAt": .string(at ?? now),
+            "type": .string(type), "typeVersion": J.n(version), "stream": .string(stream), "occurredAt": .string(occurredAt),
             "payload": .object(payload),
         ]
         if let subject, let privateData {

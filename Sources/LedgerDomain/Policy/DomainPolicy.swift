@@ -39,6 +39,10 @@ public struct DomainPolicy: AdmissionPolicy {
             return AdmissionCheck(refusal: AdmissionRefusal("schema", "/payload/\(leaked)", "personal data belongs in the event's private part, not the payload"))
         }
         if let refusal = Self.streamRefusal(event, payload: payload) { return AdmissionCheck(refusal: refusal) }
+        // 2. Time: the payload restates the effective time faithfully, and it is not in the future.
+        if let refusal = EffectiveTime.mismatch(event) ?? EffectiveTime.future(occurredAt: event.occurredAt) {
+            return AdmissionCheck(refusal: refusal)
+        }
         return AdmissionCheck(
             references: payload.references.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) },
             defines: payload.defines.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) })
@@ -48,10 +52,15 @@ public struct DomainPolicy: AdmissionPolicy {
         _ event: Event, checked: AdmissionCheck, at index: Int, signer: KeyRegistry.Key, facts: any FactReader
     ) throws(AdmissionRefusal) -> [String: String?] {
         if let refusal = checked.refusal { throw refusal }
-        // 2. References: everything it relies on must already exist.
+        // 3. References: everything it relies on must already exist.
         for reference in checked.references where facts.fact("entity/\(reference.kind)/\(reference.id)") == nil {
             throw AdmissionRefusal(
                 "reference", "/payload" + reference.pointer, "\(reference.kind) \(reference.id) does not exist yet in this log")
+        }
+        if let body = body(of: event, facts: facts), let established = facts.fact("body/\(body)/established"),
+            let refusal = EffectiveTime.beforeBody(event, body: body, established: established)
+        {
+            throw refusal
         }
         var changes: [String: String?] = [:]
         if let defined = checked.defines {
@@ -61,18 +70,23 @@ public struct DomainPolicy: AdmissionPolicy {
             }
             changes[key] = "\(index)"
         }
-        // 3. Transitions.
+        // 4. Transitions.
         try checkTransition(event, facts: facts, changes: &changes)
         try checkAttendance(event, facts: facts)
         try checkResponsePrivacy(event, facts: facts)
-        // 4. Authorization, as things stood before this event.
+        // 5. Authorization, as things stood before this event.
         let principals = principals(of: signer, for: event, facts: facts)
         if let reason = authorization.refusal(for: event, principals: principals) {
             throw AdmissionRefusal("authorization", "/signer", reason)
         }
-        // 5. Facts this event establishes.
+        // 6. Facts this event establishes.
         record(event, facts: facts, changes: &changes)
         return changes
+    }
+
+    /// The effective time the payload states (see ``EffectiveTime/implied(type:payload:)``).
+    public func impliedOccurredAt(type: String, payload: [String: JSONValue]) -> String? {
+        EffectiveTime.implied(type: type, payload: payload)
     }
 
     static func entityKey(_ kind: EntityKind, _ id: String) -> String { "entity/\(kind.rawValue)/\(id)" }
@@ -174,6 +188,7 @@ public struct DomainPolicy: AdmissionPolicy {
             if let body = p["bodyId"]?.stringValue {
                 var roles = (p["facilitatorRoleIds"]?.arrayValue ?? []).compactMap(\.stringValue)
                 if let chair = p["chairRoleId"]?.stringValue { roles.insert(chair, at: 0) }
+                if event.type == "body.established" { changes["body/\(body)/established"] = String(event.occurredAt.prefix(10)) }
                 if event.type == "body.established" || p["chairRoleId"] != nil || p["facilitatorRoleIds"] != nil {
                     changes["body/\(body)/officers"] = roles.joined(separator: ",")
                 }

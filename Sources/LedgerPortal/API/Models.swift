@@ -233,6 +233,8 @@ struct VerifyStatus: Codable, Sendable, Equatable {
         var integrityFailures: Int?
         var entitlementFailures: Int?
         var rules: [Rule]
+        /// How long after it happened entries were recorded: overall, then the slowest types and signers.
+        var recordingDelay: [String]? = nil
         var finishedAt: String?
         var error: String?
     }

@@ -1314,6 +1314,13 @@ enum OpenAPIDocument {
               "$ref": "#/components/schemas/AuditRule"
             }
           },
+          "recordingDelay": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Transparency, not a rule: how long after it happened entries were recorded (overall, then the slowest event types and signers)."
+          },
           "finishedAt": {
             "type": "string"
           },

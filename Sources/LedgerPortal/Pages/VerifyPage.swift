@@ -69,11 +69,24 @@ extension Pages {
                 <th scope="col">Result</th></tr></thead>
                 <tbody>\(rules)</tbody>
                 </table></div>
+                \(recordingDelay(a.recordingDelay ?? []))
                 """
         case "running": return "<p>The audit is running now. Reload this page in a minute to see its result.</p>"
         case "failed": return "<p>The last audit could not run: \(a.error ?? "unknown reason").</p>"
         default: return "<p>No audit has been run by this site.</p>"
         }
+    }
+
+    /// Transparency, not a rule: how long after it happened entries were recorded.
+    static func recordingDelay(_ lines: [String]) -> Markup {
+        guard !lines.isEmpty else { return .empty }
+        let items: [Markup] = lines.map { "<li>\($0)</li>" }
+        return """
+            <h3>How long after it happened things were recorded</h3>
+            <p>Minutes are written up after meetings and post is entered after it arrives, so entries are often \
+            recorded later than they happened. The record keeps both times; this is for transparency and is not a rule.</p>
+            <ul>\(items)</ul>
+            """
     }
 
     // MARK: Errors

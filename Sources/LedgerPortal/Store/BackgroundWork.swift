@@ -56,6 +56,14 @@ final class AuditService: Sendable {
         thread.start()
     }
 
+    /// The recording delay for the page: overall, then the three slowest event types and signers.
+    static func delayLines(_ delay: RecordingDelayReport) -> [String] {
+        let slowest = { (groups: [RecordingDelayReport.Summary]) in groups.sorted { ($0.p90Seconds, $0.key) > ($1.p90Seconds, $1.key) }.prefix(3) }
+        return (delay.overall.map { ["All entries — " + RecordingDelayReport.line($0)] } ?? [])
+            + slowest(delay.byType).map { "Event type " + RecordingDelayReport.line($0) }
+            + slowest(delay.bySigner).map { "Signer " + RecordingDelayReport.line($0) }
+    }
+
     static func run(ledgerPath: String, asOf: String) -> (result: VerifyStatus.AuditResult, size: Int) {
         do {
             let ledger = try Ledger.open(path: ledgerPath, policies: [DomainPolicy.standard])
@@ -70,7 +78,7 @@ final class AuditService: Sendable {
                 VerifyStatus.AuditResult(
                     state: "done", asOf: report.asOf, entries: report.size, passed: report.passed,
                     integrityFailures: report.integrity.count, entitlementFailures: report.entitlement.count,
-                    rules: rules,
+                    rules: rules, recordingDelay: report.recordingDelay.map(Self.delayLines),
                     finishedAt: Timestamp.now()),
                 report.size
             )

@@ -98,7 +98,9 @@ extension CadenceReport {
 
         // Board updates.
         let given = updates.filter { day($0.givenAt) <= now }
-        let chainStart = max(policy.planStart, logStart ?? policy.planStart)
+        // Clocks start from facts of the plan (its start), never from when the ledger was
+        // created: a ledger started late, or dated with `init --on`, judges the same (audit G-7).
+        let chainStart = policy.planStart
         let bodies = policy.boardBodies + Set(given.map(\.bodyId)).subtracting(policy.boardBodies).sorted()
         let boards = bodies.map { body -> BoardUpdates in
             let mine = given.filter { $0.bodyId == body }.sorted { (day($0.givenAt), $0.index) < (day($1.givenAt), $1.index) }

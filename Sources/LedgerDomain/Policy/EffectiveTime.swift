@@ -1,0 +1,133 @@
+public import LedgerCore
+
+/// When an event happened in the world: its *effective time*, one value per event.
+///
+/// The envelope's `occurredAt` is the effective time. Where a catalogue type restates it in its
+/// payload (`feedback.received`'s `receivedAt`, `role.assigned`'s `from`, …) the member must say
+/// the same thing: the same instant for a time member, the same UTC calendar day for a date
+/// member. Admission refuses an event whose envelope and payload disagree, naming the member, and
+/// an event whose effective time is in the future. Log position (index, `recordedAt`,
+/// checkpoints) is the other clock: when the log learned it. See the article "Time in Coledger".
+///
+/// Every module asks this type, never the payload, "when did this happen" and "which dates must
+/// this event carry".
+public enum EffectiveTime {
+    /// How precisely a payload member states the effective time.
+    public enum Precision: String, Sendable {
+        /// `YYYY-MM-DD`: the UTC calendar day of `occurredAt`.
+        case date
+        /// An RFC 3339 UTC time: the instant of `occurredAt` (to the second).
+        case time
+    }
+
+    /// A payload member that restates the effective time.
+    public struct Member: Sendable, Hashable {
+        /// The member name, e.g. `receivedAt`.
+        public var name: String
+        /// Date or time.
+        public var precision: Precision
+    }
+
+    /// The payload members that restate the effective time, by event type. Members that name
+    /// other moments (deadlines, review dates, a compromise's `effectiveAt`, a declared interest's
+    /// period, a meeting's `scheduledFor`) are not effective times and are not listed.
+    public static let members: [String: [Member]] = [
+        "feedback.received": [Member(name: "receivedAt", precision: .time)],
+        "feedback.acknowledged": [Member(name: "at", precision: .time)],
+        "feedback.submitter_notified": [Member(name: "at", precision: .time)],
+        "contribution.contributor_notified": [Member(name: "at", precision: .time)],
+        "subject.erasure_requested": [Member(name: "receivedAt", precision: .time)],
+        "subject.erased": [Member(name: "at", precision: .time)],
+        "role.assigned": [Member(name: "from", precision: .date)],
+        "role.ended": [Member(name: "to", precision: .date)],
+        "member.joined": [Member(name: "from", precision: .date)],
+        "member.left": [Member(name: "to", precision: .date)],
+        "champion.appointed": [Member(name: "from", precision: .date)],
+        "milestone.recorded": [Member(name: "date", precision: .date)],
+        "training.session_delivered": [Member(name: "date", precision: .date)],
+    ]
+
+    /// Clock skew tolerated before an effective time counts as "in the future" (seconds).
+    public static let allowedSkewSeconds = 300
+
+    /// The event's effective time: its `occurredAt`.
+    public static func of(_ event: Event) -> String { event.occurredAt }
+
+    /// The UTC calendar day of the event's effective time.
+    public static func date(of event: Event) -> CivilDate? { CivilDate(parsing: event.occurredAt) }
+
+    /// The payload members an event of `type` that happened at `time` (an RFC 3339 UTC time) must
+    /// carry: what a verb puts in the payload from its one date option.
+    public static func payloadMembers(type: String, at time: String) -> [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for member in members[type] ?? [] {
+            out[member.name] = .string(member.precision == .date ? String(time.prefix(10)) : time)
+        }
+        return out
+    }
+
+    /// The effective time a payload of `type` states, as an RFC 3339 UTC time (a date member
+    /// gives midnight UTC of that day); nil when the type restates none or the member is invalid.
+    /// A draft left without `occurredAt` takes this instead of "now".
+    public static func implied(type: String, payload: [String: JSONValue]) -> String? {
+        guard let member = members[type]?.first, let value = payload[member.name]?.stringValue else { return nil }
+        switch member.precision {
+        case .date: return CivilDate(parsing: value) != nil && value.count == 10 ? value + "T00:00:00Z" : nil
+        case .time: return Timestamp.isValidUTC(value) ? value : nil
+        }
+    }
+
+    /// The first payload member of an event of `type` that disagrees with `occurredAt`, as a
+    /// refusal naming it; nil when they agree (or the type restates no date).
+    public static func mismatch(type: String, occurredAt: String, payload: [String: JSONValue]) -> AdmissionRefusal? {
+        for member in members[type] ?? [] {
+            guard let value = payload[member.name]?.stringValue else { continue }
+            let agrees: Bool
+            switch member.precision {
+            case .date:
+                agrees = CivilDate(parsing: value) != nil && value == String(occurredAt.prefix(10))
+            case .time:
+                let a = Timestamp.unixSeconds(value)
+                agrees = a != nil && a == Timestamp.unixSeconds(occurredAt)
+            }
+            if !agrees {
+                return AdmissionRefusal(
+                    "time", "/payload/\(member.name)",
+                    "\(member.name) \"\(value)\" disagrees with the event's effective time occurredAt \"\(occurredAt)\"; "
+                        + "they must be the same \(member.precision == .date ? "day" : "instant")")
+            }
+        }
+        return nil
+    }
+
+    /// ``mismatch(type:occurredAt:payload:)`` for a whole event.
+    public static func mismatch(_ event: Event) -> AdmissionRefusal? {
+        mismatch(type: event.type, occurredAt: event.occurredAt, payload: event.payload)
+    }
+
+    /// A refusal when `occurredAt` is later than `now` (plus the allowed skew).
+    public static func future(occurredAt: String, now: String = Timestamp.now()) -> AdmissionRefusal? {
+        guard let at = Timestamp.unixSeconds(occurredAt), let current = Timestamp.unixSeconds(now),
+            at > current + allowedSkewSeconds
+        else { return nil }
+        return AdmissionRefusal(
+            "time", "/occurredAt", "effective time \(occurredAt) is in the future (now is \(now)); record it when it has happened")
+    }
+
+    /// Type families whose events happen *in* a body (its meetings, decisions, membership,
+    /// terms, minutes): they cannot happen before the body exists. A role held for a body, or
+    /// feedback that came through it, may predate it and is not judged.
+    public static let bodyFamilies = ["meeting.", "decision.", "member.", "body.", "minutes."]
+
+    /// A refusal when an event in a body happened before the body was established.
+    /// - Parameters:
+    ///   - established: the body's establishment day (`YYYY-MM-DD`), as the log recorded it.
+    public static func beforeBody(_ event: Event, body: String, established: String) -> AdmissionRefusal? {
+        guard event.type != "body.established", bodyFamilies.contains(where: { event.type.hasPrefix($0) }),
+            String(event.occurredAt.prefix(10)) < established
+        else { return nil }
+        return AdmissionRefusal(
+            "time", "/occurredAt",
+            "effective time \(event.occurredAt) is before body \(body) was established on \(established)")
+    }
+}

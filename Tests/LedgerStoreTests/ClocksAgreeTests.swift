@@ -1,0 +1,52 @@
+import Foundation
+import LedgerAudit
+import LedgerCore
+import LedgerDomain
+import LedgerProjections
+import Testing
+
+/// The audit and the cadence projection start every clock from the same facts (the plan's
+/// start, a region's registration), never from when the ledger was created, so they agree on
+/// every cadence rule at every "as of" date of the demo year.
+@Suite struct ClocksAgreeTests {
+    /// The region named in an M-4 "no review since" finding (`region MID: no review since …`).
+    static func region(_ detail: String) -> String? {
+        guard detail.hasPrefix("region "), detail.contains(": no review since") else { return nil }
+        return detail.dropFirst("region ".count).split(separator: ":").first.map(String.init)
+    }
+
+    @Test func cadenceAndAuditAgreeOnReviewsAndBoardUpdatesThroughTheDemoYear() throws {
+        let demo = try DemoLedgerTests.DemoLedger()
+        defer { demo.remove() }
+        let projections = Projections(ledger: demo.ledger)
+        try projections.catchUp()
+        let (policy, sha) = try AuditPolicy.standard()
+        // Every four weeks of the demo year, and its last day (each as-of date is a full audit).
+        var dates: [CivilDate] = []
+        var day = try #require(CivilDate(year: 2025, month: 4, day: 1))
+        let end = try #require(CivilDate(year: 2026, month: 3, day: 31))
+        while day < end {
+            dates.append(day)
+            day = day.adding(days: 28)
+        }
+        dates.append(end)
+        var overdueSeen = (regions: 0, boards: 0)
+        for date in dates {
+            let asOf = date.description
+            let report = try Audit.run(.ledger(demo.ledger), policy: policy, policySHA256: sha, asOf: asOf)
+            let cadence = try projections.cadence(now: date)
+            let m4 = report.rules.first { $0.id == "M-4" }?.findings.map(\.detail) ?? []
+            let auditRegions = Set(m4.compactMap(Self.region))
+            let cadenceRegions = Set(cadence.reviews.filter { $0.daysOverdue > 0 }.map(\.regionId))
+            #expect(auditRegions == cadenceRegions, "M-4 as of \(asOf): audit \(auditRegions), cadence \(cadenceRegions)")
+            let g7 = report.rules.first { $0.id == "G-7" }?.findings.map(\.detail) ?? []
+            let auditBoards = Set(policy.governance.boardUpdateBodies.filter { body in g7.contains { $0.hasPrefix("no update to \(body) since") } })
+            let cadenceBoards = Set(cadence.boardUpdates.filter { $0.required && $0.daysOverdue > 0 }.map(\.bodyId))
+            #expect(auditBoards == cadenceBoards, "G-7 as of \(asOf): audit \(auditBoards), cadence \(cadenceBoards)")
+            overdueSeen.regions += auditRegions.count
+            overdueSeen.boards += auditBoards.count
+        }
+        // The demo's planted lapse (region MID misses its second review) is seen by both.
+        #expect(overdueSeen.regions > 0)
+    }
+}
