@@ -103,7 +103,7 @@ def test_merkle_roots_and_leaves(verify_module, golden):
 
 def test_merkle_reference_tree(verify_module):
     """The RFC 6962 reference tree (Certificate Transparency / transparency-dev data)."""
-    ref = json.loads((SHARED / "vectors/rfc6962/reference-tree-8-leaves.json").read_text())
+    ref = json.loads((GOLDEN_DIR.parent / "rfc6962/reference-tree-8-leaves.json").read_text())
     leaves = [verify_module.leaf_hash(bytes.fromhex(d)) for d in ref["leaf_inputs"]]
     for n, root in enumerate(ref["root_hashes"]):
         assert verify_module.merkle_root(leaves[:n]).hex() == root
@@ -136,7 +136,7 @@ def test_golden_checkpoints(verify_module, golden):
 
 def test_sigsum_cosignature(verify_module):
     """A real cosignature/v1 (sigsum-go test data) re-encoded as a C2SP note line."""
-    proof = json.loads((SHARED / "vectors/sigsum/sigsum-proof-vectors.json").read_text())
+    proof = json.loads((GOLDEN_DIR.parent / "sigsum/sigsum-proof-vectors.json").read_text())
     derived = proof["proofs"][0]["derived"]
     note = derived["checkpoint_signed_note"].encode()
     _, cosigners = verify_module.verify_checkpoint(note, derived["log_vkey"],
