@@ -15,6 +15,7 @@ Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
 import argparse
 import base64
 import datetime
+import decimal
 import hashlib
 import json
 import os
@@ -37,6 +38,8 @@ TYPE_RE = re.compile(r"[a-z][a-z0-9]*(\.[a-z][a-z0-9_]*)+")
 KEY_ID_RE = re.compile(r"[0-9a-f]{16}")
 TIME_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z")
 SIG_TYPE_ED25519, SIG_TYPE_COSIGNATURE = 0x01, 0x04  # c2sp.org/signed-note signature types
+MAX_SAFE_INTEGER = 2**53 - 1                          # FORMAT.md 3.3: the number rule
+MAX_STREAM_BYTES = 256                                # FORMAT.md 2: the stream name rule
 
 
 class UsageError(Exception):
@@ -93,8 +96,46 @@ def ed25519_verify(public_key, message, signature):
         return False
 
 
+class NumberRuleError(ValueError):
+    """A number the format's number rule refuses (FORMAT.md 3.3)."""
+
+
+def number_rule(text, value):
+    """FORMAT.md 3.3: `text` must denote exactly the value of the double `value` it is read as (the
+    value of its shortest form: Python's repr has the same digits as ECMAScript's
+    Number.prototype.toString), and an integer below 10^21 (which ECMAScript writes without an
+    exponent) must lie within +-(2^53 - 1). Returns the double; raises NumberRuleError."""
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    if value != value or value in (float("inf"), float("-inf")):
+        raise NumberRuleError(f"number {shown} is too large for a double")
+    if MAX_SAFE_INTEGER < abs(value) < 1e21:
+        raise NumberRuleError(f"number {shown} is an integer beyond +-(2^53 - 1)")
+    if decimal.Decimal(text) != decimal.Decimal(repr(value)):
+        raise NumberRuleError(f"number {shown} is not exactly a double (it would be read as {value!r})")
+    return value
+
+
+def ledger_int(text):
+    """parse_int hook: a safe integer stays an int; a larger one must be exactly a double of at
+    least 10^21 and is read as that double (as every JCS implementation reads it)."""
+    value = int(text)
+    if abs(value) <= MAX_SAFE_INTEGER:
+        return value
+    try:
+        as_double = float(value)
+    except OverflowError:
+        raise NumberRuleError(f"number {text[:37]}... is too large for a double")
+    return number_rule(text, as_double)
+
+
+def ledger_float(text):
+    """parse_float hook: see number_rule."""
+    return number_rule(text, float(text))
+
+
 def parse_json_strict(text):
-    """json.loads that refuses duplicate member names and NaN/Infinity."""
+    """json.loads that refuses duplicate member names, NaN/Infinity and every number outside the
+    format's number rule (NumberRuleError)."""
     def no_duplicates(pairs):
         obj = {}
         for name, value in pairs:
@@ -105,7 +146,8 @@ def parse_json_strict(text):
 
     def no_constants(name):
         raise ValueError(f"non-finite number {name}")
-    return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants)
+    return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants,
+                      parse_int=ledger_int, parse_float=ledger_float)
 
 
 # ---------------------------------------------------------------- RFC 6962 Merkle tree
@@ -240,7 +282,7 @@ def event_problems(event):
               "id": lambda x: isinstance(x, str) and UUID_RE.fullmatch(x),
               "type": lambda x: isinstance(x, str) and TYPE_RE.fullmatch(x),
               "typeVersion": lambda x: is_int(x, 1),
-              "stream": text,
+              "stream": lambda x: text(x) and len(x.encode()) <= MAX_STREAM_BYTES,
               "streamVersion": lambda x: is_int(x, 1),
               "occurredAt": is_utc_time,
               "signer": lambda x: isinstance(x, str) and KEY_ID_RE.fullmatch(x),
@@ -385,6 +427,9 @@ class BundleCheck:
         try:
             entry = parse_json_strict(line.decode("utf-8"))
             canonical = rfc8785.dumps(entry)
+        except NumberRuleError as e:  # a format rule, as coledger reports it
+            self.fail(i, "format", f"not valid JSON: {e}")
+            return
         except Exception as e:  # not UTF-8, not JSON, duplicate names, numbers outside I-JSON
             self.fail(i, "jcs", f"not canonicalisable JSON: {e}")
             return
@@ -450,8 +495,12 @@ class BundleCheck:
                               ("checkpoint", self.checkpoint and self.checkpoint[0])):
             if value is not None and origin != value:
                 self.fail(0, "genesis", f"origin {origin!r} is not the {source} origin {value!r}")
-        vkey = self.bundle_vkey or self.log_key
-        if vkey is not None and payload.get("logKey") != vkey:
+        # Compared with the key in use (the pinned one when pinned). When log.vkey is already a
+        # `logKey` failure the key is known to be wrong, and that is the failure to name, not
+        # entry 0 (as coledger does).
+        vkey = self.log_key
+        key_failed = any(f["check"] == "logKey" for f in self.failures)
+        if vkey is not None and not key_failed and payload.get("logKey") != vkey:
             self.fail(0, "genesis", f"logKey {payload.get('logKey')!r} is not the log key {vkey!r}")
         admins = payload.get("admins")
         if not isinstance(admins, list) or not admins:
@@ -476,6 +525,24 @@ class BundleCheck:
             if self.checkpoint[2] != self.root:
                 self.fail(None, "root", f"computed root {b64(self.root)} is not the checkpoint "
                                         f"root {b64(self.checkpoint[2])}")
+        self.check_manifest_against_checkpoint()
+
+    def check_manifest_against_checkpoint(self):
+        """FORMAT.md 8.1: the manifest's size and root, when given, are the signed checkpoint's."""
+        note = self.files["checkpoint"]
+        try:
+            _, size, root = parse_checkpoint_body(split_note(note)[0]) if note else (None,) * 3
+        except (ValueError, UnicodeDecodeError):
+            return   # reported as `checkpoint`
+        if size is None:
+            return
+        if "size" in self.manifest and not (is_int(self.manifest["size"], 0)
+                                            and self.manifest["size"] == size):
+            self.fail(None, "manifest", f"manifest size {self.manifest['size']!r} contradicts the "
+                                        f"signed checkpoint's size {size}")
+        if "root" in self.manifest and self.manifest["root"] != b64(root):
+            self.fail(None, "manifest", f"manifest root {self.manifest['root']!r} contradicts the "
+                                        f"signed checkpoint's root {b64(root)}")
 
     def check_private(self, data):
         """Each retained private object must match its entry's commitment (FORMAT.md 1, 6)."""

@@ -9,6 +9,8 @@ struct BundleWriter {
     let logKey = try! Ed25519SigningKey(seed: [UInt8](repeating: 1, count: 32))
     var entries: [Entry] = []
     var streams: [String: Int] = [:]
+    /// Entry lines written after `entries`, byte for byte (for entries no `Entry` can hold).
+    var rawLines: [[UInt8]] = []
 
     mutating func add(type: String, stream: String, payload: [String: JSONValue], by key: Ed25519SigningKey) throws {
         let version = (streams[stream] ?? 0) + 1
@@ -40,14 +42,15 @@ struct BundleWriter {
     func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var lines = Data()
-        for e in entries { lines.append(contentsOf: e.bytes + [0x0A]) }
+        let all = entries.map(\.bytes) + rawLines
+        for line in all { lines.append(contentsOf: line + [0x0A]) }
         try lines.write(to: directory.appendingPathComponent("entries.jsonl"))
-        let root = RFC6962.root(ofLeafHashes: entries.map(\.leafHash))
-        let body = Checkpoint(origin: Self.origin, size: UInt64(entries.count), rootHash: root).body
+        let root = RFC6962.root(ofLeafHashes: all.map { RFC6962.leafHash($0) })
+        let body = Checkpoint(origin: Self.origin, size: UInt64(all.count), rootHash: root).body
         let note = SignedNote(text: body, signatures: [SignedNote.sign(text: body, name: Self.origin, key: logKey)])
         try Data(note.serialized.utf8).write(to: directory.appendingPathComponent("checkpoint"))
         try Data((vkey.description + "\n").utf8).write(to: directory.appendingPathComponent("log.vkey"))
-        let manifest = "{\"format\":\"coledger-bundle/v1\",\"origin\":\"\(Self.origin)\",\"size\":\(entries.count)}"
+        let manifest = "{\"format\":\"coledger-bundle/v1\",\"origin\":\"\(Self.origin)\",\"size\":\(all.count)}"
         try Data(manifest.utf8).write(to: directory.appendingPathComponent("manifest.json"))
     }
 }

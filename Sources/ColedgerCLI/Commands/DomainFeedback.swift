@@ -211,7 +211,7 @@ struct ContributionCommand: ParsableCommand {
                 valueName: "rung"))
         var rung: String
         @Option(help: "What it is about: an action, decision, plan or metric id (repeatable).") var topic: [String] = []
-        @Option(help: "Hours given.") var hours: Double?
+        @Option(help: "Hours given.", transform: ledgerNumberOption) var hours: Double?
         @Option(help: "The input itself (private).") var content: String?
         @Option(help: "The lawful basis the content is held under (rule P-1).") var lawfulBasis: String?
 

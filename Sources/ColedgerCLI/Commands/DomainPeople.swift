@@ -142,7 +142,7 @@ struct BodyCommand: ParsableCommand {
         @Option(help: "Members needed for a quorum.") var quorum: Int
         @Option(help: "Count only members of this category towards the quorum.") var quorumOf: String?
         @Option(help: "Experts by Experience who must be present for a decision (rule G-4).") var ebeMin = 1
-        @Option(help: "And at least this share of attendees (0–1).") var ebeShare: Double?
+        @Option(help: "And at least this share of attendees (0–1).", transform: ledgerNumberOption) var ebeShare: Double?
         @Option(
             help: ArgumentHelp(
                 "What it may decide: \(DecisionScope.allCases.map(\.rawValue).joined(separator: ", ")).",

@@ -53,30 +53,50 @@ public enum Bundle {
         directory: URL, pinnedLogKey: NoteVerifierKey?, keptCheckpoints: [String] = [],
         policies: [any AdmissionPolicy] = [], parallelism: Int? = nil
     ) throws(ReadError) -> VerificationReport {
-        func read(_ name: String, required: Bool = true) throws(ReadError) -> [UInt8]? {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw ReadError(description: "\(directory.path): no such bundle directory")
+        }
+        var files: [String: [UInt8]] = [:]
+        for name in fileNames {
             let url = directory.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else {
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw ReadError(description: "\(url.path): cannot be read")
+            }
+            files[name] = [UInt8](data)
+        }
+        return verify(
+            files: files, pinnedLogKey: pinnedLogKey, keptCheckpoints: keptCheckpoints, policies: policies,
+            parallelism: parallelism)
+    }
+
+    /// The files a bundle may hold; all but `private.jsonl` are required.
+    public static let fileNames = ["manifest.json", "log.vkey", "checkpoint", "entries.jsonl", "private.jsonl"]
+
+    /// Verifies a bundle held in memory, by file name (``fileNames``): the checks of
+    /// ``verify(directory:pinnedLogKey:keptCheckpoints:policies:parallelism:)`` once the files are
+    /// read. A missing required file is a `format` failure.
+    public static func verify(
+        files: [String: [UInt8]], pinnedLogKey: NoteVerifierKey?, keptCheckpoints: [String] = [],
+        policies: [any AdmissionPolicy] = [], parallelism: Int? = nil
+    ) -> VerificationReport {
+        let verifier = LogVerifier(parallelism: parallelism ?? Parallel.cores)
+        var missing: [String] = []
+        func read(_ name: String, required: Bool = true) -> [UInt8]? {
+            guard let bytes = files[name] else {
                 if required {
                     missing.append(name)
                     return []
                 }
                 return nil
             }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw ReadError(description: "\(url.path): cannot be read")
-            }
-            return [UInt8](data)
+            return bytes
         }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
-            throw ReadError(description: "\(directory.path): no such bundle directory")
-        }
-        let verifier = LogVerifier(parallelism: parallelism ?? Parallel.cores)
-        var missing: [String] = []
-        let manifestBytes = try read("manifest.json") ?? []
-        let vkeyBytes = try read("log.vkey") ?? []
-        let checkpointText = String(decoding: try read("checkpoint") ?? [], as: UTF8.self)
-        let entriesBytes = try read("entries.jsonl") ?? []
+        let manifestBytes = read("manifest.json") ?? []
+        let vkeyBytes = read("log.vkey") ?? []
+        let checkpointText = String(decoding: read("checkpoint") ?? [], as: UTF8.self)
+        let entriesBytes = read("entries.jsonl") ?? []
         for name in missing {
             verifier.record(VerificationFailure(
                 index: nil, check: "format", detail: "\(name) is missing (a bundle has manifest.json, entries.jsonl, checkpoint and log.vkey)"))
@@ -137,7 +157,10 @@ public enum Bundle {
         if let origin, let genesisOrigin = verifier.registry.origin, origin != genesisOrigin {
             verifier.record(VerificationFailure(index: 0, check: "keyEvent", detail: "genesis origin \(genesisOrigin) differs from the manifest's \(origin)"))
         }
-        if let key, let genesisKey = verifier.registry.logKey, genesisKey != key.description {
+        // When the bundle's log.vkey is already a `logKey` failure, the key in use is known to be
+        // wrong: that is the failure to name, not entry 0 (verify_bundle.py does the same).
+        let logKeyFailed = bundleKey == nil || (pinnedLogKey != nil && pinnedLogKey != bundleKey)
+        if let key, !logKeyFailed, let genesisKey = verifier.registry.logKey, genesisKey != key.description {
             verifier.record(VerificationFailure(index: 0, check: "keyEvent", detail: "genesis logKey \(genesisKey) differs from the log key \(key)"))
         }
         var checked = 0
@@ -156,13 +179,45 @@ public enum Bundle {
                 checked += 1
             }
         }
+        if let manifest = try? CanonicalJSON.parse(manifestBytes) {
+            for failure in manifestContradictions(manifest, checkpoint: checkpointText) { verifier.record(failure) }
+        }
         // Private objects.
-        if let privateBytes = try read("private.jsonl", required: false) {
+        if let privateBytes = read("private.jsonl", required: false) {
             checkPrivate(privateBytes, verifier: verifier)
         }
         return VerificationReport(
             size: verifier.size, root: verifier.frontier.root, logKey: key?.description, logKeyPinned: pinnedLogKey != nil,
             checkpointsChecked: checked, failures: verifier.failures)
+    }
+
+    /// The manifest's `size` and `root` must be those of the signed checkpoint it travels with:
+    /// a manifest that contradicts it is a `manifest` failure (FORMAT.md section 8.1), whether or
+    /// not the entries agree with the checkpoint. Nothing is reported when the checkpoint itself
+    /// cannot be read (that is the `checkpoint` check's failure).
+    static func manifestContradictions(_ manifest: JSONValue, checkpoint note: String) -> [VerificationFailure] {
+        guard manifest.objectValue != nil,
+            let checkpoint = (try? SignedNote(parsing: note)).flatMap({ try? Checkpoint(parsing: $0.text) })
+        else { return [] }
+        var failures: [VerificationFailure] = []
+        if let size = manifest["size"], size.intValue.map({ UInt64(exactly: $0) != checkpoint.size }) ?? true {
+            failures.append(VerificationFailure(
+                index: nil, check: "manifest",
+                detail: "manifest size \(describe(size)) contradicts the signed checkpoint's size \(checkpoint.size)"))
+        }
+        if let root = manifest["root"] {
+            let signed = Base64.encode(checkpoint.rootHash)
+            if root.stringValue != signed {
+                failures.append(VerificationFailure(
+                    index: nil, check: "manifest",
+                    detail: "manifest root \(describe(root)) contradicts the signed checkpoint's root \(signed)"))
+            }
+        }
+        return failures
+    }
+
+    private static func describe(_ value: JSONValue) -> String {
+        (try? CanonicalJSON.serialize(value, numbers: .anyDouble)).map { String(decoding: $0.prefix(80), as: UTF8.self) } ?? "?"
     }
 
     static func checkPrivate(_ bytes: [UInt8], verifier: LogVerifier) {

@@ -2,6 +2,98 @@
 // requires) and the exact fast path for number parsing.
 
 enum NumberFormatting {
+    /// 2^53 − 1, the largest integer such that it and every smaller one is exactly a double
+    /// (ECMAScript's `Number.MAX_SAFE_INTEGER`, I-JSON's limit).
+    static let maximumSafeInteger: Double = 9_007_199_254_740_991
+
+    /// Why `value`, read from the number text `token`, breaks the ledger's number rule
+    /// (``CanonicalJSON/NumberRule/ledger``), or nil when it keeps it: `token` denotes exactly the
+    /// value of the ECMAScript form of `value`, and that form is not an integer literal beyond
+    /// ±(2^53 − 1).
+    /// `knownExact` skips the second comparison when the caller already knows it holds.
+    static func ledgerProblem(
+        _ value: Double, token: UnsafeBufferPointer<UInt8>, knownExact: Bool
+    ) -> (kind: CanonicalJSONError.Kind, message: String)? {
+        if let problem = rangeProblem(value, text: String(decoding: token, as: UTF8.self)) {
+            return (.numberOutOfRange, problem)
+        }
+        if knownExact { return nil }
+        var shortest: [UInt8] = []
+        guard append(value, to: &shortest) else { return nil }
+        let same = shortest.withUnsafeBufferPointer { sameDecimal(token, $0) }
+        if same { return nil }
+        let text = String(decoding: token, as: UTF8.self)
+        return (
+            .inexactNumber,
+            "number \(text) is not exactly a double: it would be stored as "
+                + "\(String(decoding: shortest, as: UTF8.self)), so what is signed would not be what was written"
+        )
+    }
+
+    /// The message for a number whose ECMAScript form is an integer literal beyond ±(2^53 − 1)
+    /// (magnitudes from 2^53 up to, not including, 10^21, which ECMAScript writes without an
+    /// exponent and many JSON readers take as an integer they cannot hold), else nil.
+    /// `text` is the number as the user wrote it.
+    static func rangeProblem(_ value: Double, text: String) -> String? {
+        guard value.magnitude > maximumSafeInteger, value.magnitude < 1e21 else { return nil }
+        return "number \(text) is an integer beyond ±(2^53 − 1) = ±9007199254740991, which JSON readers "
+            + "cannot all hold exactly (write it as a string)"
+    }
+
+    /// Whether two texts following the JSON number grammar denote the same decimal value.
+    static func sameDecimal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let left = normalisedDecimal(a)
+        let right = normalisedDecimal(b)
+        if left.digits.isEmpty || right.digits.isEmpty { return left.digits.isEmpty && right.digits.isEmpty }
+        return left.negative == right.negative && left.exponent == right.exponent && left.digits == right.digits
+    }
+
+    /// A JSON number text as sign, significant digits (no leading or trailing zeros; empty for
+    /// zero) and n with value = ±0.digits × 10^n. Exponents saturate far beyond any double.
+    static func normalisedDecimal(_ text: UnsafeBufferPointer<UInt8>) -> (negative: Bool, digits: [UInt8], exponent: Int) {
+        var index = 0
+        var negative = false
+        if index < text.count && text[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        var digits: [UInt8] = []
+        var integerDigits = 0
+        var seenPoint = false
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+            } else if byte &- UInt8(ascii: "0") < 10 {
+                if !seenPoint { integerDigits += 1 }
+                if digits.isEmpty && byte == UInt8(ascii: "0") {
+                    integerDigits -= 1  // a leading zero: before the point it was counted, after it it shifts n
+                } else {
+                    digits.append(byte)
+                }
+            } else {
+                break
+            }
+            index += 1
+        }
+        var exponent = 0
+        if index < text.count && (text[index] | 0x20) == UInt8(ascii: "e") {
+            index += 1
+            var exponentNegative = false
+            if index < text.count && (text[index] == UInt8(ascii: "-") || text[index] == UInt8(ascii: "+")) {
+                exponentNegative = text[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            while index < text.count, text[index] &- UInt8(ascii: "0") < 10 {
+                if exponent < 1 << 40 { exponent = exponent * 10 + Int(text[index] &- UInt8(ascii: "0")) }
+                index += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        return (negative, digits, integerDigits + exponent)
+    }
+
     /// 10^0 ... 10^22, all exactly representable as doubles.
     private static let exactPowersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,

@@ -31,10 +31,13 @@ struct JSONParser {
     /// Members of the objects being parsed (innermost last), with the offsets of their names;
     /// collected first so that each object's dictionary is built once, at its final size.
     var pending: [(name: String, value: JSONValue, offset: Int)] = []
+    /// Which numbers are accepted (``CanonicalJSON/NumberRule``).
+    let numbers: CanonicalJSON.NumberRule
 
-    init(_ input: UnsafeBufferPointer<UInt8>) {
+    init(_ input: UnsafeBufferPointer<UInt8>, numbers: CanonicalJSON.NumberRule = .ledger) {
         self.input = input
         self.count = input.count
+        self.numbers = numbers
     }
 
     mutating func parseDocument() throws(JSONFailure) -> JSONValue {
@@ -256,13 +259,18 @@ struct JSONParser {
             if exponentNegative { exponent = -exponent }
         }
 
-        let value: Double
+        var value: Double
+        // A decimal of at most 15 significant digits in the fast path's range is the shortest
+        // form of its nearest double, so it is exact in the ledger's sense without a check.
+        var knownExact = false
         if mantissa == 0 && !droppedDigits {
-            value = 0
+            value = negative ? -0.0 : 0
+            knownExact = true
         } else if let fast = NumberFormatting.fastPath(
             mantissa: mantissa, exponent: exponent - fractionDigits, exact: !droppedDigits)
         {
-            value = fast
+            value = negative ? -fast : fast
+            knownExact = significantDigits <= 15
         } else {
             let token = String(decoding: UnsafeBufferPointer(rebasing: input[start..<position]), as: UTF8.self)
             guard let parsed = Double(token) else {
@@ -271,9 +279,15 @@ struct JSONParser {
             guard parsed.isFinite else {
                 throw JSONFailure(.nonFiniteNumber, at: start, "number \(token) is too large for a double")
             }
-            return parsed
+            value = parsed
         }
-        return negative ? -value : value
+        if numbers == .ledger {
+            let token = UnsafeBufferPointer(rebasing: input[start..<position])
+            if let problem = NumberFormatting.ledgerProblem(value, token: token, knownExact: knownExact) {
+                throw JSONFailure(problem.kind, at: start, problem.message)
+            }
+        }
+        return value
     }
 
     @inline(__always) private func accumulate(

@@ -3,7 +3,9 @@
 enum JSONWriter {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    static func write(_ value: JSONValue, into out: inout [UInt8]) throws(JSONFailure) {
+    static func write(
+        _ value: JSONValue, into out: inout [UInt8], numbers: CanonicalJSON.NumberRule = .ledger
+    ) throws(JSONFailure) {
         switch value {
         case .null:
             appendASCII("null", to: &out)
@@ -13,6 +15,10 @@ enum JSONWriter {
             guard NumberFormatting.append(number, to: &out) else {
                 throw JSONFailure(.nonFiniteNumber, at: 0, "the number \(number) cannot be represented in JSON")
             }
+            // A double is always the value of its own shortest form: only the range can fail.
+            if numbers == .ledger, let problem = NumberFormatting.rangeProblem(number, text: "\(number)") {
+                throw JSONFailure(.numberOutOfRange, at: 0, problem)
+            }
         case .string(let text):
             writeString(text, into: &out)
         case .array(let elements):
@@ -20,7 +26,7 @@ enum JSONWriter {
             for (index, element) in elements.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 do {
-                    try write(element, into: &out)
+                    try write(element, into: &out, numbers: numbers)
                 } catch {
                     var failure = error
                     failure.enclose(index: index)
@@ -29,11 +35,13 @@ enum JSONWriter {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            try writeObject(members, into: &out)
+            try writeObject(members, into: &out, numbers: numbers)
         }
     }
 
-    private static func writeObject(_ members: [String: JSONValue], into out: inout [UInt8]) throws(JSONFailure) {
+    private static func writeObject(
+        _ members: [String: JSONValue], into out: inout [UInt8], numbers: CanonicalJSON.NumberRule
+    ) throws(JSONFailure) {
         out.append(UInt8(ascii: "{"))
         let entries = ContiguousArray(members)
         // Sort (prefix, index) pairs: plain integers, so no reference counting while sorting.
@@ -52,7 +60,7 @@ enum JSONWriter {
             writeString(name, into: &out)
             out.append(UInt8(ascii: ":"))
             do {
-                try write(member, into: &out)
+                try write(member, into: &out, numbers: numbers)
             } catch {
                 var failure = error
                 failure.enclose(member: name)

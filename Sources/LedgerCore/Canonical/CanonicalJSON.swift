@@ -22,6 +22,12 @@ public struct CanonicalJSONError: Error, Sendable, Equatable, CustomStringConver
         case controlCharacter
         /// A number does not follow the RFC 8259 number grammar (leading zero, missing digits).
         case numberFormat
+        /// A number is an integer beyond ±(2^53 − 1) written without an exponent: a magnitude from
+        /// 2^53 up to, not including, 10^21 (``CanonicalJSON/NumberRule/ledger``).
+        case numberOutOfRange
+        /// A number's text is not exactly the value of the double it rounds to (for example
+        /// `9007199254740993`, `0.30000000000000001`, `1e-400`) (``CanonicalJSON/NumberRule/ledger``).
+        case inexactNumber
     }
 
     /// The class of failure.
@@ -60,20 +66,53 @@ public enum CanonicalJSON {
     /// Deepest nesting of arrays and objects that the parser accepts.
     public static let maximumDepth = 512
 
-    /// Parses strict RFC 8259 JSON (any top-level value), rejecting everything JCS cannot represent.
-    public static func parse(_ bytes: [UInt8]) throws(CanonicalJSONError) -> JSONValue {
+    /// Which JSON numbers are accepted.
+    public enum NumberRule: Sendable, Equatable {
+        /// The ledger's rule (FORMAT.md section 3.3): a number's text denotes exactly the value of
+        /// the double it is read as (the value of that double's ECMAScript
+        /// `Number.prototype.toString` form), and that form is not an integer literal beyond
+        /// ±(2^53 − 1) (so magnitudes from 2^53 to below 10^21 are refused; 1e+21 and beyond are
+        /// written with an exponent, which every JSON reader takes as a double). Every verifier in
+        /// every language then reads the same value, and what is signed is what was written.
+        case ledger
+        /// Plain RFC 8785: any number that is a finite double after rounding (for the standard's
+        /// own test vectors and other JCS data that is not a ledger's).
+        case anyDouble
+    }
+
+    /// The largest integer written without an exponent that the ledger's number rule allows, 2^53 − 1.
+    public static let maximumSafeInteger: Double = NumberFormatting.maximumSafeInteger
+
+    /// Reads a number written as text (a CLI option, a form field) under the ledger's rule
+    /// (``NumberRule/ledger``): the RFC 8259 number grammar, text that is exactly the value it is
+    /// stored as, and no integer beyond ±(2^53 − 1) below 10^21.
+    /// - Throws: ``CanonicalJSONError`` whose message explains the refusal.
+    public static func ledgerNumber(_ text: String) throws(CanonicalJSONError) -> Double {
+        let value = try parse(Array(text.utf8))
+        guard let number = value.doubleValue else {
+            throw CanonicalJSONError(
+                kind: .numberFormat, offset: 0, line: 1, column: 1, pointer: "", message: "\(quoted(text)) is not a number")
+        }
+        return number
+    }
+
+    /// Parses strict RFC 8259 JSON (any top-level value), rejecting everything JCS cannot represent
+    /// and, under the default ``NumberRule/ledger``, every number the ledger's rule refuses.
+    public static func parse(_ bytes: [UInt8], numbers: NumberRule = .ledger) throws(CanonicalJSONError) -> JSONValue {
         let result = bytes.withUnsafeBytes { raw in
-            Result { () throws(CanonicalJSONError) in try parse(raw) }
+            Result { () throws(CanonicalJSONError) in try parse(raw, numbers: numbers) }
         }
         return try result.get()
     }
 
     /// Parses strict RFC 8259 JSON (any top-level value) from raw bytes.
-    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(CanonicalJSONError) -> JSONValue {
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, numbers: NumberRule = .ledger
+    ) throws(CanonicalJSONError) -> JSONValue {
         let input = bytes.baseAddress.map {
             UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         } ?? UnsafeBufferPointer(start: nil, count: 0)
-        var parser = JSONParser(input)
+        var parser = JSONParser(input, numbers: numbers)
         do {
             return try parser.parseDocument()
         } catch {
@@ -81,19 +120,22 @@ public enum CanonicalJSON {
         }
     }
 
-    /// Serialises a value as RFC 8785 canonical UTF-8 bytes; throws only for NaN or infinite numbers.
-    public static func serialize(_ value: JSONValue) throws(CanonicalJSONError) -> [UInt8] {
+    /// Serialises a value as RFC 8785 canonical UTF-8 bytes; throws for NaN or infinite numbers
+    /// and, under the default ``NumberRule/ledger``, for numbers whose magnitude exceeds 2^53 − 1.
+    public static func serialize(_ value: JSONValue, numbers: NumberRule = .ledger) throws(CanonicalJSONError) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(256)
-        try serialize(value, into: &out)
+        try serialize(value, into: &out, numbers: numbers)
         return out
     }
 
     /// Appends the RFC 8785 canonical bytes of `value` to `buffer` (unchanged if it throws).
-    public static func serialize(_ value: JSONValue, into buffer: inout [UInt8]) throws(CanonicalJSONError) {
+    public static func serialize(
+        _ value: JSONValue, into buffer: inout [UInt8], numbers: NumberRule = .ledger
+    ) throws(CanonicalJSONError) {
         let start = buffer.count
         do {
-            try JSONWriter.write(value, into: &buffer)
+            try JSONWriter.write(value, into: &buffer, numbers: numbers)
         } catch {
             buffer.removeSubrange(start...)
             throw CanonicalJSONError(
@@ -103,21 +145,23 @@ public enum CanonicalJSON {
     }
 
     /// Parses and re-serialises: the canonical form of the given JSON text.
-    public static func canonicalize(_ bytes: [UInt8]) throws(CanonicalJSONError) -> [UInt8] {
-        try serialize(parse(bytes))
+    public static func canonicalize(_ bytes: [UInt8], numbers: NumberRule = .ledger) throws(CanonicalJSONError) -> [UInt8] {
+        try serialize(parse(bytes, numbers: numbers), numbers: numbers)
     }
 
     /// True iff the bytes are valid JSON already in canonical form (`canonicalize(bytes) == bytes`).
-    public static func isCanonical(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { isCanonical($0) }
+    public static func isCanonical(_ bytes: [UInt8], numbers: NumberRule = .ledger) -> Bool {
+        bytes.withUnsafeBytes { isCanonical($0, numbers: numbers) }
     }
 
     /// True iff the raw bytes are valid JSON already in canonical form.
-    public static func isCanonical(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let value = try? parse(bytes) else { return false }
+    public static func isCanonical(_ bytes: UnsafeRawBufferPointer, numbers: NumberRule = .ledger) -> Bool {
+        guard let value = try? parse(bytes, numbers: numbers) else { return false }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
-        guard (try? JSONWriter.write(value, into: &out)) != nil, out.count == bytes.count else { return false }
+        guard (try? JSONWriter.write(value, into: &out, numbers: numbers)) != nil, out.count == bytes.count else {
+            return false
+        }
         return out.elementsEqual(bytes)
     }
 

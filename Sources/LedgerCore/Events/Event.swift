@@ -75,6 +75,9 @@ public struct Event: Sendable, Hashable {
         self.correlation = correlation
     }
 
+    /// The longest stream name, in UTF-8 bytes (FORMAT.md section 2).
+    public static let maximumStreamBytes = 256
+
     static let requiredMembers: Set<String> = [
         "v", "id", "type", "typeVersion", "stream", "streamVersion", "occurredAt", "signer", "payload",
     ]
@@ -146,6 +149,10 @@ public struct Event: Sendable, Hashable {
         }
         guard typeVersion >= 1 else { throw FormatError("/typeVersion", "must be an integer >= 1") }
         guard !stream.isEmpty else { throw FormatError("/stream", "must be a non-empty string") }
+        guard stream.utf8.count <= Self.maximumStreamBytes else {
+            throw FormatError(
+                "/stream", "must be at most \(Self.maximumStreamBytes) UTF-8 bytes, got \(stream.utf8.count)")
+        }
         guard streamVersion >= 1 else { throw FormatError("/streamVersion", "must be an integer >= 1") }
         guard Timestamp.isValidUTC(occurredAt) else {
             throw FormatError("/occurredAt", "must be an RFC 3339 UTC time ending in Z, got \"\(occurredAt)\"")
