@@ -24,6 +24,7 @@ struct Coledger: ParsableCommand {
             DecisionCommand.self, FeedbackCommand.self, ContributionCommand.self, ActionCommand.self, MetricCommand.self,
             PlanCommand.self, YouSaidCommand.self, TraceCommand.self, BodiesCommand.self, MeetingsCommand.self, DecisionsCommand.self,
             MetricsCommand.self, CadenceCommand.self, StateCommand.self, DiffCommand.self, RebuildCommand.self,
+            Backup.self, Restore.self, Check.self,
         ]
     )
 

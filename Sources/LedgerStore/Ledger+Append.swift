@@ -47,6 +47,7 @@ extension Ledger {
     public func append(
         _ items: [(draft: JSONValue, signer: Ed25519SigningKey)], progress: ((Int) -> Void)? = nil
     ) throws(LedgerError) -> [AppendResult] {
+        try requireWritable()
         let count = items.count
         let now = Timestamp.now()
         // Parallel, outside the transaction: fill in the envelope and check the format.
@@ -134,9 +135,17 @@ extension Ledger {
         }
     }
 
+    /// Refuses every write to a ledger opened read-only, before any work.
+    func requireWritable() throws(LedgerError) {
+        guard !isReadOnly else {
+            throw .refused("the ledger \(path) is open read-only (the file, its folder or its file system cannot be written): nothing was appended")
+        }
+    }
+
     /// Runs `body` in an immediate write transaction with a fresh ``Batch``; caches are
     /// updated only after a successful commit.
     func write<T>(_ body: (Database, Batch) throws -> T) throws(LedgerError) -> T {
+        try requireWritable()
         do {
             var committed: Batch?
             let result = try db.writeWithoutTransaction { db in

@@ -28,6 +28,17 @@ extension Ledger {
                 throw .refused("\(directory.path) exists and is not empty; choose a new --out directory")
             }
         }
+        let createdDirectory = !fm.fileExists(atPath: directory.path)
+        // A failed export (a full disk, an I/O error) leaves no half-written bundle behind.
+        func removePartialBundle() {
+            if createdDirectory {
+                try? fm.removeItem(at: directory)
+            } else {
+                for name in ["entries.jsonl", "manifest.json", "checkpoint", "log.vkey", "private.jsonl"] {
+                    try? fm.removeItem(at: directory.appendingPathComponent(name))
+                }
+            }
+        }
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
             let entriesURL = directory.appendingPathComponent("entries.jsonl")
@@ -61,11 +72,14 @@ extension Ledger {
                     lines.append(contentsOf: try CanonicalJSON.serialize(line))
                     lines.append(0x0A)
                 }
-                try lines.write(to: directory.appendingPathComponent("private.jsonl"))
+                // Personal data: created 0600, never world-readable, whatever the umask.
+                try PrivateFile.write(lines, to: directory.appendingPathComponent("private.jsonl").path)
             }
         } catch let error as LedgerError {
+            removePartialBundle()
             throw error
         } catch {
+            removePartialBundle()
             throw .storage("cannot write the bundle to \(directory.path): \(error)")
         }
         return ExportResult(directory: directory.path, size: checkpoint.size, notYetCheckpointed: try size() - checkpoint.size)

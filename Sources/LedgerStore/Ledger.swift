@@ -22,14 +22,26 @@ public final class Ledger {
     public let policy: (any AdmissionPolicy)?
     /// The policy name the ledger was created with, if any.
     public let policyName: String?
+    /// Whether the file was opened read-only (an immutable file, a read-only directory or mount,
+    /// or ``open(path:policies:readOnly:)`` asked so): every read works, every write is refused.
+    public let isReadOnly: Bool
+    /// Where projections fold when the file is read-only: a private in-memory database (nil
+    /// when they live in the ledger file).
+    package let scratch: DatabaseQueue?
 
     // Caches valid for one tree size; refreshed when another process appended.
     var frontierCache: MerkleFrontier?
     var registryCache: (size: Int, registry: KeyRegistry)?
 
-    init(path: String, db: DatabaseQueue, policies: [any AdmissionPolicy]) throws(LedgerError) {
+    init(path: String, db: DatabaseQueue, policies: [any AdmissionPolicy], readOnly: Bool = false) throws(LedgerError) {
         self.path = path
         self.db = db
+        isReadOnly = readOnly
+        do {
+            scratch = readOnly ? try DatabaseQueue() : nil
+        } catch {
+            throw .storage("cannot open an in-memory database: \(error)")
+        }
         let meta: [String: String]
         do {
             meta = try db.read { db in
@@ -79,19 +91,35 @@ public final class Ledger {
     }
 
     /// Opens an existing ledger.
-    /// - Throws: ``LedgerError/notFound(path:)`` when there is no file.
+    ///
+    /// Nothing is written to the file before it is known to be a Coledger ledger (an SQLite file
+    /// whose `meta` table names its format, origin and log key): any other file is refused
+    /// unchanged. A ledger that cannot be written (immutable file, read-only directory or mount)
+    /// opens read-only, and so does any ledger when `readOnly` is true.
+    /// - Throws: ``LedgerError/notFound(path:)`` when there is no file,
+    ///   ``LedgerError/notALedger(path:reason:)`` when the file is something else.
     /// - Parameter policies: the admission policies this program knows; the ledger uses the one
     ///   it was created with.
-    public static func open(path: String, policies: [any AdmissionPolicy] = []) throws(LedgerError) -> Ledger {
+    public static func open(
+        path: String, policies: [any AdmissionPolicy] = [], readOnly: Bool = false
+    ) throws(LedgerError) -> Ledger {
         guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+        let file = try LedgerFile(path: path)
+        let writable = !readOnly && file.isWritable
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration())
-            try LedgerSchema.migrator.migrate(queue)
+            if writable {
+                queue = try DatabaseQueue(path: path, configuration: configuration())
+                try LedgerSchema.migrator.migrate(queue)
+            } else {
+                queue = try file.readOnlyQueue()
+            }
+        } catch let error as LedgerError {
+            throw error
         } catch {
             throw .storage("cannot open \(path): \(error)")
         }
-        return try Ledger(path: path, db: queue, policies: policies)
+        return try Ledger(path: path, db: queue, policies: policies, readOnly: !writable)
     }
 
     /// Creates a new ledger file and appends its `ledger.genesis` entry, signed by `admins[0]`.
@@ -113,6 +141,9 @@ public final class Ledger {
         }
         let vkey = NoteVerifierKey(name: origin, publicKey: logKey.publicKey)
         let queue: DatabaseQueue
+        // Created 0600 before SQLite opens it: subject keys sit beside their ciphertexts, and
+        // SQLite gives the -wal and -shm files the database file's mode.
+        try PrivateFile.create(path)
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration())
             try LedgerSchema.migrator.migrate(queue)

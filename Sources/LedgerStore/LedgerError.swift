@@ -7,6 +7,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(path: String)
     /// A ledger already exists at the path.
     case alreadyExists(path: String)
+    /// The file is not a Coledger ledger (it was left unchanged).
+    case notALedger(path: String, reason: String)
     /// The event (or draft) broke the format; `pointer` locates the member.
     case invalidEvent(id: String?, FormatError)
     /// The signer is unknown or revoked.
@@ -38,6 +40,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no ledger at \(path); create one with `coledger init --origin ORIGIN` or pass --ledger PATH"
         case .alreadyExists(let path):
             return "a ledger already exists at \(path); choose another --ledger path"
+        case .notALedger(let path, let reason):
+            return "\(path) is not a Coledger ledger (\(reason)); it was left unchanged: pass --ledger with a ledger file, or create one with `coledger init`"
         case .invalidEvent(let id, let error):
             return "event\(id.map { " \($0)" } ?? ""): \(error.description)"
         case .signerNotAllowed(let keyID, let reason):

@@ -24,10 +24,12 @@ public final class Projections {
     /// The ledger personal data is read from, if any (none for a bundle).
     let ledger: Ledger?
 
-    /// The live projections of `ledger`, in its own file.
+    /// The live projections of `ledger`, in its own file (a read-only ledger's are folded into
+    /// memory from its log, once per ``Ledger`` opened, and caught up the same way).
     public init(ledger: Ledger, projections: [any Projection.Type] = Projections.all) {
         database = ProjectionDatabase(ledger: ledger)
-        runner = ProjectionRunner(database: database, source: LedgerFileSource(), projections: projections)
+        let source: any EntrySource = database.isLedgerFile ? LedgerFileSource() : LedgerEntrySource(ledger: ledger)
+        runner = ProjectionRunner(database: database, source: source, projections: projections)
         self.ledger = ledger
     }
 

@@ -44,10 +44,16 @@ public final class ProjectionDatabase {
     /// Whether the tables live in the ledger file (true) or in memory (false).
     public let isLedgerFile: Bool
 
-    /// The projections of a ledger, in its own file.
+    /// The projections of a ledger, in its own file; of a read-only ledger (an evaluator's
+    /// copy, an immutable file), in a private in-memory database folded from its log instead.
     public init(ledger: Ledger) {
-        queue = ledger.database
-        isLedgerFile = true
+        if let scratch = ledger.scratch {
+            queue = scratch
+            isLedgerFile = false
+        } else {
+            queue = ledger.database
+            isLedgerFile = true
+        }
     }
 
     /// A fresh in-memory database.
