@@ -27,7 +27,20 @@ enum CSV {
         }
     }
 
+    /// One cell: neutralised against formula injection, then quoted when RFC 4180 needs it.
     static func escape(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        let s = neutralised(s)
+        return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// A cell a spreadsheet could read as a formula (it starts with `=`, `+`, `-`, `@`, tab or
+    /// carriage return) gets a leading `'`, as OWASP advises, so Excel, LibreOffice and Google
+    /// Sheets show the text instead of evaluating it. Numbers written by the CSV itself (such as
+    /// `-3`) are left alone: they are values, not formulas.
+    static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        if Double(s) != nil && s.unicodeScalars.allSatisfy({ "+-.0123456789eE".unicodeScalars.contains($0) }) { return s }
+        return "'" + s
     }
 }

@@ -52,14 +52,14 @@ extension ParsableCommand {
         do {
             try body()
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("coledger: error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("coledger: error: \(InputHygiene.printable(error.description))\n".utf8))
             throw ExitCode(error.code)
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {
             throw error
         } catch {
-            FileHandle.standardError.write(Data("coledger: error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("coledger: error: \(InputHygiene.printable("\(error)"))\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -78,13 +78,29 @@ enum Output {
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("coledger: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("coledger: \(InputHygiene.printable(message))\n".utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }
 
+/// Every line the CLI prints goes through here (it shadows the standard library's `print` in
+/// this module): control characters that came from a ledger or a bundle (ESC, CSI, BEL,
+/// carriage return, …) are written as `\u001B`-style escapes, never raw, so text recorded by
+/// someone else cannot drive the reader's terminal. JSON stays valid: the escapes are JSON's.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    Swift.print(InputHygiene.printable(items.map { "\($0)" }.joined(separator: separator)), terminator: terminator)
+}
+
 enum Input {
+    /// Refuses a draft whose payload or private data has a control character in its text or is
+    /// over the size limits (``InputHygiene``), naming the member; `source` prefixes the message.
+    static func checkHygiene(_ draft: JSONValue, source: String) throws {
+        if let problem = InputHygiene.problem(inDraft: draft) {
+            throw CLIError("\(source): \(problem); nothing was appended")
+        }
+    }
+
     /// Reads FILE, or standard input for "-" or nil.
     static func read(_ path: String?) throws -> [UInt8] {
         if path == nil || path == "-" {
@@ -112,6 +128,7 @@ enum KeyFiles {
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw CLIError("cannot read key file \(path)")
         }
+        warnIfShared(path)
         let file: SealedKeyFile
         do {
             file = try SealedKeyFile(fileBytes: [UInt8](bytes))
@@ -125,6 +142,17 @@ enum KeyFiles {
         } catch {
             throw CLIError("\(path): \(error)")
         }
+    }
+
+    /// Warns on stderr when a key file can be read or written by others (mode wider than 0600).
+    /// The key is sealed with a passphrase, so this warns rather than refusing as ssh does: the
+    /// file alone does not give the key away, but its owner should know and `chmod 600` it.
+    static func warnIfShared(_ path: String) {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+            mode & 0o077 != 0
+        else { return }
+        Output.error(
+            "warning: key file \(path) has mode \(String(format: "%04o", mode & 0o7777)), readable or writable by others; run chmod 600 \(path)")
     }
 
     /// Seals `key` into a new file at `url`, refusing to overwrite, readable only by the owner.

@@ -17,6 +17,7 @@ public enum PortalServer {
         var logger = Logger(label: "coledger.portal")
         logger.logLevel = .warning
         let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ParserRefusal()],
             idleTimeout: .seconds(30),
             httpDecoderConfiguration: .init(
                 maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))
@@ -55,6 +56,11 @@ struct PortalResponder: HTTPResponder {
             } else {
                 headers[name] = field.value
             }
+        }
+        // HTTP/1.1's Host header (HTTP/2's :authority) is not among Hummingbird's header fields:
+        // Swift HTTP Types move it to the request's authority. The Origin check needs it.
+        if headers["host"] == nil, let authority = request.head.authority {
+            headers["host"] = authority
         }
         let limit = portal.configuration.maxBodyBytes
         var body: [UInt8] = []

@@ -10,7 +10,8 @@ struct Append: ParsableCommand {
             The event is JSON with at least type, typeVersion, stream and payload; v, id, occurredAt,
             streamVersion (the next one) and signer are filled in when left out. Prints
             {"index":…,"id":…,"leafHash":…}. Appending an event whose id is already logged with the same
-            content is a safe retry and returns the existing entry.
+            content is a safe retry and returns the existing entry: give the draft an "id" (a UUID) when
+            a reply may be lost (a closed pipe, a timeout), and retry with the same file.
             """)
     @OptionGroup var options: LedgerOptions
     @Option(help: "The sealed key file that signs the event.") var key: String
@@ -20,6 +21,7 @@ struct Append: ParsableCommand {
         try reporting {
             let source = file == "-" ? "<stdin>" : file
             let draft = try Input.parseJSON(try Input.read(file), source: source)
+            try Input.checkHygiene(draft, source: source)
             let ledger = try options.open()
             let signer = try KeyFiles.open(key)
             do {
@@ -48,7 +50,7 @@ struct AppendOutput: Encodable {
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sign and append many events from a JSON Lines file, all or nothing.",
-        discussion: "One event per line, as for `append`. Every line is checked before anything is committed; any error names its line and nothing is appended.")
+        discussion: "One event per line, as for `append`. Every line is checked before anything is committed; any error names its line and nothing is appended. Lines with an \"id\" are safe to import again: events already logged with the same content are skipped.")
     @OptionGroup var options: LedgerOptions
     @Option(help: "The sealed key file that signs the events.") var key: String
     @Argument(help: "The JSON Lines file, or - for standard input.") var file: String
@@ -73,7 +75,9 @@ struct Import: ParsableCommand {
             drafts.reserveCapacity(parsed.count)
             for (line, result) in zip(lines, parsed) {
                 switch result {
-                case .success(let value): drafts.append(value)
+                case .success(let value):
+                    try Input.checkHygiene(value, source: "\(source):\(line.number)")
+                    drafts.append(value)
                 case .failure(let error): throw CLIError("\(source):\(line.number): \(error.description); nothing was appended")
                 }
             }

@@ -11,6 +11,11 @@ struct SigningOptions: ParsableArguments {
     var key: String
     @OptionGroup var when: EffectiveDateOption
     @Flag(help: "Print {\"index\",\"id\",\"leafHash\"} as JSON instead of a sentence.") var json = false
+    @Option(
+        help: ArgumentHelp(
+            "The event's id (a UUID; default: a new one). The safe way to retry: if a reply was lost after the event was recorded, running the same command with the same --event-id appends nothing and prints the entry already logged.",
+            valueName: "uuid"))
+    var eventId: String?
 }
 
 /// One event a domain verb has built from its options, before it is checked and signed.
@@ -77,6 +82,12 @@ enum DomainVerb {
         ]
         if let subject = event.privateSubject, !event.privateData.isEmpty {
             draft["private"] = .object(["subject": .string(subject), "data": .object(event.privateData)])
+        }
+        if let eventId = signing.eventId { draft["id"] = .string(eventId) }
+        if let problem = InputHygiene.problem(inDraft: .object(draft)) {
+            let member = problem.split(separator: "/").dropFirst().first.map { String($0.prefix { $0 != ":" }) }
+            let option = problem.hasPrefix("/payload") ? member.flatMap { event.options[$0] }.map { " (\($0))" } ?? "" : ""
+            throw CLIError("\(problem)\(option); nothing was appended")
         }
         let signer = try KeyFiles.open(signing.key)
         let result: AppendResult

@@ -123,11 +123,9 @@ struct FeedbackSubmission: Equatable {
         return out
     }
 
+    /// The CLI's check too (``InputHygiene``): one rule for public and private text everywhere.
     static func hasControlCharacters(_ s: String, allowNewlines: Bool) -> Bool {
-        s.unicodeScalars.contains { c in
-            if allowNewlines && (c == "\n" || c == "\r" || c == "\t") { return false }
-            return c.value < 0x20 || c.value == 0x7F || (0xFFF9...0xFFFB).contains(c.value)
-        }
+        InputHygiene.forbiddenScalar(in: s, allowNewlines: allowNewlines) != nil
     }
 
     /// The draft to sign: payload from the choices, private part from what the person wrote.
@@ -173,10 +171,12 @@ extension PortalWorker {
         let day = now.prefix(10).replacingOccurrences(of: "-", with: "")
         let suffix = Base32.crockford(Array(tokens.derive("feedback-id", nonce: nonce).prefix(5)))
         let feedbackId = "WEB-\(day)-\(suffix)"
-        let result = try ledger.append(
-            draft: s.draft(
-                feedbackId: feedbackId, eventId: eventId, receivedAt: now, lawfulBasis: configuration.lawfulBasis),
-            signer: key)
+        let draft = s.draft(
+            feedbackId: feedbackId, eventId: eventId, receivedAt: now, lawfulBasis: configuration.lawfulBasis)
+        if let problem = InputHygiene.problem(inDraft: draft) {
+            throw PortalError.configuration("refused feedback: \(problem)")
+        }
+        let result = try ledger.append(draft: draft, signer: key)
         return (feedbackId, result.index, result.duplicate)
     }
 
