@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Coledger needs on a Debian machine with Swift, idempotently.
 # Sourced by Tools/coledger and Tools/test; safe to run again.
-# Usage: Tools/setup.sh [--python] [--browser]
+# Usage: Tools/setup.sh [--python] [--browser] [--federation]
 set -euo pipefail
 
 need_apt=()
@@ -12,10 +12,12 @@ for pkg in libsodium-dev pkg-config libsqlite3-dev; do
 done
 want_python=0
 want_browser=0
+want_federation=0
 for arg in "$@"; do
     case "$arg" in
         --python) want_python=1 ;;
         --browser) want_browser=1 ;;
+        --federation) want_federation=1 ;;
     esac
 done
 if [ "$want_browser" = 1 ]; then
@@ -24,6 +26,11 @@ if [ "$want_browser" = 1 ]; then
     for pkg in chromium fonts-noto-core fonts-noto-cjk; do
         have_pkg "$pkg" || need_apt+=("$pkg")
     done
+fi
+
+if [ "$want_federation" = 1 ]; then
+    # Debian's nginx serves `publish --tiles` output in Tests/federation (started on a loopback port).
+    have_pkg nginx-light || have_pkg nginx || need_apt+=("nginx-light")
 fi
 
 if [ "${#need_apt[@]}" -gt 0 ]; then

@@ -94,6 +94,7 @@ public final class Portal: Sendable {
     // MARK: Routing
 
     func route(_ request: PortalRequest) async throws -> PortalResponse {
+        if let tiles = try await tileResponse(request) { return tiles }
         let segments = try Self.segments(request.path)
         let query = try Self.query(request.query)
         let method = request.method == "HEAD" ? "GET" : request.method
