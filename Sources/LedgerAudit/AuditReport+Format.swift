@@ -12,8 +12,7 @@ extension AuditReport {
         for f in entitlement.prefix(20) { out += "   - \(f)\n" }
         out += "3. Accountability:\n"
         for r in rules {
-            let mark = r.verdict == .pass ? "PASS" : r.verdict == .fail ? "FAIL" : "n/a "
-            out += "   \(mark) \(r.id) \(r.title) (\(r.checked) checked)\(r.limitation == nil ? "" : " [partial]")\n"
+            out += "   \(r.verdict.words.uppercased()) \(r.id) \(r.title) (\(r.checked) checked)\(r.limitation == nil ? "" : " [partial]")\n"
             for f in r.findings.prefix(10) { out += "        - \(f.index.map { "entry \($0): " } ?? "")\(f.detail)\n" }
             if r.findings.count > 10 { out += "        … and \(r.findings.count - 10) more (--format json lists them all)\n" }
             for f in r.notes.prefix(3) { out += "        note: \(f.index.map { "entry \($0): " } ?? "")\(f.detail)\n" }
@@ -48,7 +47,7 @@ extension AuditReport {
             rows += "<tr class=\"\(r.verdict.rawValue)\"><td>\(e(r.id))</td><td>\(e(r.title))<div class=\"seed\">“\(e(r.seed))”</div>"
                 + (findings.isEmpty && notes.isEmpty ? "" : "<ul>\(findings)\(notes)</ul>")
                 + (r.limitation.map { "<div class=\"limit\">Not judged: \(e($0))</div>" } ?? "")
-                + "</td><td>\(r.checked)</td><td>\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " "))</td></tr>\n"
+                + "</td><td>\(r.checked)</td><td>\(r.verdict.words)</td></tr>\n"
         }
         func list(_ failures: [VerificationFailure]) -> String {
             failures.isEmpty ? "<p class=\"pass\">Pass.</p>" : "<ul>" + failures.map { "<li>\(e($0.description))</li>" }.joined() + "</ul>"

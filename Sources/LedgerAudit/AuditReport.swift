@@ -8,10 +8,25 @@ public struct Finding: Sendable, Codable, Equatable {
     public var detail: String
 }
 
-/// A rule's verdict.
-public enum Verdict: String, Sendable, Codable {
+/// A rule's verdict. A rule that judged nothing says why: nothing was due yet (the plan has not
+/// started, or the first deadline has not passed), or there was nothing of its kind in the log.
+public enum Verdict: String, Sendable, Codable, CaseIterable {
     case pass, fail
-    case notApplicable = "not_applicable"
+    /// Something of the rule's kind is (or will be) required, but no deadline has passed yet.
+    case notYetDue = "not_yet_due"
+    /// The log holds nothing the rule applies to.
+    case nothingToJudge = "nothing_to_judge"
+
+    /// The verdict in words, the same in the text report, the HTML report and the portal:
+    /// `pass`, `fail`, `not yet due`, `nothing to judge`.
+    public var words: String {
+        switch self {
+        case .pass: "pass"
+        case .fail: "fail"
+        case .notYetDue: "not yet due"
+        case .nothingToJudge: "nothing to judge"
+        }
+    }
 }
 
 /// One accountability rule as judged.

@@ -55,7 +55,7 @@ import Testing
             try log.add("project.started", "project/P-\(n)", on: "2025-02-01", ["projectId": .string("P-\(n)"), "category": n == 3 ? "other" : "community_engagement"])
             try log.add("project.completed", "project/P-\(n)", on: "2025-09-01", ["projectId": .string("P-\(n)")])
         }
-        #expect(AuditRuleTests.rule(try log.audit(asOf: "2025-10-01"), "M-7")?.verdict == .notApplicable, "before the due date, 2 of 3 is progress, not failure")
+        #expect(AuditRuleTests.rule(try log.audit(asOf: "2025-10-01"), "M-7")?.verdict == .notYetDue, "before the due date, 2 of 3 is progress, not failure")
         #expect(AuditRuleTests.rule(try log.audit(asOf: "2028-04-01"), "M-7")?.verdict == .fail, "only community-engagement projects count")
     }
 

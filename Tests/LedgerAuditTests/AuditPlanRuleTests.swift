@@ -76,7 +76,11 @@ import Testing
         let m9 = try Self.rule(log, "M-9", asOf: "2026-12-02")
         #expect(m9.findings.map(\.index) == [late, late])
         #expect(m9.findings.first?.detail.contains("deadline 2026-10-31") == true)
-        #expect(try Self.rule(try Log(), "M-9", asOf: "2024-01-01").findings.first?.detail == "no pay gap metric (code M-EPG) is defined")
+        // With no metric at all: not yet due before the first report's deadline, a failure after it.
+        #expect(try Self.rule(try Log(), "M-9", asOf: "2024-01-01").verdict == .notYetDue)
+        #expect(
+            try Self.rule(try Log(), "M-9", asOf: "2024-06-01").findings.first?.detail
+                == "no pay gap metric (code M-EPG) is defined; the first report was due by 2024-05-01")
     }
 
     @Test func m10TheEdiPlanAndStaffNetworksPlanAreCurrent() throws {

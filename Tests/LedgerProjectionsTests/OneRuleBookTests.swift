@@ -51,6 +51,11 @@ import Testing
         #expect(register.withoutEbE == ["D-2"])
         #expect(register.decisions.map(\.decisionId) == ["D-1", "D-2", "D-3"])
         #expect(register.decisions.map(\.ebePresent) == [1, 0, 1])
+        // `provenance` (and the portal's decision page, built from it) gives the same answers.
+        let provenance = try ["D-1", "D-2", "D-3"].map { try #require(try p.provenance(decision: $0)?.presence?.computed) }
+        #expect(provenance.map(\.ebe.present) == [1, 0, 1])
+        #expect(provenance.map { GovernanceTests.quorum($0.quorum) } == ["3 of 3: true", "1 of 3: false", "2 of 3: false"])
+        #expect(try p.provenance(decision: "D-2")?.recused == ["p-e1"])
 
         // The audit, on the same log.
         let (policy, sha) = try AuditPolicy.standard()

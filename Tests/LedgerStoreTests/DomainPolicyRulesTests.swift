@@ -40,12 +40,33 @@ import Testing
         _ = try w.ledger.append(draft: Self.held("M-2", [("p-0001", "staff", "chair"), ("p-0002", "ebe_lived", "member")]), signer: w.admin)
     }
 
+    @Test func anIdNoEventOfTheReferencedKindCouldCreateIsRefused() throws {
+        let w = try T.world()
+        var forum = T.feedback("F-1", submitter: "p-0002").objectValue ?? [:]
+        var payload = forum["payload"]?.objectValue ?? [:]
+        // `forum_1` is a fine F–K id, but body.established could never create it (B-…).
+        payload["bodyId"] = "forum_1"
+        forum["payload"] = .object(payload)
+        try T.refused(
+            w, .object(forum), by: w.member, rule: "schema", pointer: "/payload/bodyId",
+            "no body can have the id \"forum_1\": a body id must be a body id such as B-AMHEPF")
+        // A body id that could exist but does not is the other refusal: not yet in this log.
+        payload["bodyId"] = "B-NOPE"
+        forum["payload"] = .object(payload)
+        try T.refused(w, .object(forum), by: w.member, rule: "reference", pointer: "/payload/bodyId", "body B-NOPE does not exist yet")
+        payload["bodyId"] = "B-X"
+        forum["payload"] = .object(payload)
+        _ = try w.ledger.append(draft: .object(forum), signer: w.member)
+    }
+
     @Test func anAttendeeTypedInTheWrongCategoryIsRefusedNamingTheirCategory() throws {
         let w = try T.world()
         _ = try w.ledger.append(draft: T.person("p-0004", "ebe_carer"), signer: w.admin)
         _ = try w.ledger.append(
             draft: T.draft("member.joined", "body/B-X", [
-                "bodyId": "B-X", "personId": "p-0002", "membershipCategory": "ebe_lived", "votingRights": true, "from": "2026-01-05",
+                "bodyId": "B-X", "personId": "p-0002", "membershipCategory": "ebe_lived", "votingRights": true,
+                // The world's body is established today: a membership cannot start before it.
+                "from": .string(String(Timestamp.now().prefix(10))),
             ]), signer: w.admin)
         _ = try w.ledger.append(draft: Self.scheduled("M-1"), signer: w.admin)
         // p-0002 is an ebe_lived member of B-X, typed as staff: "0 Experts by Experience" would follow.

@@ -91,7 +91,7 @@ answer_props = {
 checkpoint_props = {"size": integer, "root": S(type="string", description="Base64 RFC 6962 root hash."), "signedAt": string,
                     "note": S(type="string", description="The c2sp.org/signed-note checkpoint with any cosignatures."),
                     "signers": arr(string)}
-rule_props = {"id": string, "title": string, "verdict": S(type="string", enum=["pass", "fail", "not_applicable"]), "checked": integer, "findings": arr(string)}
+rule_props = {"id": string, "title": string, "verdict": S(type="string", enum=["pass", "fail", "not_yet_due", "nothing_to_judge"]), "checked": integer, "findings": arr(string)}
 audit_props = {"state": S(type="string", enum=["not_started", "running", "done", "failed"]), "asOf": date, "entries": integer, "passed": boolean,
                "integrityFailures": integer, "entitlementFailures": integer, "rules": arr(ref("AuditRule")),
                "recordingDelay": S(type="array", items=string, description="Transparency, not a rule: how long after it happened entries were recorded (overall, then the slowest event types and signers)."),

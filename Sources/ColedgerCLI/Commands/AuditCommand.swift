@@ -15,6 +15,10 @@ struct AuditCommand: ParsableCommand {
             express, each with its findings' log indexes, with the parameters of the audit policy file
             (Schemas/audit/policy.v1.json by default; its SHA-256 is printed), as of --as-of. A policy file
             needs only the members it changes; Schemas/audit/policy.v1.schema.json describes them.
+            Each rule says pass, fail, not yet due (nothing it requires has reached its deadline, e.g.
+            before the plan start or the first yearly report) or nothing to judge (the log holds
+            nothing the rule applies to), in the same words in text, json (pass, fail, not_yet_due,
+            nothing_to_judge) and html.
             Exit status: 0 when everything passes, 1 when anything fails, 2 when the audit could not run.
             """)
     @OptionGroup var options: LedgerOptions

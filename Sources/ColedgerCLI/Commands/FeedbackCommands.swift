@@ -78,9 +78,12 @@ struct TraceCommand: ParsableCommand {
         discussion: """
             Give a contribution id, or --person PSEUDONYM for all of one person's contributions. The
             contributor's own words are held privately; --show-content prints them when they are still
-            held (never after erasure, and never from a bundle).
+            held (never after erasure, and never from a bundle). A contribution counts as traced only
+            when a contribution.influence_traced records what it changed (a decision citing it is not
+            enough), the same rule as audit rule C-1; the trace is due within 90 days.
             """)
     @OptionGroup var options: ProjectionOptions
+    @OptionGroup var now: NowOption
     @Argument(help: "A contribution id.") var contribution: String?
     @Option(help: ArgumentHelp("Trace every contribution of this person (pseudonym).", valueName: "pseudonym")) var person: String?
     @Flag(help: "Show the contributor's own words, if held.") var showContent = false
@@ -95,9 +98,9 @@ struct TraceCommand: ParsableCommand {
             let projections = try options.open()
             let report: TraceReport
             if let person {
-                report = try projections.trace(person: person, showContent: showContent)
+                report = try projections.trace(person: person, showContent: showContent, now: try now.date())
             } else {
-                report = try projections.trace(contribution: contribution ?? "", showContent: showContent)
+                report = try projections.trace(contribution: contribution ?? "", showContent: showContent, now: try now.date())
             }
             if json { return Output.printJSON(report) }
             if report.contributions.isEmpty { print("No contributions by \(report.subject) are in the log.") }

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerDomain
 
 // Coproduction tracing (C-1 … C-6).
 extension Rules {
@@ -6,22 +7,29 @@ extension Rules {
         let c = policy.coproduction
         var findings: [Finding] = []
         var checked = 0
+        var pending = 0
         for id in model.contributionOrder {
             guard let k = model.contributions[id], let body = k.body, c.fromBodies.contains(where: { body == $0 || body.hasPrefix($0 + "-") }) else { continue }
-            let due = k.day + c.traceContributionsWithinDays
-            let traced = k.traced.min()
-            if let traced {
+            // What counts as tracing is the domain's one rule (a decision citing it does not).
+            let status = InfluenceRule.status(
+                contributed: CivilDate(dayNumber: k.day), tracedOn: k.traced.map(CivilDate.init(dayNumber:)),
+                withinDays: c.traceContributionsWithinDays, asOf: CivilDate(dayNumber: asOf))
+            switch status {
+            case .traced(let on, let due):
                 checked += 1
-                if traced > due { findings.append(Finding(index: k.index, detail: "contribution \(id) traced \(Day.text(traced)), due \(Day.text(due))")) }
-            } else if asOf > due {
+                if on > due { findings.append(Finding(index: k.index, detail: "contribution \(id) traced \(on), due \(due)")) }
+            case .overdue(let due):
                 checked += 1
-                findings.append(Finding(index: k.index, detail: "contribution \(id) from \(body) was never traced to what it influenced (due \(Day.text(due)))"))
+                findings.append(Finding(index: k.index, detail: "contribution \(id) from \(body) was never traced to what it influenced (due \(due))"))
+            case .notYetDue:
+                pending += 1
             }
         }
         return result(
             "C-1", "Every advisory-board contribution is traced to what it influenced",
             "Work with our … Lived Experience Advisory Board and Carers Advisory Board … to shape and influence the delivery",
-            ["withinDays": String(c.traceContributionsWithinDays), "bodies": c.fromBodies.joined(separator: ",")], checked: checked, findings: findings)
+            ["withinDays": String(c.traceContributionsWithinDays), "bodies": c.fromBodies.joined(separator: ",")], checked: checked, findings: findings,
+            pending: pending)
     }
 
     func c2() -> RuleResult {

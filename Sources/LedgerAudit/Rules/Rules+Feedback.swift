@@ -13,6 +13,7 @@ extension Rules {
         let n = policy.feedback.acknowledgeWithinWorkingDays
         var findings: [Finding] = []
         var checked = 0
+        var pending = 0
         for id in model.feedbackOrder {
             guard let f = model.feedback[id] else { continue }
             let due = calendar.adding(workingDays: n, to: CivilDate(dayNumber: f.day)).dayNumber
@@ -24,17 +25,20 @@ extension Rules {
             } else if asOf > due {
                 checked += 1
                 findings.append(Finding(index: f.index, detail: "feedback \(id) received \(Day.text(f.day)) was never acknowledged (due \(Day.text(due)))"))
+            } else {
+                pending += 1
             }
         }
         return result(
             "F-1", "Feedback acknowledged within the working-day limit", "Act on feedback and provide timely updates",
-            ["workingDays": String(n), "bankHolidays": holidaysLabel], checked: checked, findings: findings)
+            ["workingDays": String(n), "bankHolidays": holidaysLabel], checked: checked, findings: findings, pending: pending)
     }
 
     func f2() -> RuleResult {
         let respond = policy.feedback.respondWithinDays, every = policy.feedback.statusUpdateEveryDays
         var findings: [Finding] = []
         var checked = 0
+        var pending = 0
         for id in model.feedbackOrder {
             guard let f = model.feedback[id] else { continue }
             let answered = [f.responses.first?.day, f.closed].compactMap { $0 }.min()
@@ -43,7 +47,10 @@ extension Rules {
                 continue
             }
             let end = min(asOf, answered ?? asOf)
-            guard end > f.day + respond else { continue }  // still within its time
+            guard end > f.day + respond else {  // still within its time
+                pending += 1
+                continue
+            }
             checked += 1
             // Late or unanswered: acceptable only with a status update at least every `every` days.
             let points = ([f.day] + f.updates.filter { $0 <= end } + [end]).sorted()
@@ -56,7 +63,7 @@ extension Rules {
         }
         return result(
             "F-2", "Feedback answered or closed in time, or updated regularly", "Act on feedback and provide timely updates to improve services",
-            ["respondWithinDays": String(respond), "statusUpdateEveryDays": String(every)], checked: checked, findings: findings)
+            ["respondWithinDays": String(respond), "statusUpdateEveryDays": String(every)], checked: checked, findings: findings, pending: pending)
     }
 
     func f3() -> RuleResult {
@@ -74,14 +81,18 @@ extension Rules {
         let every = policy.feedback.statusUpdateEveryDays
         var findings: [Finding] = []
         var checked = 0
+        var pending = 0
         for id in model.feedbackOrder {
             guard let f = model.feedback[id], f.contactConsent, let response = f.responses.first else { continue }
-            guard f.notified.contains(where: { $0 >= response.day }) || asOf > response.day + every else { continue }
+            guard f.notified.contains(where: { $0 >= response.day }) || asOf > response.day + every else {
+                pending += 1
+                continue
+            }
             checked += 1
             if !f.notified.contains(where: { $0 >= response.day }) {
                 findings.append(Finding(index: response.index, detail: "feedback \(id): the submitter agreed to be contacted but was not told of the response"))
             }
         }
-        return result("F-4", "Submitters who agreed to contact are told of the response", "timely updates", ["withinDays": String(every)], checked: checked, findings: findings)
+        return result("F-4", "Submitters who agreed to contact are told of the response", "timely updates", ["withinDays": String(every)], checked: checked, findings: findings, pending: pending)
     }
 }

@@ -8,7 +8,7 @@ extension Rules {
         let title = "A Board-level AMHE champion in post without a long vacancy"
         let seed = "an Advancing Mental Health Equalities champion at Board level"
         let parameters = ["role": g.championRole, "body": g.championBody, "maxVacancyDays": String(g.maxVacancyDays), "from": policy.plan.planStart]
-        guard planStarted else { return result("G-1", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("G-1", title, seed, parameters) }
         let tenures = (model.roleTenures[g.championRole] ?? []).filter { $0.body == nil || $0.body == g.championBody }
         var findings: [Finding] = []
         for gap in Self.gaps(tenures.map { ($0.from, $0.to) }, from: planStart, to: asOf) where gap.to - gap.from + 1 > g.maxVacancyDays {
@@ -34,7 +34,7 @@ extension Rules {
             "staffCategories": g.staffCategories.joined(separator: ","), "ebeCategories": g.ebeCategories.joined(separator: ","),
             "maxVacancyDays": String(g.maxVacancyDays),
         ]
-        guard planStarted else { return result("G-2", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("G-2", title, seed, parameters) }
         guard let body = model.bodies[g.practiceForum] else {
             return result("G-2", title, seed, parameters, checked: 1, findings: [Finding(index: nil, detail: "\(g.practiceForum) was never established")])
         }
@@ -69,7 +69,7 @@ extension Rules {
         let title = "The Equity and Inclusion Board is chaired by the Deputy Chief Executive's role"
         let seed = "the Equity and Inclusion Board, chaired by our Deputy Chief Executive and Executive Sponsor for Race"
         let parameters = ["body": g.inclusionBoard, "chairRole": g.inclusionBoardChairRole]
-        guard planStarted else { return result("G-3", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("G-3", title, seed, parameters) }
         guard let body = model.bodies[g.inclusionBoard] else {
             return result("G-3", title, seed, parameters, checked: 1, findings: [Finding(index: nil, detail: "\(g.inclusionBoard) was never established")])
         }
@@ -182,10 +182,13 @@ extension Rules {
             "bodies": g.boardUpdateBodies.joined(separator: ","), "everyMonths": String(g.boardUpdateEveryMonths),
             "modesEachPlanYear": g.boardUpdateModes.joined(separator: ","), "from": policy.plan.planStart,
         ]
-        guard planStarted else { return result("G-7", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("G-7", title, seed, parameters) }
         var findings: [Finding] = []
+        var checked = 0
         for body in g.boardUpdateBodies {
             let updates = model.boardUpdates.filter { $0.body == body }
+            let firstDue = Self.firstDeadline(from: planStart, everyMonths: g.boardUpdateEveryMonths, graceDays: 0)
+            if !updates.isEmpty || asOf > firstDue { checked += 1 }
             findings += cadence(
                 updates.map { AuditModel.Dated(day: $0.day, index: $0.index) }, from: planStart, startLabel: "the plan start",
                 everyMonths: g.boardUpdateEveryMonths, graceDays: 0, noun: "update to \(body)")
@@ -196,7 +199,11 @@ extension Rules {
                 }
             }
         }
-        return result("G-7", title, seed, parameters, checked: g.boardUpdateBodies.count, findings: findings)
+        guard checked > 0 || !findings.isEmpty else {
+            let firstDue = Self.firstDeadline(from: planStart, everyMonths: g.boardUpdateEveryMonths, graceDays: 0)
+            return notYetDue("G-7", title, seed, parameters, "the first updates are due by \(Day.text(firstDue))")
+        }
+        return result("G-7", title, seed, parameters, checked: checked, findings: findings)
     }
 
     func g8() -> RuleResult {
@@ -206,24 +213,33 @@ extension Rules {
         let parameters = [
             "everyMonths": String(g.representationReviewEveryMonths), "graceDays": String(g.representationReviewGraceDays), "from": policy.plan.planStart,
         ]
-        guard planStarted else { return result("G-8", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("G-8", title, seed, parameters) }
+        let reviews = model.representationReviews.map { AuditModel.Dated(day: $0.day, index: $0.index) }
+        let firstDue = Self.firstDeadline(from: planStart, everyMonths: g.representationReviewEveryMonths, graceDays: g.representationReviewGraceDays)
+        guard !reviews.isEmpty || asOf > firstDue else {
+            return notYetDue("G-8", title, seed, parameters, "the first representation review is due by \(Day.text(firstDue))")
+        }
         let findings = cadence(
-            model.representationReviews.map { AuditModel.Dated(day: $0.day, index: $0.index) }, from: planStart, startLabel: "the plan start",
+            reviews, from: planStart, startLabel: "the plan start",
             everyMonths: g.representationReviewEveryMonths, graceDays: g.representationReviewGraceDays, noun: "representation review")
-        return result("G-8", title, seed, parameters, checked: 1, findings: findings)
+        return result("G-8", title, seed, parameters, checked: max(1, reviews.count), findings: findings)
     }
 
     func g9() -> RuleResult {
         let g = policy.governance
         var findings: [Finding] = []
+        var checked = 0
+        var pending = 0
         let isLead = { (role: String) in role == g.regionalLeadRole || role.hasPrefix(g.regionalLeadRole + "-") }
         for (region, registered) in model.regions.sorted(by: { $0.value.index < $1.value.index }) {
             let due = Day.adding(months: g.regionalSetUpWithinMonths, to: max(registered.day, planStart))
+            let plans = model.planVersions.filter { $0.region == region && $0.scope != "national" }
+            // A region is judged once its set-up deadline has passed, or once it has a regional plan.
+            if asOf > due || !plans.isEmpty { checked += 1 } else { pending += 1 }
             let forums = model.bodies.values.filter { $0.type == g.regionalForumBodyType && $0.region == region && ($0.dissolved ?? Int.max) > asOf }
             if forums.isEmpty && asOf > due {
                 findings.append(Finding(index: registered.index, detail: "region \(region) has no \(g.regionalForumBodyType) forum (due by \(Day.text(due)))"))
             }
-            let plans = model.planVersions.filter { $0.region == region && $0.scope != "national" }
             for plan in plans where !isLead(plan.owner) {
                 findings.append(Finding(index: plan.index, detail: "regional plan \(plan.plan) v\(plan.version) for \(region) is owned by \(plan.owner), not a regional lead"))
             }
@@ -235,7 +251,7 @@ extension Rules {
             "G-9", "Each region with services has a regional forum and a regional plan owned by its regional lead",
             "Regional and local plans will be developed by regional leads and stakeholders; within regions where Rethink provides mental health services",
             ["forumBodyType": g.regionalForumBodyType, "leadRole": g.regionalLeadRole, "withinMonths": String(g.regionalSetUpWithinMonths)],
-            checked: model.regions.count, findings: findings)
+            checked: checked, findings: findings, pending: pending)
     }
 
     func g10() -> RuleResult {

@@ -45,13 +45,19 @@ extension Rules {
         let title = "The ethnicity pay gap is measured and reported every year"
         let seed = "Report on our Ethnicity Pay Gap"
         let parameters = ["metricCode": m.payGapMetricCode, "everyMonths": String(m.payGapEveryMonths), "graceDays": String(m.graceDays)]
-        guard planStarted else { return result("M-9", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("M-9", title, seed, parameters) }
         let defined = metrics(coded: m.payGapMetricCode)
+        let reports = model.reports.filter { $0.type == "ethnicity_pay_gap" }
+        let firstDue = Self.firstDeadline(from: max(defined.first?.day ?? planStart, planStart), everyMonths: m.payGapEveryMonths, graceDays: m.graceDays)
+        guard !reports.isEmpty || asOf > firstDue else {
+            return notYetDue(
+                "M-9", title, seed, parameters,
+                "the first ethnicity pay gap report is due by \(Day.text(firstDue))" + (defined.isEmpty ? " (no metric with code \(m.payGapMetricCode) is defined yet)" : ""))
+        }
         guard let first = defined.first else {
-            return result("M-9", title, seed, parameters, checked: 1, findings: [Finding(index: nil, detail: "no pay gap metric (code \(m.payGapMetricCode)) is defined")])
+            return result("M-9", title, seed, parameters, checked: 1, findings: [Finding(index: nil, detail: "no pay gap metric (code \(m.payGapMetricCode)) is defined; the first report was due by \(Day.text(firstDue))")])
         }
         let ids = Set(defined.map(\.id))
-        let reports = model.reports.filter { $0.type == "ethnicity_pay_gap" }
         var findings = cadence(
             reports.map { AuditModel.Dated(day: $0.day, index: $0.index) }, from: max(first.day, planStart), startLabel: "the metric's definition",
             everyMonths: m.payGapEveryMonths, graceDays: m.graceDays, noun: "ethnicity pay gap report")
@@ -65,6 +71,7 @@ extension Rules {
         let m = policy.monitoring
         var findings: [Finding] = []
         var checked = 0
+        var pending = 0
         for type in m.currentReportTypes {
             let latest = model.reports.filter { $0.type == type }.max { ($0.day, $0.index) < ($1.day, $1.index) }
             if let latest {
@@ -78,13 +85,15 @@ extension Rules {
                 if asOf >= due {
                     checked += 1
                     findings.append(Finding(index: nil, detail: "no \(type) has been published (due by \(Day.text(due)))"))
+                } else {
+                    pending += 1
                 }
             }
         }
         return result(
             "M-10", "The EDI Strategic Plan and the Staff Networks Action Plan are published and current",
             "Publish our Equity, Diversity, Inclusion Strategic Plan, and Staff Networks Action Plan",
-            ["reportTypes": m.currentReportTypes.joined(separator: ","), "maxAgeYears": String(m.currentReportMaxAgeYears)], checked: checked, findings: findings)
+            ["reportTypes": m.currentReportTypes.joined(separator: ","), "maxAgeYears": String(m.currentReportMaxAgeYears)], checked: checked, findings: findings, pending: pending)
     }
 
     /// Observation cadence findings for one metric: each observation within its declared cadence
@@ -102,7 +111,7 @@ extension Rules {
         let title = "Exit-interview completion observed every period"
         let seed = "completion of exit interviews"
         let parameters = ["metricCode": m.exitInterviewMetricCode, "graceDays": String(m.graceDays)]
-        guard planStarted else { return result("M-11", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("M-11", title, seed, parameters) }
         let defined = metrics(coded: m.exitInterviewMetricCode)
         guard !defined.isEmpty else {
             return result("M-11", title, seed, parameters, checked: 1, findings: [Finding(index: nil, detail: "no exit-interview metric (code \(m.exitInterviewMetricCode)) is defined")])
@@ -115,7 +124,7 @@ extension Rules {
         let title = "Ethnicity completeness observed every period, \"not stated\" and \"not known\" apart, and not falling unexplained"
         let seed = "Improve data collection around ethnicity and other demographics; Continue to improve the collection of our service user diversity data"
         let parameters = ["metricCodes": m.completenessMetricCodes.joined(separator: ","), "graceDays": String(m.graceDays)]
-        guard planStarted else { return result("M-12", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("M-12", title, seed, parameters) }
         var findings: [Finding] = []
         var checked = 0
         for code in m.completenessMetricCodes {
@@ -157,7 +166,7 @@ extension Rules {
         let title = "The Impact Framework's outcome metric covers all nine protected characteristics"
         let seed = "compare data across the protected characteristics"
         let parameters = ["metricCode": m.impactMetricCode, "characteristics": m.protectedCharacteristics.keys.sorted().joined(separator: ",")]
-        guard planStarted else { return result("M-13", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("M-13", title, seed, parameters) }
         let defined = metrics(coded: m.impactMetricCode)
         guard !defined.isEmpty else {
             return result("M-13", title, seed, parameters, checked: 1, findings: [Finding(index: nil, detail: "no Impact Framework metric (code \(m.impactMetricCode)) is defined")])
@@ -184,17 +193,28 @@ extension Rules {
         let title = "Satisfaction with partnership working observed every year for all four groups"
         let seed = "monitoring satisfaction levels with partner organisations, service users, carers and Rethink staff"
         let parameters = ["metricCode": m.satisfactionMetricCode, "groups": m.satisfactionGroups.joined(separator: ","), "everyMonths": String(m.satisfactionEveryMonths)]
-        guard planStarted else { return result("M-14", title, seed, parameters, checked: 0, findings: []) }
-        guard let first = metrics(coded: m.satisfactionMetricCode).first else {
-            return result("M-14", title, seed, parameters, checked: 1, findings: [Finding(index: nil, detail: "no satisfaction metric (code \(m.satisfactionMetricCode)) is defined")])
+        guard planStarted else { return beforePlanStart("M-14", title, seed, parameters) }
+        let defined = metrics(coded: m.satisfactionMetricCode).first
+        let firstDue = Self.firstDeadline(from: max(defined?.day ?? planStart, planStart), everyMonths: m.satisfactionEveryMonths, graceDays: m.graceDays)
+        guard !model.satisfaction.isEmpty || asOf > firstDue else {
+            return notYetDue(
+                "M-14", title, seed, parameters,
+                "the first satisfaction observations are due by \(Day.text(firstDue))"
+                    + (defined == nil ? " (no metric with code \(m.satisfactionMetricCode) is defined yet)" : ""))
+        }
+        guard let first = defined else {
+            return result("M-14", title, seed, parameters, checked: 1, findings: [Finding(index: nil, detail: "no satisfaction metric (code \(m.satisfactionMetricCode)) is defined; the first observations were due by \(Day.text(firstDue))")])
         }
         var findings: [Finding] = []
+        var checked = 0
+        var pending = 0
         for group in m.satisfactionGroups {
             let seen = model.satisfaction.filter { $0.group == group }.map { AuditModel.Dated(day: $0.day, index: $0.index) }
+            if !seen.isEmpty || asOf > firstDue { checked += 1 } else { pending += 1 }
             findings += cadence(
                 seen, from: max(first.day, planStart), startLabel: "the metric's definition", everyMonths: m.satisfactionEveryMonths,
                 graceDays: m.graceDays, noun: "satisfaction observation of \(group)")
         }
-        return result("M-14", title, seed, parameters, checked: m.satisfactionGroups.count, findings: findings)
+        return result("M-14", title, seed, parameters, checked: checked, findings: findings, pending: pending)
     }
 }

@@ -4,8 +4,9 @@ import LedgerCore
 extension Rules {
     func m1() -> RuleResult {
         guard planStarted else {
-            return result("M-1", "All 23 seed actions exist with an owner and a due date", "action tables in the seed",
-                          ["actions": String(policy.plan.seedActions.count)], checked: 0, findings: [])
+            return beforePlanStart(
+                "M-1", "All 23 seed actions exist with an owner and a due date", "action tables in the seed",
+                ["actions": String(policy.plan.seedActions.count)])
         }
         let codes = Set(model.actions.values.map(\.code))
         var findings: [Finding] = []
@@ -95,7 +96,7 @@ extension Rules {
         guard asOf >= due || done.count >= p.placeBasedProjectsTarget else {
             return RuleResult(
                 id: "M-7", title: "At least three place-based community engagement projects", seed: "delivering at least three 'community engagement' place-based projects",
-                parameters: ["target": String(p.placeBasedProjectsTarget), "due": p.placeBasedProjectsDue], verdict: .notApplicable, checked: 0,
+                parameters: ["target": String(p.placeBasedProjectsTarget), "due": p.placeBasedProjectsDue], verdict: .notYetDue, checked: 0,
                 findings: [], notes: [Finding(index: done.last?.index, detail: "\(done.count) of \(p.placeBasedProjectsTarget) completed by \(Day.text(asOf)); due \(p.placeBasedProjectsDue)")])
         }
         return result(
@@ -109,7 +110,7 @@ extension Rules {
         let title = "Every action has a competency; every competency has an open action and a metric"
         let seed = "Each item will aim to achieve the following: Cultural Awareness … Co-learning"
         let parameters = ["competencies": competencies.joined(separator: ",")]
-        guard planStarted else { return result("M-2", title, seed, parameters, checked: 0, findings: []) }
+        guard planStarted else { return beforePlanStart("M-2", title, seed, parameters) }
         let actions = model.actions.values.sorted { $0.index < $1.index }
         var findings = actions.filter { $0.competencies.isEmpty }.map { Finding(index: $0.index, detail: "action \($0.code) has no competency") }
         let open = actions.filter { !["done", "cancelled"].contains($0.changes.last?.status ?? "planned") }
@@ -125,6 +126,7 @@ extension Rules {
         let p = policy.plan
         var findings: [Finding] = []
         var checked = 0
+        var pending = 0
         for (service, info) in model.services.sorted(by: { $0.value.registered.index < $1.value.registered.index }) {
             let plans = model.servicePlans.filter { $0.service == service }
             let due = Day.adding(months: p.servicePlanWithinMonths, to: max(info.registered.day, planStart))
@@ -132,6 +134,8 @@ extension Rules {
                 if asOf > due {
                     checked += 1
                     findings.append(Finding(index: info.registered.index, detail: "service \(service) has no coproduced service plan (due by \(Day.text(due)))"))
+                } else {
+                    pending += 1
                 }
                 continue
             }
@@ -152,7 +156,7 @@ extension Rules {
             "M-8", "Every service has a coproduced service plan covering the five needs, with community, faith or VCSE partners",
             "Coproduce service plans and care plans … to address: Language translation … Cultural food … Religious and faith … aftercare … trauma informed approaches",
             ["withinMonths": String(p.servicePlanWithinMonths), "partnerTypes": p.servicePlanPartnerTypes.joined(separator: ","), "needs": "N-1…N-5"],
-            checked: checked, findings: findings)
+            checked: checked, findings: findings, pending: pending)
     }
 
     func m15() -> RuleResult {
@@ -174,6 +178,7 @@ extension Rules {
         let within = policy.plan.planReportWithinDays
         var findings: [Finding] = []
         var checked = 0
+        var pending = 0
         let planReports = model.reports.filter { $0.type == "plan" }
         for v in model.planVersions {
             let due = v.day + within
@@ -187,10 +192,12 @@ extension Rules {
             } else if asOf > due {
                 checked += 1
                 findings.append(Finding(index: v.index, detail: "plan \(v.plan) v\(v.version) of \(Day.text(v.day)) was never published as a report (due by \(Day.text(due)))"))
+            } else {
+                pending += 1
             }
         }
         return result(
             "M-16", "Every plan version is published", "coproduce plans … and make them publicly available",
-            ["withinDays": String(within)], checked: checked, findings: findings)
+            ["withinDays": String(within)], checked: checked, findings: findings, pending: pending)
     }
 }

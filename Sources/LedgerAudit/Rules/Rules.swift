@@ -39,19 +39,48 @@ struct Rules {
         "P-6": "public exports are files `coledger export` writes, not log facts: the log itself holds only pseudonyms (the catalogue's personId syntax; names and contacts in private parts, which P-1 checks), and whether two exports agree on pseudonyms is a property of the export code, not of any event",
     ]
 
-    /// A result whose verdict follows from what was judged: not applicable when nothing was.
+    /// A result whose verdict follows from what was judged: fail with any finding, pass when
+    /// something was judged; otherwise not yet due when `pending` items (or duties) exist whose
+    /// deadline has not passed, and nothing to judge when the log holds nothing of the kind.
     func result(
         _ id: String, _ title: String, _ seed: String, _ parameters: [String: String], checked: Int, findings: [Finding],
-        notes: [Finding] = [], limitation: String? = nil
+        notes: [Finding] = [], limitation: String? = nil, pending: Int = 0
     ) -> RuleResult {
         RuleResult(
             id: id, title: title, seed: seed, parameters: parameters,
-            verdict: checked == 0 && findings.isEmpty ? .notApplicable : (findings.isEmpty ? .pass : .fail),
+            verdict: Self.verdict(checked: checked, failed: !findings.isEmpty, pending: pending),
             checked: max(checked, findings.isEmpty ? 0 : 1), findings: findings, notes: notes, limitation: limitation)
+    }
+
+    /// The one verdict rule: any finding fails; anything judged without a finding passes; with
+    /// nothing judged, the rule is not yet due when something is waiting for its deadline, and
+    /// has nothing to judge otherwise.
+    static func verdict(checked: Int, failed: Bool, pending: Int) -> Verdict {
+        if failed { return .fail }
+        if checked > 0 { return .pass }
+        return pending > 0 ? .notYetDue : .nothingToJudge
+    }
+
+    /// A rule whose duty has not begun or whose first deadline has not passed: not yet due, with
+    /// a note saying when it is.
+    func notYetDue(_ id: String, _ title: String, _ seed: String, _ parameters: [String: String], _ when: String) -> RuleResult {
+        RuleResult(
+            id: id, title: title, seed: seed, parameters: parameters, verdict: .notYetDue, checked: 0, findings: [],
+            notes: [Finding(index: nil, detail: "not yet due: \(when)")])
+    }
+
+    /// A rule that starts with the plan, before the plan start.
+    func beforePlanStart(_ id: String, _ title: String, _ seed: String, _ parameters: [String: String]) -> RuleResult {
+        notYetDue(id, title, seed, parameters, "the plan starts on \(Day.text(planStart))")
     }
 
     /// Whether the plan has started by the audit date (organisation-wide duties start with it).
     var planStarted: Bool { asOf >= planStart }
+
+    /// The first deadline of a cadence of `months` months (plus `grace` days) counted from `start`.
+    static func firstDeadline(from start: Int, everyMonths months: Int, graceDays grace: Int) -> Int {
+        Day.adding(months: months, to: start) + grace
+    }
 
     // MARK: Helpers
 

@@ -13,6 +13,15 @@ extension DomainPolicy {
             "schema", "/stream", "a \(event.type) event for this payload belongs in stream \(payload.stream), not \(event.stream)")
     }
 
+    /// The refusal when a reference names an id that no event of the referenced kind could ever
+    /// create (``EntityKind/acceptsId(_:)``, the creating member's syntax).
+    static func impossibleReference(_ payload: any EventPayload) -> AdmissionRefusal? {
+        guard let bad = payload.references.first(where: { !$0.kind.acceptsId($0.id) }) else { return nil }
+        return AdmissionRefusal(
+            "schema", "/payload" + bad.pointer,
+            "no \(bad.kind.rawValue) can have the id \"\(bad.id)\": a \(bad.kind.rawValue) id must be \(bad.kind.idHint)")
+    }
+
     /// The fact holding the categories a person was registered with (comma-separated).
     static func categoriesKey(_ person: String) -> String { "person/\(person)/categories" }
 

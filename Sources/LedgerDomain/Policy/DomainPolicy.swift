@@ -38,7 +38,9 @@ public struct DomainPolicy: AdmissionPolicy {
         {
             return AdmissionCheck(refusal: AdmissionRefusal("schema", "/payload/\(leaked)", "personal data belongs in the event's private part, not the payload"))
         }
-        if let refusal = Self.streamRefusal(event, payload: payload) { return AdmissionCheck(refusal: refusal) }
+        if let refusal = Self.streamRefusal(event, payload: payload) ?? Self.impossibleReference(payload) {
+            return AdmissionCheck(refusal: refusal)
+        }
         // 2. Time: the payload restates the effective time faithfully, and it is not in the future.
         if let refusal = EffectiveTime.mismatch(event) ?? EffectiveTime.future(occurredAt: event.occurredAt) {
             return AdmissionCheck(refusal: refusal)

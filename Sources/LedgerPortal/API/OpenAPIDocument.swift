@@ -1258,7 +1258,8 @@ enum OpenAPIDocument {
             "enum": [
               "pass",
               "fail",
-              "not_applicable"
+              "not_yet_due",
+              "nothing_to_judge"
             ]
           },
           "checked": {

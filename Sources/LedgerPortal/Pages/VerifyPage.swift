@@ -1,3 +1,5 @@
+import LedgerAudit
+
 extension Pages {
     // MARK: Verify
 
@@ -50,7 +52,9 @@ extension Pages {
         case "done":
             let rules: [Markup] = a.rules.map { r in
                 let cls = r.verdict == "pass" ? "verdict-pass" : r.verdict == "fail" ? "verdict-fail" : ""
-                let verdict = r.verdict == "pass" ? "Pass" : r.verdict == "fail" ? "Fail" : "Not applicable"
+                // The same words as the audit's text and HTML reports (Verdict.words), capitalised.
+                let words = Verdict(rawValue: r.verdict)?.words ?? r.verdict
+                let verdict = words.prefix(1).uppercased() + words.dropFirst()
                 let findings: Markup =
                     r.findings.isEmpty ? .empty : "<ul>\(r.findings.map { "<li>\($0)</li>" as Markup })</ul>"
                 return """

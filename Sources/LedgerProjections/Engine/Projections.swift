@@ -116,26 +116,33 @@ public final class Projections {
     // MARK: Trace
 
     /// Traces one contribution.
-    /// - Parameter showContent: read the contributor's own words from the ledger, when held.
-    public func trace(contribution id: String, showContent: Bool = false) throws -> TraceReport {
+    /// - Parameters:
+    ///   - showContent: read the contributor's own words from the ledger, when held.
+    ///   - now: the day whether its trace is overdue is judged on (default: today, UTC).
+    public func trace(contribution id: String, showContent: Bool = false, now: CivilDate? = nil) throws -> TraceReport {
+        let now = now ?? Self.today
         let traces = try query { c in
             let tables = TraceTables(c, suffix: "")
             guard let record = try tables.contribution(id) else {
                 throw ProjectionError.notFound("no contribution \(id) in the log")
             }
-            return [try tables.trace(record, content: PrivateContent(status: "none"))]
+            return [try tables.trace(record, content: PrivateContent(status: "none"), now: now)]
         }
         return TraceReport(subject: id, contributions: try withContent(traces, show: showContent))
     }
 
     /// Traces every contribution of a person (pseudonym).
-    public func trace(person: String, showContent: Bool = false) throws -> TraceReport {
+    public func trace(person: String, showContent: Bool = false, now: CivilDate? = nil) throws -> TraceReport {
+        let now = now ?? Self.today
         let traces = try query { c in
             let tables = TraceTables(c, suffix: "")
-            return try tables.contributions(of: person).map { try tables.trace($0, content: PrivateContent(status: "none")) }
+            return try tables.contributions(of: person).map { try tables.trace($0, content: PrivateContent(status: "none"), now: now) }
         }
         return TraceReport(subject: person, contributions: try withContent(traces, show: showContent))
     }
+
+    /// Today's UTC date.
+    static var today: CivilDate { CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0) }
 
     /// Fills in whether each contribution's own words are held (read from the ledger after the
     /// projection read, never stored).

@@ -36,6 +36,34 @@ public struct DecisionTrace: Codable, Sendable, Equatable {
     public var outcomes: [DecisionOutcomeRecord]
 }
 
+/// Whether a contribution is traced, by the domain's one rule (``InfluenceRule``): only a
+/// `contribution.influence_traced` traces it; a decision citing it does not. Audit rule C-1 asks
+/// the same rule.
+public struct TracingRecord: Codable, Sendable, Equatable {
+    /// `traced`, `not_yet_due` or `overdue`.
+    public var status: String
+    /// The day the trace is (or was) due, `YYYY-MM-DD`.
+    public var dueOn: String
+    /// The day of the first trace, when traced.
+    public var tracedOn: String?
+    /// The day asked about.
+    public var asOf: String
+
+    /// Creates a record.
+    public init(status: String, dueOn: String, tracedOn: String?, asOf: String) {
+        (self.status, self.dueOn, self.tracedOn, self.asOf) = (status, dueOn, tracedOn, asOf)
+    }
+
+    init(_ status: InfluenceRule.Status, asOf: CivilDate) {
+        switch status {
+        case .traced(let on, let due): (self.status, dueOn, tracedOn) = ("traced", due.description, on.description)
+        case .notYetDue(let due): (self.status, dueOn, tracedOn) = ("not_yet_due", due.description, nil)
+        case .overdue(let due): (self.status, dueOn, tracedOn) = ("overdue", due.description, nil)
+        }
+        self.asOf = asOf.description
+    }
+}
+
 /// Everything the log says about one contribution.
 public struct ContributionTrace: Codable, Sendable, Equatable {
     /// The contribution.
@@ -48,6 +76,8 @@ public struct ContributionTrace: Codable, Sendable, Equatable {
     public var decisions: [DecisionTrace]
     /// What it was traced to.
     public var influences: [InfluenceRecord]
+    /// Whether that counts as traced, and by when it is due (the same answer as rule C-1).
+    public var tracing: TracingRecord
     /// What is still open.
     public var stillOpen: [String]
     /// The same, in plain sentences.
@@ -63,8 +93,8 @@ public struct TraceReport: Codable, Sendable, Equatable {
 }
 
 extension TraceTables {
-    /// Traces one contribution; `content` says whether its words can be read.
-    func trace(_ c: ContributionRecord, content: PrivateContent) throws -> ContributionTrace {
+    /// Traces one contribution as of `now`; `content` says whether its words can be read.
+    func trace(_ c: ContributionRecord, content: PrivateContent, now: CivilDate) throws -> ContributionTrace {
         var discussed: [DiscussionRecord] = []
         if let m = c.meetingId {
             let meeting = try self.meeting(m)
@@ -82,6 +112,8 @@ extension TraceTables {
             }
         }
         let influences = try influences(of: c.contributionId)
+        let status = InfluenceRule.status(
+            contributed: CivilDate(parsing: c.occurredAt) ?? now, tracedOn: influences.compactMap { CivilDate(parsing: $0.occurredAt) }, asOf: now)
         var open: [String] = []
         for d in decisions {
             if let last = d.outcomes.last {
@@ -92,11 +124,13 @@ extension TraceTables {
                 open.append("Decision \(d.decision.decisionId) (\(d.decision.title)) has not been decided yet.")
             }
         }
-        if influences.isEmpty { open.append("Nobody has recorded yet what this contribution changed.") }
+        if !status.isTraced {
+            open.append(InfluenceRule.sentence(status, citedBy: decisions.map(\.decision.decisionId)))
+        }
         if c.notifiedAt == nil { open.append("The contributor has not yet been told how it was used.") }
         var t = ContributionTrace(
             contribution: c, content: content, discussedAt: discussed, decisions: decisions, influences: influences,
-            stillOpen: open, sentences: [])
+            tracing: TracingRecord(status, asOf: now), stillOpen: open, sentences: [])
         t.sentences = TraceSentences.sentences(t)
         return t
     }
