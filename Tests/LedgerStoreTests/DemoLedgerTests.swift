@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerDomain
+import LedgerProjections
 import LedgerStore
 import Testing
 
@@ -65,6 +66,58 @@ import Testing
         theUnansweredFeedbackIsThere(all, lapses)
         theRegionWithOneReviewIsThere(all, lapses)
         noAnswerIsPublishedWithoutConsent(all)
+    }
+
+    /// Defect 13 of issue 10: the demo's public export (the bundle's entries) and the feedback
+    /// projection (the rows of `feedback.csv`, the portal and "you said, we did") carry no answer
+    /// text for feedback whose submitter did not consent to publish; the ledger holds those texts
+    /// sealed in the answers' private parts.
+    @Test func theExportAndFeedbackCsvHoldNoAnswerWithoutConsent() throws {
+        let demo = try DemoLedger()
+        defer { demo.remove() }
+        var withoutConsent: Set<String> = []
+        var sealed = 0
+        var from = 0
+        while true {
+            let batch = try demo.ledger.entries(from: from, limit: 5000)
+            if batch.isEmpty { break }
+            for e in batch {
+                let event = e.entry.event
+                if event.type == "feedback.received", event.payload["consentToPublish"]?.boolValue == false {
+                    withoutConsent.insert(event.payload["feedbackId"]?.stringValue ?? "")
+                }
+                if event.type == "feedback.responded", case .available(_, _, let data)? = try demo.ledger.privateRecord(at: e.index),
+                    data["publicSummary"] != nil
+                {
+                    sealed += 1
+                }
+            }
+            from += batch.count
+        }
+        #expect(sealed > 20, "\(sealed) answers hold their texts in the private part")
+
+        _ = try demo.ledger.signCheckpoint(with: try DemoKeys.signingKey(seed: 2026, name: "log"))
+        let bundle = demo.directory.appendingPathComponent("export")
+        _ = try demo.ledger.export(to: bundle)
+        var exportedAnswers = 0
+        for line in try String(contentsOf: bundle.appendingPathComponent("entries.jsonl"), encoding: .utf8).split(separator: "\n") {
+            let event = try CanonicalJSON.parse(Array(line.utf8))["event"]
+            guard event?["type"]?.stringValue == "feedback.responded",
+                let id = event?["payload"]?["feedbackId"]?.stringValue, withoutConsent.contains(id)
+            else { continue }
+            exportedAnswers += 1
+            #expect(
+                event?["payload"]?["publicSummary"] == nil && event?["payload"]?["response"] == nil,
+                "the export publishes the answer to \(id)")
+        }
+        #expect(exportedAnswers == sealed, "every answer without consent is in the bundle, without its texts")
+
+        let rows = try Projections(ledger: demo.ledger).feedbackItems()
+        let unconsented = rows.filter { withoutConsent.contains($0.feedbackId) && $0.respondedAt != nil }
+        #expect(unconsented.count == sealed)
+        #expect(
+            unconsented.allSatisfy { $0.publicSummary == nil && $0.response == nil }, "feedback.csv publishes an answer without consent")
+        #expect(rows.contains { $0.consentToPublish && $0.publicSummary != nil }, "answers with consent stay public")
     }
 
     /// Another seed, appended in many small transactions, is admitted too.
