@@ -26,12 +26,16 @@ struct PointOptions: ParsableArguments {
     /// The effective date, checked.
     func asOfDate() throws -> CivilDate? {
         guard let asOf else { return nil }
-        guard asOf.count == 10, let date = CivilDate(parsing: asOf) else { throw CLIError("--as-of must be a date YYYY-MM-DD, got \(asOf)") }
+        guard asOf.count == 10, let date = CivilDate(parsing: asOf) else {
+            throw CLIError("--as-of must be a date YYYY-MM-DD, got \(asOf)")
+        }
         return date
     }
 
     /// The point of the log `--at` names (a kept checkpoint becomes the index of its size), and how to say it.
-    func logPoint(ledger: Ledger?, bundleCheckpointSize: () throws -> Int?) throws -> (point: ReplayPoint, said: String)? {
+    func logPoint(ledger: Ledger?, bundleCheckpointSize: () throws -> Int?) throws -> (
+        point: ReplayPoint, said: String
+    )? {
         guard let at else { return nil }
         guard at == "checkpoint" || at.hasPrefix("checkpoint:") else {
             let point = try parsePoint(at)
@@ -49,7 +53,9 @@ struct PointOptions: ParsableArguments {
         }
         let kept = try ledger.checkpoints().filter { day == nil || $0.signedAt.prefix(10) <= day! }
         guard let checkpoint = kept.last else {
-            throw CLIError("--at \(at): the ledger keeps no checkpoint signed \(day.map { "by \($0)" } ?? "yet") (coledger checkpoint signs one)")
+            throw CLIError(
+                "--at \(at): the ledger keeps no checkpoint signed \(day.map { "by \($0)" } ?? "yet") (coledger checkpoint signs one)"
+            )
         }
         return (.index(checkpoint.size), "at the checkpoint signed \(checkpoint.signedAt) (\(checkpoint.size) entries)")
     }
@@ -75,7 +81,9 @@ struct PointOptions: ParsableArguments {
         while !cut {
             let chunk: [IndexedEntry]
             if let ledger {
-                chunk = try ledger.entries(from: from, limit: 10_000).map { IndexedEntry(index: $0.index, entry: $0.entry) }
+                chunk = try ledger.entries(from: from, limit: 10_000).map {
+                    IndexedEntry(index: $0.index, entry: $0.entry)
+                }
             } else {
                 let all = (source as? MemoryEntrySource)?.entries ?? []
                 chunk = (from..<min(all.count, from + 10_000)).map { IndexedEntry(index: $0, entry: all[$0]) }
