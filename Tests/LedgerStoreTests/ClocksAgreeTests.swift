@@ -15,7 +15,7 @@ import Testing
         return detail.dropFirst("region ".count).split(separator: ":").first.map(String.init)
     }
 
-    @Test func cadenceAndAuditAgreeOnReviewsAndBoardUpdatesThroughTheDemoYear() throws {
+    @Test func cadenceAndAuditAgreeOnEveryCadenceRuleThroughTheDemoYear() throws {
         let demo = try DemoLedgerTests.DemoLedger()
         defer { demo.remove() }
         let projections = Projections(ledger: demo.ledger)
@@ -43,6 +43,18 @@ import Testing
             let auditBoards = Set(policy.governance.boardUpdateBodies.filter { body in g7.contains { $0.hasPrefix("no update to \(body) since") } })
             let cadenceBoards = Set(cadence.boardUpdates.filter { $0.required && $0.daysOverdue > 0 }.map(\.bodyId))
             #expect(auditBoards == cadenceBoards, "G-7 as of \(asOf): audit \(auditBoards), cadence \(cadenceBoards)")
+            // M-6: annual findings overdue in both or in neither.
+            let m6 = report.rules.first { $0.id == "M-6" }?.findings.map(\.detail) ?? []
+            let auditFindingsOverdue = m6.contains { $0.hasPrefix("no annual findings published since") }
+            #expect(
+                auditFindingsOverdue == (cadence.annualFindings.daysOverdue > 0),
+                "M-6 as of \(asOf): audit \(m6), cadence \(cadence.annualFindings.daysOverdue) days overdue")
+            // M-7: the same number of community engagement projects completed by then.
+            let m7 = report.rules.first { $0.id == "M-7" }.map { $0.notes.map(\.detail) + $0.findings.map(\.detail) } ?? []
+            let auditCompleted = m7.compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }.first
+            #expect(
+                auditCompleted == cadence.placeBasedProjects.completed,
+                "M-7 as of \(asOf): audit \(m7), cadence \(cadence.placeBasedProjects.completed) completed")
             overdueSeen.regions += auditRegions.count
             overdueSeen.boards += auditBoards.count
         }

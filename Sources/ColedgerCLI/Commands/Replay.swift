@@ -58,23 +58,27 @@ struct StateCommand: ParsableCommand {
         commandName: "state",
         abstract: "Replay the log up to a point into memory and summarise the plan and the feedback loop then.",
         discussion: """
-            --at INDEX keeps entries with index < INDEX. --at DATE keeps entries whose recordedAt (the log's
-            own clock, which never goes back) is at or before the end of that UTC day (or that RFC 3339
-            time); occurredAt is not used because it is not in log order. Clocks are judged on --now,
-            default the point's date (or the day its last entry was recorded).
+            Two clocks (DocC article "Time in Coledger"). --at POINT asks what the log said then: INDEX keeps
+            entries with index < INDEX; DATE keeps entries whose recordedAt (the log's own clock, which never goes
+            back) is at or before the end of that UTC day (or that RFC 3339 time); checkpoint[:DATE] keeps the
+            entries a kept checkpoint covers. --as-of DATE asks what had happened by then: events whose effective
+            time (occurredAt) is on or before that day, as the log knows it now (or at --at). Clocks are judged on
+            --now, default --as-of, else the point's date (or the day its last entry was recorded). The first
+            line says which point was used; a point before anything was recorded or happened is refused.
             """)
     @OptionGroup var options: ProjectionOptions
-    @Option(help: ArgumentHelp("Entry index or date/time.", valueName: "index|date")) var at: String
+    @OptionGroup var point: PointOptions
     @OptionGroup var now: NowOption
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func run() throws {
         try reporting {
-            let point = try parsePoint(at)
-            let (source, ledger) = try options.source()
-            let replay = try Projections.replay(source, at: point, ledger: ledger)
-            try requireEntries(replay, at: point, ledger: ledger)
-            let summary = try StateSummary(replay, point: point.description, now: try now.date(default: defaultNow(at: point, projections: replay)))
+            let (replay, _, said) = try point.replay(options)
+            let logDate = point.at.flatMap { try? parsePoint($0) }.flatMap { defaultNow(at: $0, projections: replay) }
+            let fallback = try point.asOfDate() ?? logDate ?? defaultNow(at: .index(0), projections: replay)
+            var summary = try StateSummary(replay, point: said, now: try now.date(default: fallback))
+            // What had happened by a date does not depend on when the log learned it.
+            if point.asOf != nil { summary.lastRecordedAt = nil }
             if json { return Output.printJSON(summary) }
             print("State \(summary.point): \(summary.entries) entries\(summary.lastRecordedAt.map { ", the last recorded \($0)" } ?? ""); judged as of \(summary.asOf).")
             let p = summary.plan
@@ -100,27 +104,44 @@ extension StateCommand {
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "What changed between two points of the log: actions that moved, decisions taken, feedback answered.",
-        discussion: "A and B are entry indexes or dates, as for state --at.")
+        abstract: "What changed between two points: actions that moved, decisions taken, feedback answered.",
+        discussion: """
+            A and B are points of the log (entry indexes, dates of recordedAt, checkpoint[:DATE]), as for
+            state --at: what the log learned between them. With --effective, A and B are dates of effective time
+            (as for state --as-of): what happened between them, as the log knows it now (or at --at).
+            """)
     @OptionGroup var options: ProjectionOptions
     @Argument(help: "The earlier point.") var a: String
     @Argument(help: "The later point.") var b: String
+    @Flag(help: "A and B are dates of effective time (what had happened by each), not points of the log.") var effective = false
+    @Option(
+        help: ArgumentHelp("With --effective: read the log as it was at this point (as for state --at).", valueName: "index|date|checkpoint[:date]"))
+    var at: String?
     @Flag(help: "Print the changes as JSON.") var json = false
 
     func run() throws {
         try reporting {
-            let (source, ledger) = try options.source()
-            let pa = try parsePoint(a)
-            let pb = try parsePoint(b)
-            var first = try Projections.replay(source, at: pa, ledger: ledger)
-            var second = try Projections.replay(source, at: pb, ledger: ledger)
-            var labels = (pa.description, pb.description)
-            if try first.entriesFolded() > second.entriesFolded() {
-                swap(&first, &second)
-                labels = (labels.1, labels.0)
+            var (ea, eb) = (a, b)
+            if effective, ea > eb { swap(&ea, &eb) }
+            func points(_ text: String) -> PointOptions {
+                var p = PointOptions()  // every property set: a parsable type built by hand has no defaults
+                p.asOf = effective ? text : nil
+                p.at = effective ? at : text
+                return p
             }
-            try requireEntries(second, at: labels.1 == pa.description ? pa : pb, ledger: ledger)
-            let diff = try StateDiff(from: first, labels.0, to: second, labels.1)
+            if !effective, at != nil { throw CLIError("--at goes with --effective; without it, A and B are the points of the log") }
+            let later = try points(eb).replay(options)
+            let earlier: (projections: Projections, events: Int, said: String)
+            do {
+                earlier = try points(ea).replay(options)
+            } catch let error as CLIError where error.description.hasPrefix("nothing had") {
+                // Before anything happened or was recorded: everything in B is new.
+                earlier = (try Projections.replay(MemoryEntrySource(entries: [])), 0, effective ? "as of \(ea)" : ea)
+            }
+            var first = earlier
+            var second = later
+            if !effective, try first.projections.entriesFolded() > second.projections.entriesFolded() { swap(&first, &second) }
+            let diff = try StateDiff(from: first.projections, first.said, to: second.projections, second.said)
             if json { return Output.printJSON(diff) }
             for sentence in diff.sentences { print(sentence) }
         }

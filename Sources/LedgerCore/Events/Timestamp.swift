@@ -46,12 +46,27 @@ public enum Timestamp {
         }
     }
 
-    /// The current time as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+    /// The current time as `YYYY-MM-DDTHH:MM:SS.mmmZ`: the one clock every "now" in Coledger
+    /// reads (an entry's `recordedAt`, a verb's default effective time, the future check, "today").
+    ///
+    /// Test hook: when the environment variable `COLEDGER_NOW` holds an RFC 3339 UTC time, or a
+    /// date `YYYY-MM-DD` (noon UTC that day), that is "now". The end-to-end test of "recorded
+    /// late == recorded live" uses it to record a year on the days it happened; a malformed value
+    /// is ignored. Never set it on a real ledger: it makes the log's own clock say what you tell it.
     public static func now() -> String {
+        if let fixed = fixedNow { return fixed }
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return format(seconds: Int(ts.tv_sec), milliseconds: Int(ts.tv_nsec / 1_000_000))
     }
+
+    /// `COLEDGER_NOW`, read once (see ``now()``).
+    static let fixedNow: String? = {
+        guard let raw = getenv("COLEDGER_NOW") else { return nil }
+        let text = String(cString: raw)
+        if text.count == 10, isValidUTC(text + "T12:00:00Z") { return text + "T12:00:00.000Z" }
+        return isValidUTC(text) ? text : nil
+    }()
 
     /// Formats a Unix time in UTC, with milliseconds when `milliseconds` is not nil.
     public static func format(seconds: Int, milliseconds: Int? = nil) -> String {
