@@ -265,6 +265,40 @@ struct BundleIssue10Tests {
         #expect(report.ok, "\(report.failures)")
     }
 
+    /// private.jsonl lines are exactly {index >= 0, salt of 32 bytes, private object}; a failure
+    /// names the entry only when the index is one of the log's (as Tools/verify_bundle.py does).
+    @Test func privateLinesAreExactlyIndexSaltPrivate() throws {
+        let key = try goldenKey()
+        let salt = "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\""
+        let secret = "{\"name\":\"A. Person\",\"text\":\"The waiting room has no prayer space.\"}"
+        func line(_ index: String, salt: String = salt, extra: String = "") -> String {
+            "{\"index\":\(index),\"private\":\(secret),\"salt\":\(salt)\(extra)}"
+        }
+        let cases: [(String, [String], Int?)] = [
+            ("the golden line", [line("3")], nil),
+            ("an extra member", [line("3", extra: ",\"note\":\"x\"")], nil),
+            ("a negative index", [line("-1")], nil),
+            ("a salt of 31 bytes", [line("3", salt: "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHg==\"")], nil),
+            ("a repeated index", [line("3"), line("3")], 3),
+            ("an index beyond the log", [line("99")], nil),
+            ("an entry with no commitment", [line("2")], 2),
+        ]
+        for (name, lines, index) in cases {
+            let dir = try goldenCopy()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try (lines.joined(separator: "\n") + "\n").write(
+                to: dir.appendingPathComponent("private.jsonl"), atomically: true, encoding: .utf8)
+            let report = try Bundle.verify(directory: dir, pinnedLogKey: key)
+            if name == "the golden line" {
+                #expect(report.ok, "\(report.failures)")
+                continue
+            }
+            let first = try #require(report.failures.first, "\(name) was accepted")
+            #expect(first.check == "private", "\(name): \(report.failures)")
+            #expect(first.index == index, "\(name): \(report.failures)")
+        }
+    }
+
     /// Defect 11: a bundle whose log.vkey was swapped for another key is a `logKey` failure first,
     /// not a genesis failure at entry 0 (Tools/verify_bundle.py now says the same).
     @Test func aSubstitutedLogKeyIsNamedLogKeyNotEntry0() throws {
