@@ -545,27 +545,36 @@ class BundleCheck:
                                         f"signed checkpoint's root {b64(root)}")
 
     def check_private(self, data):
-        """Each retained private object must match its entry's commitment (FORMAT.md 1, 6)."""
+        """Each retained private object must match its entry's commitment (FORMAT.md 2.5, 8.2).
+
+        The same checks in the same order as Bundle.checkPrivate in Swift, so that both name the
+        same first failure: a line that is not exactly {index >= 0, salt of 32 bytes, private
+        object} names no entry; a repeated index, an index with no commitment and a mismatch name
+        the index when it is one of the log's entries."""
         seen = set()
-        for n, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
+        for n, line in enumerate(data.split(b"\n"), 1):   # LF only, as in Swift (not U+2028)
+            if not line:
+                continue
             try:
-                item = parse_json_strict(line)
+                item = parse_json_strict(line.decode("utf-8"))
                 assert isinstance(item, dict) and item.keys() == {"index", "salt", "private"}
+                assert is_int(item["index"], 0) and isinstance(item["private"], dict)
+                salt = b64decode(item["salt"], 32)
+                assert salt is not None
             except (ValueError, AssertionError):
-                self.fail(None, "private", f"private.jsonl line {n}: not {{index, salt, private}}")
+                self.fail(None, "private", f"private.jsonl line {n}: not {{index, salt (32 bytes), "
+                                           "private}")
                 continue
             i = item["index"]
-            event = self.events.get(i) if is_int(i, 0) else None
-            if event is None or "private" not in event or i in seen:
-                self.fail(i if is_int(i, 0) and i < self.size else None, "private",
-                          f"private.jsonl line {n}: index {i!r} is not a logged entry with a "
-                          "private part, or is repeated")
+            named = i if i < self.size else None
+            if i in seen:
+                self.fail(named, "private", f"private.jsonl line {n} repeats entry {i}")
                 continue
             seen.add(i)
-            salt = b64decode(item["salt"], 32)
-            if salt is None or not isinstance(item["private"], dict):
-                self.fail(i, "private", f"private.jsonl line {n}: salt must be base64 of 32 "
-                                        "bytes and private an object")
+            event = self.events.get(i)
+            if event is None or "private" not in event:
+                self.fail(named, "private", f"private.jsonl line {n} names an entry with no "
+                                            "private commitment")
                 continue
             commitment = b64(hashlib.sha256(salt + rfc8785.dumps(item["private"])).digest())
             if commitment != event["private"]["commitment"]:

@@ -78,7 +78,10 @@ struct NumberRuleTests {
     }
 
     @Test func ledgerNumberRefusesWhatIsNotANumberOrNotExact() {
-        for text in ["", "abc", "\"5\"", "[1]", "1e", "01", "+1", "NaN", "Infinity", "1e20", "9007199254740993", "0.30000000000000001"] {
+        for text in [
+            "", "abc", "\"5\"", "[1]", "1e", "01", "+1", "NaN", "Infinity", "1e20", "9007199254740993",
+            "0.30000000000000001",
+        ] {
             #expect(throws: CanonicalJSONError.self, "\(text)") { try CanonicalJSON.ledgerNumber(text) }
         }
     }
@@ -120,7 +123,9 @@ struct NumberRuleTests {
             var digits = String(rng.next() % 9 + 1)
             for _ in 1..<digitCount { digits += String(rng.next() % 10) }
             let point = Int(rng.next() % UInt64(digitCount + 1))
-            var token = point == digitCount ? digits : (point == 0 ? "0" : String(digits.prefix(point))) + "." + digits.dropFirst(point)
+            var token =
+                point == digitCount
+                ? digits : (point == 0 ? "0" : String(digits.prefix(point))) + "." + digits.dropFirst(point)
             if rng.next() % 2 == 0 { token += "e" + String(Int(rng.next() % 61) - 30) }
             if rng.next() % 2 == 0 { token = "-" + token }
             let double = try #require(Double(token))
@@ -140,14 +145,17 @@ struct NumberRuleTests {
 struct StreamNameRuleTests {
     func event(stream: String) -> Event {
         Event(
-            id: "00000000-0000-4000-8000-000000000001", type: "example.note", typeVersion: 1, stream: stream, streamVersion: 1,
+            id: "00000000-0000-4000-8000-000000000001", type: "example.note", typeVersion: 1, stream: stream,
+            streamVersion: 1,
             occurredAt: "2026-01-01T00:00:00Z", signer: "0123456789abcdef", payload: [:])
     }
 
     @Test func streamNamesLongerThan256BytesAreAFormatFailure() throws {
         try event(stream: String(repeating: "s", count: 256)).validate()
         try event(stream: String(repeating: "é", count: 128)).validate()  // 256 bytes
-        for stream in [String(repeating: "s", count: 257), String(repeating: "é", count: 129), String(repeating: "😀", count: 65)] {
+        for stream in [
+            String(repeating: "s", count: 257), String(repeating: "é", count: 129), String(repeating: "😀", count: 65),
+        ] {
             do {
                 try event(stream: stream).validate()
                 Issue.record("a \(stream.utf8.count)-byte stream was accepted")
@@ -238,31 +246,73 @@ struct BundleIssue10Tests {
 
     @Test func aManifestContradictingTheCheckpointFails() throws {
         let key = try goldenKey()
-        for (member, value) in [("root", "\"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\""), ("root", "7"), ("size", "9")] {
+        for (member, value) in [
+            ("root", "\"47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\""), ("root", "7"), ("size", "9"),
+        ] {
             let dir = try goldenCopy()
             defer { try? FileManager.default.removeItem(at: dir) }
             let url = dir.appendingPathComponent("manifest.json")
             var manifest = try String(contentsOf: url, encoding: .utf8)
-            manifest = member == "size"
+            manifest =
+                member == "size"
                 ? manifest.replacingOccurrences(of: "\"size\": 8", with: "\"size\": \(value)")
                 : manifest.replacingOccurrences(of: "}", with: ", \"root\": \(value)}")
             try manifest.write(to: url, atomically: true, encoding: .utf8)
             let report = try Bundle.verify(directory: dir, pinnedLogKey: key)
             #expect(!report.ok)
             #expect(
-                report.failures.contains { $0.check == "manifest" && $0.detail.contains("contradicts the signed checkpoint") },
+                report.failures.contains {
+                    $0.check == "manifest" && $0.detail.contains("contradicts the signed checkpoint")
+                },
                 "\(member) \(value): \(report.failures)")
         }
         // The manifest export writes (with the true root) verifies.
         let dir = try goldenCopy()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let note = try SignedNote(parsing: String(contentsOf: dir.appendingPathComponent("checkpoint"), encoding: .utf8))
+        let note = try SignedNote(
+            parsing: String(contentsOf: dir.appendingPathComponent("checkpoint"), encoding: .utf8))
         let root = Base64.encode(try Checkpoint(parsing: note.text).rootHash)
         let url = dir.appendingPathComponent("manifest.json")
-        try (try String(contentsOf: url, encoding: .utf8)).replacingOccurrences(of: "}", with: ", \"root\": \"\(root)\"}")
-            .write(to: url, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: url, encoding: .utf8)).replacingOccurrences(
+            of: "}", with: ", \"root\": \"\(root)\"}"
+        )
+        .write(to: url, atomically: true, encoding: .utf8)
         let report = try Bundle.verify(directory: dir, pinnedLogKey: key)
         #expect(report.ok, "\(report.failures)")
+    }
+
+    /// private.jsonl lines are exactly {index >= 0, salt of 32 bytes, private object}; a failure
+    /// names the entry only when the index is one of the log's (as Tools/verify_bundle.py does).
+    @Test func privateLinesAreExactlyIndexSaltPrivate() throws {
+        let key = try goldenKey()
+        let salt = "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\""
+        let secret = "{\"name\":\"A. Person\",\"text\":\"The waiting room has no prayer space.\"}"
+        func line(_ index: String, salt: String = salt, extra: String = "") -> String {
+            "{\"index\":\(index),\"private\":\(secret),\"salt\":\(salt)\(extra)}"
+        }
+        let cases: [(String, [String], Int?)] = [
+            ("the golden line", [line("3")], nil),
+            ("an extra member", [line("3", extra: ",\"note\":\"x\"")], nil),
+            ("a negative index", [line("-1")], nil),
+            ("a salt of 31 bytes", [line("3", salt: "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHg==\"")], nil),
+            ("a repeated index", [line("3"), line("3")], 3),
+            ("an index beyond the log", [line("99")], nil),
+            ("an entry with no commitment", [line("2")], 2),
+        ]
+        for (name, lines, index) in cases {
+            let dir = try goldenCopy()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try (lines.joined(separator: "\n") + "\n").write(
+                to: dir.appendingPathComponent("private.jsonl"), atomically: true, encoding: .utf8)
+            let report = try Bundle.verify(directory: dir, pinnedLogKey: key)
+            if name == "the golden line" {
+                #expect(report.ok, "\(report.failures)")
+                continue
+            }
+            let first = try #require(report.failures.first, "\(name) was accepted")
+            #expect(first.check == "private", "\(name): \(report.failures)")
+            #expect(first.index == index, "\(name): \(report.failures)")
+        }
     }
 
     /// Defect 11: a bundle whose log.vkey was swapped for another key is a `logKey` failure first,
@@ -272,13 +322,15 @@ struct BundleIssue10Tests {
         let dir = try goldenCopy()
         defer { try? FileManager.default.removeItem(at: dir) }
         let other = NoteVerifierKey(name: key.name, publicKey: Ed25519SigningKey().publicKey)
-        try (other.description + "\n").write(to: dir.appendingPathComponent("log.vkey"), atomically: true, encoding: .utf8)
+        try (other.description + "\n").write(
+            to: dir.appendingPathComponent("log.vkey"), atomically: true, encoding: .utf8)
         let report = try Bundle.verify(directory: dir, pinnedLogKey: key)
         #expect(report.failures.first?.check == "logKey", "\(report.failures)")
         #expect(report.failures.first?.index == nil)
         #expect(!report.failures.contains { $0.index == 0 }, "\(report.failures)")
         // A wrong pinned key over an intact bundle is named logKey too.
-        let wrong = try Bundle.verify(directory: Self.golden.appendingPathComponent("bundles/valid"), pinnedLogKey: other)
+        let wrong = try Bundle.verify(
+            directory: Self.golden.appendingPathComponent("bundles/valid"), pinnedLogKey: other)
         #expect(wrong.failures.first?.check == "logKey", "\(wrong.failures)")
     }
 }

@@ -153,3 +153,60 @@ def test_substituted_log_vkey_is_named_log_key_by_both(tmp_path, both):
     assert (ours.rc, theirs.rc) == (1, 1), (ours, theirs)
     assert first(ours) == first(theirs) == (None, "logKey"), (ours, theirs)
     assert not any(f["index"] == 0 for f in ours.report["failures"]), ours
+
+
+def event_with(tmp_path, **members):
+    """A bundle whose second entry's event carries `members` (causation, correlation, private)."""
+    ev = event(2, "example.note", "note/1", {"n": 1})
+    ev.update(members)
+    return write_bundle(tmp_path / "bundle", [genesis(), entry_line(ev)])[0]
+
+
+@pytest.mark.parametrize("member,value", [("causation", "not-a-uuid"),
+                                          ("correlation", "00000000-0000-4000-8000-00000000000A"),
+                                          ("causation", 7)])
+def test_causation_and_correlation_that_are_not_uuids_fail_alike(tmp_path, both, member, value):
+    ours, theirs = both(event_with(tmp_path, **{member: value}))
+    assert (ours.rc, theirs.rc) == (1, 1), (ours, theirs)
+    assert first(ours) == first(theirs) == (1, "format"), (ours, theirs)
+
+
+SALT = bytes(range(32))
+SECRET = {"name": "A. Person", "text": "private words\u2028on two lines\u0085"}  # LF-only framing
+
+
+def private_bundle(tmp_path, lines):
+    """A bundle whose entry 1 commits to SECRET under SALT, with `lines` as its private.jsonl."""
+    commitment = b64(hashlib.sha256(SALT + rfc8785.dumps(SECRET)).digest())
+    bundle = event_with(tmp_path, private={"subject": "person/p-1", "commitment": commitment})
+    (bundle / "private.jsonl").write_bytes(b"".join(rfc8785.dumps(line) + b"\n" for line in lines))
+    return bundle
+
+
+def kept(index=1, salt=SALT, secret=SECRET, **extra):
+    line = {"index": index, "salt": b64(salt), "private": secret}
+    line.update(extra)
+    return line
+
+
+def test_a_matching_private_jsonl_verifies_alike(tmp_path, both):
+    ours, theirs = both(private_bundle(tmp_path, [kept()]))
+    assert (ours.rc, theirs.rc) == (0, 0), (ours, theirs)
+
+
+@pytest.mark.parametrize("case,lines", [
+    ("salt of 31 bytes", [kept(salt=SALT[:31])]),
+    ("salt of 33 bytes", [kept(salt=SALT + b"\0")]),
+    ("private not an object", [kept(secret="text")]),
+    ("an extra member", [kept(note="x")]),
+    ("a negative index", [kept(index=-1)]),
+    ("an index with no commitment", [kept(index=0)]),
+    ("an index beyond the log", [kept(index=9)]),
+    ("a repeated index", [kept(), kept()]),
+    ("another private object", [kept(secret={"name": "B. Person"})]),
+])
+def test_private_jsonl_faults_fail_alike(tmp_path, both, case, lines):
+    ours, theirs = both(private_bundle(tmp_path, lines))
+    assert (ours.rc, theirs.rc) == (1, 1), (case, ours, theirs)
+    assert first(ours) == first(theirs), (case, ours, theirs)
+    assert first(ours)[1] == "private", (case, ours)

@@ -224,8 +224,11 @@ public enum Bundle {
         let (lines, _) = splitLines(bytes)
         var seen = Set<Int>()
         let commitments = verifier.commitments
+        let size = verifier.size
         for (n, line) in lines.enumerated() where !line.isEmpty {
-            guard let object = try? CanonicalJSON.parse(line), let index = object["index"]?.intValue,
+            // Exactly {index, salt, private}: a whole index >= 0, 32 bytes of salt, an object (FORMAT.md 8.2).
+            guard let object = try? CanonicalJSON.parse(line), object.objectValue?.count == 3,
+                let index = object["index"]?.intValue, index >= 0,
                 let saltText = object["salt"]?.stringValue, let salt = Base64.decode(saltText), salt.count == 32,
                 let privateObject = object["private"], privateObject.objectValue != nil
             else {
@@ -233,14 +236,16 @@ public enum Bundle {
                     index: nil, check: "private", detail: "private.jsonl line \(n + 1) is not {\"index\", \"salt\" (32 bytes), \"private\"}"))
                 continue
             }
+            // A failure names the entry only when the index is one of the log's entries.
+            let named = index < size ? index : nil
             guard seen.insert(index).inserted else {
                 verifier.record(VerificationFailure(
-                    index: index, check: "private", detail: "private.jsonl line \(n + 1) repeats entry \(index)"))
+                    index: named, check: "private", detail: "private.jsonl line \(n + 1) repeats entry \(index)"))
                 continue
             }
             guard let commitment = commitments[index] else {
                 verifier.record(VerificationFailure(
-                    index: index, check: "private", detail: "private.jsonl line \(n + 1) names an entry with no private commitment"))
+                    index: named, check: "private", detail: "private.jsonl line \(n + 1) names an entry with no private commitment"))
                 continue
             }
             guard let computed = try? PrivateCommitment.commit(privateObject, salt: salt), computed == commitment.commitment else {
