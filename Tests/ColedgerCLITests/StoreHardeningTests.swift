@@ -101,7 +101,7 @@ import Testing
         let verbs: [[String]] = [
             ["log", "--limit", "5"], ["show", "0"], ["verify", "--checkpoint", copyDir + "/kept-checkpoint.txt"], ["audit"],
             ["plan", "--now", "2026-06-01"], ["feedback", "--now", "2026-06-01"], ["decisions"], ["bodies"],
-            ["metrics"], ["cadence", "--now", "2026-06-01"], ["you-said"], ["state", "--at", "50"], ["prove", "inclusion", "3"],
+            ["metrics"], ["cadence", "--now", "2026-06-01"], ["yousaid"], ["state", "--at", "50"], ["prove", "inclusion", "3"],
             ["check"],
         ]
         // The answers from a writable copy of the same ledger, to compare with.
@@ -110,8 +110,16 @@ import Testing
         for verb in verbs {
             let r = try runReadOnly(cli, directory: copyDir, ["--ledger", ledger] + verb)
             #expect(r.status == 0, "\(verb) on a read-only ledger: \(r.stderr)")
+            if verb == ["check"] {
+                // Nothing was folded into the copied file, so nothing stored differs from a fold.
+                #expect(r.stdout.hasPrefix("OK: "), "check on a read-only ledger: \(r.stdout)")
+                continue
+            }
             let w = try cli.run(["--ledger", writable] + verb)
-            #expect(r.stdout == w.stdout, "\(verb): the read-only answer differs from the writable one")
+            // The audit names the file it read; everything else must match byte for byte.
+            #expect(
+                r.stdout.replacingOccurrences(of: ledger, with: "LEDGER") == w.stdout.replacingOccurrences(of: writable, with: "LEDGER"),
+                "\(verb): the read-only answer differs from the writable one")
         }
         let export = try runReadOnly(cli, directory: copyDir, ["--ledger", ledger, "export", "--out", cli.directory.appendingPathComponent("bundle").path])
         #expect(export.status == 0, "export from a read-only ledger: \(export.stderr)")
