@@ -38,7 +38,7 @@ public final class Ledger {
         self.db = db
         isReadOnly = readOnly
         do {
-            scratch = readOnly ? try DatabaseQueue() : nil
+            scratch = try readOnly ? DatabaseQueue() : nil
         } catch {
             throw .storage("cannot open an in-memory database: \(error)")
         }

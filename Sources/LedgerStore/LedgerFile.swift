@@ -36,11 +36,19 @@ struct LedgerFile {
         }
         // Byte 18: 2 when the file is in WAL mode (every ledger is).
         let walMode = header[header.startIndex + 18] == 2
+        // A -wal beside a WAL-mode file: another process may have it open right now.
+        let inUse = walMode && FileManager.default.fileExists(atPath: path + "-wal")
         // First look without touching anything: an immutable read ignores locks, -wal and -shm.
-        if try hasLedgerMeta(immutable: true) { return }
-        // A ledger whose first transactions are still only in its write-ahead log: a WAL-mode
-        // file with a non-empty -wal beside it is read through it (read-only).
-        if walMode, Self.nonEmpty(path + "-wal"), try hasLedgerMeta(immutable: false) { return }
+        // Ignoring locks, it can see a torn file while another process checkpoints into it
+        // ("database disk image is malformed"): a file in use is then read the locking way.
+        do throws(LedgerError) {
+            if try hasLedgerMeta(immutable: true) { return }
+        } catch {
+            guard inUse, case .notALedger = error else { throw error }
+        }
+        // A ledger in use, or whose first transactions are still only in its write-ahead log:
+        // read through the -wal (read-only, with SQLite's locks).
+        if inUse, try hasLedgerMeta(immutable: false) { return }
         throw .notALedger(path: path, reason: "it has no Coledger meta table (format, origin and log key)")
     }
 

@@ -16,6 +16,14 @@ import Testing
         let note = cli.directory.appendingPathComponent("note.json").path
         try Data(CLI.note(stream: "disk", n: 1).replacingOccurrences(of: "\"id\":\"[^\"]*\",", with: "", options: .regularExpression).utf8)
             .write(to: URL(fileURLWithPath: note))
+        // A subject with personal data, for the erase path.
+        let personal = cli.directory.appendingPathComponent("personal.json").path
+        try Data(
+            #"{"type":"example.note","typeVersion":1,"stream":"personal","payload":{"n":1},"private":{"subject":"person/p-0009","data":{"name":"A. Person"}}}"#
+                .utf8
+        ).write(to: URL(fileURLWithPath: personal))
+        let recorded = try cli.run("append", "--key", cli.key("member"), personal)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
         let log = cli.directory.appendingPathComponent("results.txt").path
         let script = #"""
             D="$1"; BIN="$2"; SRC="$3"; NOTE="$4"; LOG="$5"
@@ -38,8 +46,10 @@ import Testing
             step checkpoint "$BIN" checkpoint
             step export "$BIN" export --out "$D/bundle"
             [ -e "$D/bundle" ] && echo "bundle-left 1" >> "$LOG"
+            step erase "$BIN" erase --key "$D/keys/admin.key" person/p-0009
             rm -f "$D/fill" "$D/fill2"
             "$BIN" verify > "$SRC/verify-after.txt" 2>&1; echo "verify $?" >> "$LOG"
+            step eraseAfter "$BIN" erase --key "$D/keys/admin.key" person/p-0009
             step appendAfter "$BIN" append --key "$D/keys/member.key" "$NOTE"
             step checkpointAfter "$BIN" checkpoint
             step exportAfter "$BIN" export --out "$D/bundle"
@@ -68,7 +78,7 @@ import Testing
         let attempts = try #require(results["attempts"])
         #expect(attempts > acked, "the disk never filled: \(acked) appends acknowledged")
         var failures = 0
-        for name in ["append", "append2", "checkpoint", "export"] {
+        for name in ["append", "append2", "checkpoint", "export", "erase"] {
             let message = stderr(name)
             let status = name == "append" ? (attempts > acked ? 1 : 0) : results[name] ?? -1
             if status != 0 {
@@ -81,13 +91,16 @@ import Testing
         #expect(results["append2"] == 1, "an append on a full disk succeeded")
         #expect(results["export"] == 1, "an export to a full disk succeeded")
         #expect(results["bundle-left"] == nil, "a failed export left a half-written bundle")
+        #expect(results["erase"] == 1, "an erase on a full disk succeeded")
+        // The failed erase deleted nothing: the subject's key and data are there to erase now.
+        #expect(results["eraseAfter"] == 0, "erase after freeing space: \(stderr("eraseAfter"))")
         #expect(results["verify"] == 0, "after space was freed: \(text)")
         let verified = (try? String(contentsOfFile: cli.directory.appendingPathComponent("verify-after.txt").path, encoding: .utf8)) ?? ""
         let sizeBefore = Int(before.stdout.split(separator: " ")[1]) ?? -1
         #expect(verified.hasPrefix("OK: \(sizeBefore + acked) entries"), "every acknowledged append and nothing else: \(verified)")
         #expect(results["appendAfter"] == 0 && results["checkpointAfter"] == 0 && results["exportAfter"] == 0)
         #expect(results["verifyFinal"] == 0)
-        print("disk full: \(acked) appends acknowledged before ENOSPC, \(failures) writes failed cleanly (append, append, checkpoint, export), "
-            + "all \(acked) present after freeing space, next append/checkpoint/export green")
+        print("disk full: \(acked) appends acknowledged before ENOSPC, \(failures) writes failed cleanly (append, append, checkpoint, export, erase), "
+            + "all \(acked) present after freeing space, next erase/append/checkpoint/export green")
     }
 }

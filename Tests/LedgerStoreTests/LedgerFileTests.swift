@@ -20,8 +20,8 @@ struct LedgerFileTests {
         try db.close()
         let empty = t.directory.appendingPathComponent("empty.db").path
         let text = t.directory.appendingPathComponent("a.txt").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
-        FileManager.default.createFile(atPath: text, contents: Data(String(repeating: "not a database\n", count: 20).utf8))
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: text, contents: Data(String(repeating: "not a database\n", count: 20).utf8))
         for (path, reason) in [(foreign, "no Coledger meta table"), (empty, "the file is empty"), (text, "not an SQLite database")] {
             let before = FileManager.default.contents(atPath: path)
             for readOnly in [false, true] {

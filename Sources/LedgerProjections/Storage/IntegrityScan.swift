@@ -88,7 +88,9 @@ extension Projections {
                 let p = targets[n]
                 report.checked[p.name] = folded
                 let freshTables = try fresh.database.read { c in
-                    try Dictionary(uniqueKeysWithValues: p.tableNames.map { ($0, try TableRows.read(c.db, table: $0)) })
+                    var tables: [String: TableRows] = [:]
+                    for name in p.tableNames { tables[name] = try TableRows.read(c.db, table: name) }
+                    return tables
                 }
                 for table in p.tableNames {
                     guard let expected = freshTables[table] else { continue }
