@@ -20,7 +20,7 @@ struct Coledger: ParsableCommand {
             Init.self, KeyCommand.self, Append.self, Import.self, Log.self, Show.self, CheckpointCommand.self,
             Prove.self, Verify.self, AuditCommand.self, ProvenanceCommand.self, Export.self, Erase.self, WitnessCommand.self,
             Canonicalize.self, Demo.self, Serve.self,
-            Publish.self, Mirror.self,
+            Publish.self, Mirror.self, Monitor.self,
             Types.self, NewEvent.self, PersonCommand.self, RoleCommand.self, BodyCommand.self, MeetingCommand.self,
             DecisionCommand.self, FeedbackCommand.self, ContributionCommand.self, ActionCommand.self, MetricCommand.self,
             PlanCommand.self, YouSaidCommand.self, TraceCommand.self, BodiesCommand.self, MeetingsCommand.self, DecisionsCommand.self,

@@ -15,6 +15,12 @@ struct CheckpointCommand: ParsableCommand {
     var cosign: String?
     @Option(name: .customLong("witness"), help: ArgumentHelp("A witness's verifier key (vkey, type 0x04) whose cosignatures --cosign may attach (repeatable).", valueName: "vkey"))
     var witnesses: [String] = []
+    @Option(
+        name: .customLong("witness-policy"),
+        help: ArgumentHelp(
+            "Ask the witnesses of this policy (Sigsum's format, FORMAT.md section 14) to cosign over HTTP; exit 4 if the quorum is not met.",
+            valueName: "file"))
+    var witnessPolicy: String?
 
     func run() throws {
         try reporting {
@@ -29,15 +35,32 @@ struct CheckpointCommand: ParsableCommand {
                 print(note, terminator: "")
                 return
             }
+            let policy = try witnessPolicy.map(WitnessPolicyFile.load)
             let size = try ledger.size()
             if let latest = try ledger.latestCheckpoint(), latest.size == size {
-                print(try ledger.cosignedNote(size: latest.size) ?? latest.note, terminator: "")
-                return
+                if policy == nil {
+                    print(try ledger.cosignedNote(size: latest.size) ?? latest.note, terminator: "")
+                    return
+                }
+            } else {
+                let keyPath = logKeyFile ?? options.defaultKeysDirectory.appendingPathComponent("log.key").path
+                let key = try KeyFiles.open(keyPath)
+                let (checkpoint, _) = try ledger.signCheckpoint(with: key)
+                if policy == nil {
+                    print(checkpoint.note, terminator: "")
+                    return
+                }
             }
-            let keyPath = logKeyFile ?? options.defaultKeysDirectory.appendingPathComponent("log.key").path
-            let key = try KeyFiles.open(keyPath)
-            let (checkpoint, _) = try ledger.signCheckpoint(with: key)
-            print(checkpoint.note, terminator: "")
+            guard let policy, let latest = try ledger.latestCheckpoint() else { return }
+            for outcome in try WitnessCollector.collect(ledger: ledger, policy: policy) {
+                FileHandle.standardError.write(
+                    Data("coledger: witness \(outcome.witness): \(outcome.status) \(outcome.detail)\n".utf8))
+            }
+            let note = try ledger.cosignedNote(size: latest.size) ?? latest.note
+            print(note, terminator: "")
+            let verdict = WitnessPolicyFile.judge(policy, note: note)
+            guard verdict.ok else { throw CLIError("checkpoint \(latest.size): \(verdict.detail): quorum not met", code: 4) }
+            FileHandle.standardError.write(Data("coledger: checkpoint \(latest.size): \(verdict.detail)\n".utf8))
         }
     }
 }

@@ -98,126 +98,156 @@ struct Mirror: ParsableCommand {
         try reporting {
             let key = try Verify.readVkey(logKey, code: 1)
             let path = into ?? options.path
-            let fetch = TileFetcher(source: source)
-            let start = Date()
-            let text = String(decoding: try fetch.get("checkpoint"), as: UTF8.self)
-            let received: Checkpoint
+            let summary: Summary
             do {
-                let note = try SignedNote(parsing: text)
-                guard !(try note.verify(trusting: [key])).isEmpty else {
-                    throw CLIError("the source's checkpoint is not signed by \(key.name)'s key \(key)")
-                }
-                received = try note.checkpoint()
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError("the source's checkpoint is not a signed note: \(error)")
+                (summary, _) = try Self.follow(
+                    source: source, key: key, path: path, catalogue: catalogue,
+                    evidence: evidence ?? path + ".evidence.json")
+            } catch let refusal as MirrorRefusal {
+                throw CLIError(
+                    "refusing \(source): \(refusal.reason); both checkpoints saved to \(refusal.evidencePath)", code: 3)
             }
-            guard received.origin == key.name else {
-                throw CLIError("the source's checkpoint is for \(received.origin), not \(key.name)")
-            }
-            let ledger: Ledger
-            if FileManager.default.fileExists(atPath: path) {
-                ledger = try Ledger.open(path: path, policies: Catalogues.policies)
-                guard ledger.logKey == key else {
-                    throw CLIError(
-                        "\(path) is a copy of \(ledger.origin) (log key \(ledger.logKey)), not of \(key.name)")
-                }
-            } else {
-                ledger = try Ledger.createMirror(
-                    path: path, logKey: key, policy: try Catalogues.policy(named: catalogue))
-            }
-            let held = try ledger.size()
-            let kept = try ledger.latestCheckpoint()
-            let size = received.size
-            let tiles = TileNodeSource(size: size) { tile in try fetch.get(tile.path) }
-            let reader = MerkleTreeReader(source: tiles)
-            func refuse(_ reason: String) throws -> Never {
-                let file = evidence ?? path + ".evidence.json"
-                let record: JSONValue = .object([
-                    "origin": .string(key.name), "logKey": .string(key.description), "source": .string(source),
-                    "reason": .string(reason), "kept": .string(kept?.note ?? ""), "received": .string(text),
-                    "observedAt": .string(Timestamp.now()),
-                ])
-                try Data(try CanonicalJSON.serialize(record) + [0x0A]).write(to: URL(fileURLWithPath: file))
-                throw CLIError("refusing \(source): \(reason); both checkpoints saved to \(file)", code: 3)
-            }
-            if let kept {
-                if UInt64(kept.size) > size {
-                    try refuse(
-                        "the log rewound: it now shows size \(size), but a checkpoint at size \(kept.size) was kept")
-                }
-                let root: [UInt8]
-                do {
-                    root = try reader.root(size: UInt64(kept.size))
-                } catch {
-                    throw CLIError("cannot read the source's tiles: \(error)")
-                }
-                if root != kept.root {
-                    try refuse(
-                        "the log forked: its tree at size \(kept.size) differs from the checkpoint kept at that size")
-                }
-            }
-            guard UInt64(held) <= size else {
-                try refuse("the log shows size \(size) but \(held) of its entries were already copied")
-            }
-            do {
-                guard try reader.root(size: size) == received.rootHash else {
-                    throw CLIError("the source's tiles do not match its signed checkpoint at size \(size)")
-                }
-                if held > 0, try reader.root(size: UInt64(held)) != ledger.root(size: held) {
-                    try refuse("the log forked: its first \(held) entries differ from those already copied")
-                }
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError("cannot read the source's tiles: \(error)")
-            }
-            var position = UInt64(held)
-            var batch: [[UInt8]] = []
-            func flush() throws {
-                guard !batch.isEmpty else { return }
-                try ledger.appendCopied(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
-            while position < size {
-                let index = position / UInt64(TlogTiles.fullWidth)
-                guard let tile = TlogTiles.tile(level: 0, index: index, size: size) else { break }
-                let entries: [[UInt8]]
-                let hashes: [[UInt8]]
-                do {
-                    entries = try TlogTiles.entries(ofBundle: try fetch.get(tile.entriesPath), count: tile.width)
-                    hashes = try tiles.hashes(level: 0, index: index)
-                } catch let error as CLIError {
-                    throw error
-                } catch {
-                    throw CLIError("\(tile.entriesPath): \(error)")
-                }
-                let skip = Int(position - index * UInt64(TlogTiles.fullWidth))
-                for i in skip..<entries.count {
-                    guard RFC6962.leafHash(entries[i]) == hashes[i] else {
-                        throw CLIError(
-                            "entry \(index * 256 + UInt64(i)) in \(tile.entriesPath) does not match the tiles of the signed checkpoint"
-                        )
-                    }
-                    batch.append(entries[i])
-                }
-                position = index * UInt64(TlogTiles.fullWidth) + UInt64(tile.width)
-                if batch.count >= 16_384 { try flush() }
-            }
-            try flush()
-            try ledger.keepCheckpoint(note: text)
-            let seconds = Date().timeIntervalSince(start)
-            let summary = Summary(
-                origin: key.name, previousSize: held, size: Int(size), copied: Int(size) - held, seconds: seconds,
-                entriesPerSecond: seconds > 0 ? Double(Int(size) - held) / seconds : 0)
             if json {
                 Output.printJSON(summary)
             } else {
                 print(
-                    "Mirrored \(key.name) into \(path): \(summary.copied) new entries (now \(size)), checked and kept checkpoint \(size), in \(String(format: "%.2f", seconds)) s."
+                    "Mirrored \(key.name) into \(path): \(summary.copied) new entries (now \(summary.size)), checked and kept checkpoint \(summary.size), in \(String(format: "%.2f", summary.seconds)) s."
                 )
             }
         }
     }
+
+    /// Copies what `source` holds beyond what `path` holds, verifying it; keeps the source's checkpoint.
+    /// - Throws: ``MirrorRefusal`` (evidence saved to `evidence`) for a rewind or fork; ``CLIError``
+    ///   for anything else (unreachable source, bad signature, an entry that fails its checks).
+    /// - Returns: the summary and the checkpoint note received (with any cosignatures).
+    static func follow(source: String, key: NoteVerifierKey, path: String, catalogue: String, evidence: String) throws
+        -> (Summary, String)
+    {
+        let fetch = TileFetcher(source: source)
+        let start = Date()
+        let text = String(decoding: try fetch.get("checkpoint"), as: UTF8.self)
+        let received: Checkpoint
+        do {
+            let note = try SignedNote(parsing: text)
+            guard !(try note.verify(trusting: [key])).isEmpty else {
+                throw CLIError("the source's checkpoint is not signed by \(key.name)'s key \(key)")
+            }
+            received = try note.checkpoint()
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError("the source's checkpoint is not a signed note: \(error)")
+        }
+        guard received.origin == key.name else {
+            throw CLIError("the source's checkpoint is for \(received.origin), not \(key.name)")
+        }
+        let ledger: Ledger
+        if FileManager.default.fileExists(atPath: path) {
+            ledger = try Ledger.open(path: path, policies: Catalogues.policies)
+            guard ledger.logKey == key else {
+                throw CLIError(
+                    "\(path) is a copy of \(ledger.origin) (log key \(ledger.logKey)), not of \(key.name)")
+            }
+        } else {
+            ledger = try Ledger.createMirror(
+                path: path, logKey: key, policy: try Catalogues.policy(named: catalogue))
+        }
+        let held = try ledger.size()
+        let kept = try ledger.latestCheckpoint()
+        let size = received.size
+        let tiles = TileNodeSource(size: size) { tile in try fetch.get(tile.path) }
+        let reader = MerkleTreeReader(source: tiles)
+        func refuse(_ reason: String) throws -> Never {
+            let file = evidence
+            let record: JSONValue = .object([
+                "origin": .string(key.name), "logKey": .string(key.description), "source": .string(source),
+                "reason": .string(reason), "kept": .string(kept?.note ?? ""), "received": .string(text),
+                "observedAt": .string(Timestamp.now()),
+            ])
+            try Data(try CanonicalJSON.serialize(record) + [0x0A]).write(to: URL(fileURLWithPath: file))
+            throw MirrorRefusal(reason: reason, evidencePath: file, kept: kept?.note ?? "", received: text)
+        }
+        if let kept {
+            if UInt64(kept.size) > size {
+                try refuse(
+                    "the log rewound: it now shows size \(size), but a checkpoint at size \(kept.size) was kept")
+            }
+            let root: [UInt8]
+            do {
+                root = try reader.root(size: UInt64(kept.size))
+            } catch {
+                throw CLIError("cannot read the source's tiles: \(error)")
+            }
+            if root != kept.root {
+                try refuse(
+                    "the log forked: its tree at size \(kept.size) differs from the checkpoint kept at that size")
+            }
+        }
+        guard UInt64(held) <= size else {
+            try refuse("the log shows size \(size) but \(held) of its entries were already copied")
+        }
+        do {
+            guard try reader.root(size: size) == received.rootHash else {
+                throw CLIError("the source's tiles do not match its signed checkpoint at size \(size)")
+            }
+            if held > 0, try reader.root(size: UInt64(held)) != ledger.root(size: held) {
+                try refuse("the log forked: its first \(held) entries differ from those already copied")
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch let refusal as MirrorRefusal {
+            throw refusal
+        } catch {
+            throw CLIError("cannot read the source's tiles: \(error)")
+        }
+        var position = UInt64(held)
+        var batch: [[UInt8]] = []
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            try ledger.appendCopied(batch)
+            batch.removeAll(keepingCapacity: true)
+        }
+        while position < size {
+            let index = position / UInt64(TlogTiles.fullWidth)
+            guard let tile = TlogTiles.tile(level: 0, index: index, size: size) else { break }
+            let entries: [[UInt8]]
+            let hashes: [[UInt8]]
+            do {
+                entries = try TlogTiles.entries(ofBundle: try fetch.get(tile.entriesPath), count: tile.width)
+                hashes = try tiles.hashes(level: 0, index: index)
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError("\(tile.entriesPath): \(error)")
+            }
+            let skip = Int(position - index * UInt64(TlogTiles.fullWidth))
+            for i in skip..<entries.count {
+                guard RFC6962.leafHash(entries[i]) == hashes[i] else {
+                    throw CLIError(
+                        "entry \(index * 256 + UInt64(i)) in \(tile.entriesPath) does not match the tiles of the signed checkpoint"
+                    )
+                }
+                batch.append(entries[i])
+            }
+            position = index * UInt64(TlogTiles.fullWidth) + UInt64(tile.width)
+            if batch.count >= 16_384 { try flush() }
+        }
+        try flush()
+        try ledger.keepCheckpoint(note: text)
+        let seconds = Date().timeIntervalSince(start)
+        let summary = Summary(
+            origin: key.name, previousSize: held, size: Int(size), copied: Int(size) - held, seconds: seconds,
+            entriesPerSecond: seconds > 0 ? Double(Int(size) - held) / seconds : 0)
+        return (summary, text)
+    }
+}
+
+/// A mirror's refusal of a log that rewound or forked; the evidence is saved at ``evidencePath``.
+struct MirrorRefusal: Error {
+    var reason: String
+    var evidencePath: String
+    /// The checkpoint note kept before, and the one received.
+    var kept: String
+    var received: String
 }

@@ -25,6 +25,10 @@ struct Verify: ParsableCommand {
     var witnesses: [String] = []
     @Option(help: "How many of the --witness keys must have cosigned the newest checkpoint (default: all of them).")
     var quorum: Int?
+    @Option(
+        name: .customLong("witness-policy"),
+        help: ArgumentHelp("Judge the newest checkpoint's cosignatures by this witness policy (FORMAT.md section 14).", valueName: "file"))
+    var witnessPolicy: String?
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
@@ -42,12 +46,16 @@ struct Verify: ParsableCommand {
                 return String(decoding: data, as: UTF8.self)
             }
             let witnessKeys = try witnesses.map { try Self.readVkey($0) }
+            let policy = try witnessPolicy.map { path in
+                do { return try WitnessPolicyFile.load(path) } catch let error as CLIError { throw CLIError(error.description, code: 2) }
+            }
             let progress = Output.stderrIsTerminal && !json
             if let bundle {
                 report = try Bundle.verify(
                     directory: URL(fileURLWithPath: bundle), pinnedLogKey: pinned, keptCheckpoints: kept, policies: Catalogues.policies)
                 let note = String(decoding: try Input.read(URL(fileURLWithPath: bundle).appendingPathComponent("checkpoint").path), as: UTF8.self)
                 Self.checkQuorum(note: note, witnesses: witnessKeys, quorum: quorum, report: &report)
+                if let policy { Self.checkPolicy(note: note, policy: policy, report: &report) }
             } else {
                 let ledger = try options.open()
                 report = try ledger.verify(keptCheckpoints: kept, pinnedLogKey: pinned) { done, total in
@@ -59,6 +67,10 @@ struct Verify: ParsableCommand {
                 if !witnessKeys.isEmpty {
                     let note = try ledger.latestCheckpoint().flatMap { try ledger.cosignedNote(size: $0.size) } ?? ""
                     Self.checkQuorum(note: note, witnesses: witnessKeys, quorum: quorum, report: &report)
+                }
+                if let policy {
+                    let note = try ledger.latestCheckpoint().flatMap { try ledger.cosignedNote(size: $0.size) } ?? ""
+                    Self.checkPolicy(note: note, policy: policy, report: &report)
                 }
             }
         } catch let error as CLIError {
@@ -78,6 +90,16 @@ struct Verify: ParsableCommand {
             if report.failures.count > 1 { print("  and \(report.failures.count - 1) more failure(s); --json lists them all") }
         }
         if !report.ok { throw ExitCode(1) }
+    }
+
+    /// Adds a `witness` failure when the newest checkpoint's cosignatures do not satisfy `policy`.
+    static func checkPolicy(note: String, policy: WitnessPolicy, report: inout VerificationReport) {
+        let verdict = WitnessPolicyFile.judge(policy, note: note)
+        if !verdict.ok {
+            report.failures.append(
+                VerificationFailure(
+                    index: nil, check: "witness", detail: "the newest checkpoint is \(verdict.detail): quorum not met"))
+        }
     }
 
     /// Adds a `witness` failure when fewer than `quorum` of `witnesses` validly cosigned `note`.

@@ -17,7 +17,7 @@ struct WitnessCommand: ParsableCommand {
             5. the log side: coledger checkpoint --cosign cosigned.txt --witness YOUR-VKEY
             Your verifier key for step 5: coledger witness vkey me.key
             """,
-        subcommands: [InitState.self, Cosign.self, Request.self, VKey.self])
+        subcommands: [InitState.self, Cosign.self, Request.self, VKey.self, Serve.self])
 
     /// The witness state file: per log origin, its keys and the newest cosigned size and root.
     struct StateFile: Codable {
