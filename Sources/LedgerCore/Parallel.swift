@@ -23,8 +23,9 @@ package enum Parallel {
     ) -> [R] {
         // Every index runs exactly once, so each slot is initialised once, in place.
         [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
-            let out = UnsafeSendable(buffer)
-            forEach(items.count, workers: workers) { i in (out.value.baseAddress! + i).initialize(to: transform(items[i])) }
+            guard let base = buffer.baseAddress else { return }
+            let out = UnsafeSendable(base)
+            forEach(items.count, workers: workers) { i in (out.value + i).initialize(to: transform(items[i])) }
             initialized = items.count
         }
     }
