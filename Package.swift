@@ -80,7 +80,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tools/bench",
-            exclude: ["portal-load"]
+            exclude: ["portal-load", "peer", "run"]
         ),
 
         // Tests

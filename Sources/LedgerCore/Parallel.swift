@@ -21,12 +21,13 @@ package enum Parallel {
     package static func map<T: Sendable, R: Sendable>(
         _ items: [T], workers: Int, _ transform: @escaping @Sendable (T) -> R
     ) -> [R] {
-        var results = [R?](repeating: nil, count: items.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendable(buffer)
-            forEach(items.count, workers: workers) { i in out.value[i] = transform(items[i]) }
+        // Every index runs exactly once, so each slot is initialised once, in place.
+        [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let out = UnsafeSendable(base)
+            forEach(items.count, workers: workers) { i in (out.value + i).initialize(to: transform(items[i])) }
+            initialized = items.count
         }
-        return results.compactMap { $0 }
     }
 
     /// The number of active processors.

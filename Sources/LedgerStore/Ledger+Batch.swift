@@ -314,7 +314,7 @@ final class Batch {
         bytes += #","recordedAt":""#.utf8
         bytes += recordedAt.utf8
         bytes += #"","signature":""#.utf8
-        bytes += Base64.encode(signature).utf8
+        Base64.append(signature, to: &bytes)
         bytes += #""}"#.utf8
         return Built(bytes: bytes, leafHash: RFC6962.leafHash(bytes))
     }

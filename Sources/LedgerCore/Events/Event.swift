@@ -184,13 +184,72 @@ public struct Event: Sendable, Hashable {
         return .object(o)
     }
 
-    /// The JCS bytes of the event.
+    /// The JCS bytes of the event: the same bytes as `CanonicalJSON.serialize(json)`, written
+    /// without building `json` first. The envelope's member names are fixed ASCII, so their JCS
+    /// order is known: causation, correlation, id, occurredAt, payload, private, signer, stream,
+    /// streamVersion, type, typeVersion, v; only the payload's members are sorted at run time.
     public func canonicalBytes() throws(FormatError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        out.append(UInt8(ascii: "{"))
+        var first = true
+        if let causation {
+            Self.member("causation", first: true, to: &out)
+            JSONWriter.writeString(causation, into: &out)
+            first = false
+        }
+        if let correlation {
+            Self.member("correlation", first: first, to: &out)
+            JSONWriter.writeString(correlation, into: &out)
+            first = false
+        }
+        Self.member("id", first: first, to: &out)
+        JSONWriter.writeString(id, into: &out)
+        Self.member("occurredAt", to: &out)
+        JSONWriter.writeString(occurredAt, into: &out)
+        Self.member("payload", to: &out)
         do {
-            return try CanonicalJSON.serialize(json)
+            try JSONWriter.write(.object(payload), into: &out)
         } catch {
             throw FormatError("/payload", error.message)
         }
+        if let p = privatePart {
+            Self.member("private", to: &out)
+            out.append(UInt8(ascii: "{"))
+            Self.member("commitment", first: true, to: &out)
+            JSONWriter.writeString(p.commitment, into: &out)
+            Self.member("subject", to: &out)
+            JSONWriter.writeString(p.subject, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        Self.member("signer", to: &out)
+        JSONWriter.writeString(signer, into: &out)
+        Self.member("stream", to: &out)
+        JSONWriter.writeString(stream, into: &out)
+        Self.member("streamVersion", to: &out)
+        Self.number(streamVersion, to: &out)
+        Self.member("type", to: &out)
+        JSONWriter.writeString(type, into: &out)
+        Self.member("typeVersion", to: &out)
+        Self.number(typeVersion, to: &out)
+        Self.member("v", to: &out)
+        Self.number(v, to: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// Appends `,"name":` (no comma before the first member).
+    private static func member(_ name: StaticString, first: Bool = false, to out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+    }
+
+    /// Appends an integer member as `json` holds it: a Double in ECMAScript form (always finite).
+    private static func number(_ value: Int, to out: inout [UInt8]) {
+        _ = NumberFormatting.append(Double(value), to: &out)
     }
 
     /// The bytes an author signs: `coledger/event/v1`, LF, then the JCS bytes of the event.

@@ -110,18 +110,28 @@ public final class LogVerifier: @unchecked Sendable {
 
     private func checkInParallel(_ chunk: [[UInt8]], base: Int, stored: [(leafHash: [UInt8], nodes: [UInt8])]?) {
         let count = chunk.count
-        // Phase A, parallel: parse, canonical and envelope checks, leaf hash.
+        // Phase A, parallel: parse, canonical and envelope checks, leaf hash, and the signature
+        // when its key was announced by an earlier chunk (nearly always: one pass, no barrier).
+        let known = provisionalKeys
         var parsed = [Parsed?](repeating: nil, count: count)
         var leafHashes = [[UInt8]](repeating: [], count: count)
+        var signatureOK = [Bool?](repeating: nil, count: count)
         parsed.withUnsafeMutableBufferPointer { p in
             leafHashes.withUnsafeMutableBufferPointer { h in
-                let parsedOut = UnsafeSendable(p)
-                let hashOut = UnsafeSendable(h)
-                let policy = self.policy
-                Parallel.forEach(count, workers: parallelism) { i in
-                    let bytes = chunk[i]
-                    parsedOut.value[i] = Self.parse(bytes, policy: policy)
-                    hashOut.value[i] = RFC6962.leafHash(bytes)
+                signatureOK.withUnsafeMutableBufferPointer { s in
+                    let parsedOut = UnsafeSendable(p)
+                    let hashOut = UnsafeSendable(h)
+                    let signatureOut = UnsafeSendable(s)
+                    let policy = self.policy
+                    Parallel.forEach(count, workers: parallelism) { i in
+                        let bytes = chunk[i]
+                        let item = Self.parse(bytes, policy: policy)
+                        if case .entry(let entry, let message, _, _) = item, let key = known[entry.event.signer] {
+                            signatureOut.value[i] = key.isValidSignature(entry.signature, for: message)
+                        }
+                        parsedOut.value[i] = item
+                        hashOut.value[i] = RFC6962.leafHash(bytes)
+                    }
                 }
             }
         }
@@ -137,15 +147,18 @@ public final class LogVerifier: @unchecked Sendable {
                 announce(event.payload)
             }
         }
-        // Phase B, parallel: signatures.
+        // Phase B, parallel, only when this chunk announced keys: signatures made with them.
         let keys = provisionalKeys
         let parsedChunk = parsed
-        var signatureOK = [Bool?](repeating: nil, count: count)
-        signatureOK.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendable(buffer)
-            Parallel.forEach(count, workers: parallelism) { i in
-                guard case .entry(let entry, let message, _, _)? = parsedChunk[i], let key = keys[entry.event.signer] else { return }
-                out.value[i] = key.isValidSignature(entry.signature, for: message)
+        if keys.count != known.count {
+            signatureOK.withUnsafeMutableBufferPointer { buffer in
+                let out = UnsafeSendable(buffer)
+                Parallel.forEach(count, workers: parallelism) { i in
+                    guard out.value[i] == nil, case .entry(let entry, let message, _, _)? = parsedChunk[i],
+                        let key = keys[entry.event.signer]
+                    else { return }
+                    out.value[i] = key.isValidSignature(entry.signature, for: message)
+                }
             }
         }
         let results = Checked(parsed: parsedChunk, leafHashes: leafHashes, signatureOK: signatureOK, keys: keys)
