@@ -45,7 +45,10 @@ import Testing
         _ = try w.ledger.append(draft: T.person("p-0004", "ebe_carer"), signer: w.admin)
         _ = try w.ledger.append(
             draft: T.draft("member.joined", "body/B-X", [
-                "bodyId": "B-X", "personId": "p-0002", "membershipCategory": "ebe_lived", "votingRights": true, "from": "2026-01-05",
+                "bodyId": "B-X", "personId": "p-0002", "membershipCategory": "ebe_lived", "votingRights": true,
+                // Joined the day the body was established (today, in this world): nothing in a body
+                // happens before it exists (rule time).
+                "from": .string(String(Timestamp.now().prefix(10))),
             ]), signer: w.admin)
         _ = try w.ledger.append(draft: Self.scheduled("M-1"), signer: w.admin)
         // p-0002 is an ebe_lived member of B-X, typed as staff: "0 Experts by Experience" would follow.
