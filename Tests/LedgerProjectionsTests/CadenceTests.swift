@@ -113,15 +113,17 @@ enum CadenceFixture {
         #expect(march.annualFindings.reports.map(\.dueBy) == [d("2026-05-01")] && march.annualFindings.status == "on_track")
         #expect(march.annualFindings.nextDueBy == d("2027-04-19") && march.annualFindings.publishedThisPlanYear == 1)
         // Boards: the trustees heard on 1 February (next by 1 August); the programme board never, due 6 months after
-        // the log started (2026-07-01). B-EIB is listed but not required.
+        // the plan started (2025-10-01), as audit G-7 says: the clock starts at the plan's start, not when the log
+        // started. B-EIB is listed but not required.
         #expect(march.boardUpdates.map(\.bodyId) == ["B-TRUSTEES", "B-REPB", "B-EIB"])
         let trustees = try #require(march.boardUpdates.first)
         #expect(trustees.nextDueBy == d("2026-08-01") && trustees.verbalThisPlanYear == 1 && trustees.writtenThisPlanYear == 0)
         // 31 March is the plan year's last day: only verbal updates that year.
         #expect(trustees.status == "one_mode_only")
-        #expect(march.boardUpdates[1].nextDueBy == d("2026-07-01") && march.boardUpdates[1].status == "on_track")
+        #expect(march.boardUpdates[1].nextDueBy == d("2025-10-01") && march.boardUpdates[1].daysOverdue == 181)
         #expect(march.boardUpdates[2].required == false)
-        #expect(try p.cadence(now: d("2026-07-02"), policy: policy).boardUpdates[1].daysOverdue == 1)
+        #expect(try p.cadence(now: d("2025-10-02"), policy: policy).boardUpdates[1].daysOverdue == 1)
+        #expect(try p.cadence(now: d("2025-10-01"), policy: policy).boardUpdates[1].daysOverdue == 0)
         // Projects: one community engagement project done (PBP-2 is "other"), one in progress; 1 of 3 by 2028-03-31.
         let pb = march.placeBasedProjects
         #expect(pb.completed == 1 && pb.inProgress == 1 && pb.target == 3 && pb.regions == ["NW"] && pb.status == "on_track")
