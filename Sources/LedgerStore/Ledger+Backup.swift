@@ -1,6 +1,6 @@
-public import LedgerCore
 import Foundation
 import GRDB
+public import LedgerCore
 
 #if canImport(Glibc)
     import Glibc
@@ -25,7 +25,8 @@ extension Ledger {
     ///   copy is then removed).
     public func backup(to destination: String, keptCheckpoints: [String] = []) throws(LedgerError) -> BackupResult {
         try Self.copy(from: db, to: destination, walMode: false)
-        return try Self.verifyCopy(at: destination, policies: policy.map { [$0] } ?? [], keptCheckpoints: keptCheckpoints, what: "backup")
+        return try Self.verifyCopy(
+            at: destination, policies: policy.map { [$0] } ?? [], keptCheckpoints: keptCheckpoints, what: "backup")
     }
 
     /// Restores a backup into a new ledger file at `destination`, after checking that the backup
@@ -47,12 +48,14 @@ extension Ledger {
                     + (report.failures.count > 1 ? " (and \(report.failures.count - 1) more failure(s))" : ""))
         }
         try copy(from: source.db, to: destination, walMode: true)
-        return try verifyCopy(at: destination, policies: policies, keptCheckpoints: keptCheckpoints, what: "restored ledger")
+        return try verifyCopy(
+            at: destination, policies: policies, keptCheckpoints: keptCheckpoints, what: "restored ledger")
     }
 
     /// Copies `source` page by page into a new 0600 file at `destination`.
     static func copy(from source: DatabaseQueue, to destination: String, walMode: Bool) throws(LedgerError) {
-        for suffix in ["", "-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: destination + suffix) {
+        for suffix in ["", "-wal", "-shm", "-journal"]
+        where FileManager.default.fileExists(atPath: destination + suffix) {
             throw .alreadyExists(path: destination + suffix)
         }
         try PrivateFile.create(destination)
@@ -72,7 +75,9 @@ extension Ledger {
                 close(fd)
             }
         } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                try? FileManager.default.removeItem(atPath: destination + suffix)
+            }
             throw .storage("cannot copy the ledger to \(destination): \(error)")
         }
     }
@@ -86,11 +91,15 @@ extension Ledger {
             let copy = try Ledger.open(path: path, policies: policies, readOnly: true)
             report = try copy.verify(keptCheckpoints: keptCheckpoints)
         } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                try? FileManager.default.removeItem(atPath: path + suffix)
+            }
             throw error
         }
         if let failure = report.failures.first {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                try? FileManager.default.removeItem(atPath: path + suffix)
+            }
             throw .corrupt("the \(what) at \(path) does not verify and was removed: \(failure)")
         }
         return BackupResult(path: path, report: report)

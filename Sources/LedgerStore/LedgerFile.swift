@@ -74,12 +74,18 @@ struct LedgerFile {
             return try queue.read { db in
                 guard try db.tableExists("meta") else { return false }
                 let values = try Dictionary(
-                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('format', 'origin', 'logKey')")
-                        .map { (String.fromDatabaseValue($0["key"]) ?? "", String.fromDatabaseValue($0["value"]) ?? "") })
-                return values["format"]?.hasPrefix("coledger/") == true && values["origin"] != nil && values["logKey"] != nil
+                    uniqueKeysWithValues: Row.fetchAll(
+                        db, sql: "SELECT key, value FROM meta WHERE key IN ('format', 'origin', 'logKey')"
+                    )
+                    .map { (String.fromDatabaseValue($0["key"]) ?? "", String.fromDatabaseValue($0["value"]) ?? "") })
+                return values["format"]?.hasPrefix("coledger/") == true && values["origin"] != nil
+                    && values["logKey"] != nil
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            throw .notALedger(path: path, reason: "it is not a readable SQLite database: \(error.message ?? "\(error)")")
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+        {
+            throw .notALedger(
+                path: path, reason: "it is not a readable SQLite database: \(error.message ?? "\(error)")")
         } catch {
             throw .storage("cannot read \(path): \(error)")
         }
@@ -99,7 +105,8 @@ struct LedgerFile {
             guard !Self.nonEmpty(path + "-wal") else {
                 throw LedgerError.storage(
                     "cannot open \(path) read-only: its write-ahead log \(path)-wal holds data that SQLite can read only with a "
-                        + "-shm file it cannot create here (\(error)); copy the ledger with `coledger backup` (one self-contained file) instead")
+                        + "-shm file it cannot create here (\(error)); copy the ledger with `coledger backup` (one self-contained file) instead"
+                )
             }
             let queue = try DatabaseQueue(path: Self.uri(path, immutable: true), configuration: configuration)
             _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meta") }

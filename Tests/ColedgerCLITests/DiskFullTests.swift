@@ -14,8 +14,12 @@ import Testing
         let mount = cli.directory.appendingPathComponent("small").path
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
         let note = cli.directory.appendingPathComponent("note.json").path
-        try Data(CLI.note(stream: "disk", n: 1).replacingOccurrences(of: "\"id\":\"[^\"]*\",", with: "", options: .regularExpression).utf8)
-            .write(to: URL(fileURLWithPath: note))
+        try Data(
+            CLI.note(stream: "disk", n: 1).replacingOccurrences(
+                of: "\"id\":\"[^\"]*\",", with: "", options: .regularExpression
+            ).utf8
+        )
+        .write(to: URL(fileURLWithPath: note))
         // A subject with personal data, for the erase path.
         let personal = cli.directory.appendingPathComponent("personal.json").path
         try Data(
@@ -72,7 +76,8 @@ import Testing
             if parts.count == 2, let n = Int(parts[1]) { results[String(parts[0])] = n }
         }
         func stderr(_ name: String) -> String {
-            (try? String(contentsOfFile: cli.directory.appendingPathComponent("err-\(name)").path, encoding: .utf8)) ?? ""
+            (try? String(contentsOfFile: cli.directory.appendingPathComponent("err-\(name)").path, encoding: .utf8))
+                ?? ""
         }
         let acked = try #require(results["acked"], "the harness did not run: \(text)")
         let attempts = try #require(results["attempts"])
@@ -84,8 +89,12 @@ import Testing
             if status != 0 {
                 failures += 1
                 #expect(status == 1, "\(name) exited \(status)")
-                #expect(message.hasPrefix("coledger: error: ") && message.split(separator: "\n").count == 1, "\(name): \(message)")
-                #expect(message.contains("full") || message.contains("disk") || message.contains("No space"), "\(name): \(message)")
+                #expect(
+                    message.hasPrefix("coledger: error: ") && message.split(separator: "\n").count == 1,
+                    "\(name): \(message)")
+                #expect(
+                    message.contains("full") || message.contains("disk") || message.contains("No space"),
+                    "\(name): \(message)")
             }
         }
         #expect(results["append2"] == 1, "an append on a full disk succeeded")
@@ -95,12 +104,17 @@ import Testing
         // The failed erase deleted nothing: the subject's key and data are there to erase now.
         #expect(results["eraseAfter"] == 0, "erase after freeing space: \(stderr("eraseAfter"))")
         #expect(results["verify"] == 0, "after space was freed: \(text)")
-        let verified = (try? String(contentsOfFile: cli.directory.appendingPathComponent("verify-after.txt").path, encoding: .utf8)) ?? ""
+        let verified =
+            (try? String(contentsOfFile: cli.directory.appendingPathComponent("verify-after.txt").path, encoding: .utf8))
+            ?? ""
         let sizeBefore = Int(before.stdout.split(separator: " ")[1]) ?? -1
-        #expect(verified.hasPrefix("OK: \(sizeBefore + acked) entries"), "every acknowledged append and nothing else: \(verified)")
+        #expect(
+            verified.hasPrefix("OK: \(sizeBefore + acked) entries"),
+            "every acknowledged append and nothing else: \(verified)")
         #expect(results["appendAfter"] == 0 && results["checkpointAfter"] == 0 && results["exportAfter"] == 0)
         #expect(results["verifyFinal"] == 0)
-        print("disk full: \(acked) appends acknowledged before ENOSPC, \(failures) writes failed cleanly (append, append, checkpoint, export, erase), "
-            + "all \(acked) present after freeing space, next erase/append/checkpoint/export green")
+        print(
+            "disk full: \(acked) appends acknowledged before ENOSPC, \(failures) writes failed cleanly (append, append, checkpoint, export, erase), "
+                + "all \(acked) present after freeing space, next erase/append/checkpoint/export green")
     }
 }

@@ -34,7 +34,8 @@ import Testing
             }
             #expect(raw.isEmpty, "coledger \(args.joined(separator: " ")) printed \(raw.map { InputHygiene.name($0) })")
             if args != ["log"] {  // the one-line listing does not show payloads
-                #expect(r.stdout.contains("\\u001B") || r.stdout.contains("\\u001b"), "\(args): the text is shown escaped")
+                #expect(
+                    r.stdout.contains("\\u001B") || r.stdout.contains("\\u001b"), "\(args): the text is shown escaped")
             }
         }
         // The JSON stays JSON: the escapes are JSON's own, so the value is unchanged.
@@ -53,15 +54,18 @@ import Testing
         let cli = try CLI()
         defer { cli.remove() }
         try cli.setUp()
-        let escaped = text.unicodeScalars.map { $0.value < 0x20 || $0.value >= 0x7F ? String(format: "\\u%04x", $0.value) : String($0) }
-            .joined()
+        let escaped = text.unicodeScalars.map {
+            $0.value < 0x20 || $0.value >= 0x7F ? String(format: "\\u%04x", $0.value) : String($0)
+        }
+        .joined()
         let draft = #"{"type":"example.note","typeVersion":1,"stream":"s","payload":{"note":"\#(escaped)"}}"#
         let line = try cli.refuse(["append", "--key", cli.key("member"), "-"], stdin: draft)
         #expect(line.contains("/payload/note: contains a control character (\(code))"), "\(name): \(line)")
         let file = cli.directory.appendingPathComponent("events.jsonl")
         try Data((CLI.note(stream: "s", n: 1) + "\n" + draft + "\n").utf8).write(to: file)
         let imported = try cli.refuse(["import", "--key", cli.key("member"), file.path])
-        #expect(imported.contains("events.jsonl:2: /payload/note: contains a control character (\(code))"), "\(imported)")
+        #expect(
+            imported.contains("events.jsonl:2: /payload/note: contains a control character (\(code))"), "\(imported)")
     }
 
     @Test func privateDataAndPayloadsHaveSizeLimits() throws {
@@ -76,8 +80,11 @@ import Testing
             return try cli.refuse(["append", "--key", cli.key("member"), draftFile])
         }
         let big = String(repeating: "x", count: InputHygiene.maxTextBytes + 1)
-        let text = try refuseDraft(#"{"type":"example.note","typeVersion":1,"stream":"s","payload":{"note":"\#(big)"}}"#)
-        #expect(text.contains("/payload/note: text is \(big.utf8.count) bytes, more than the limit of 32768 bytes"), "\(text)")
+        let text = try refuseDraft(
+            #"{"type":"example.note","typeVersion":1,"stream":"s","payload":{"note":"\#(big)"}}"#)
+        #expect(
+            text.contains("/payload/note: text is \(big.utf8.count) bytes, more than the limit of 32768 bytes"),
+            "\(text)")
         let many = (0..<40).map { #""k\#($0)":"\#(String(repeating: "y", count: 2000))""# }.joined(separator: ",")
         let payload = try refuseDraft(#"{"type":"example.note","typeVersion":1,"stream":"s","payload":{\#(many)}}"#)
         #expect(payload.contains("/payload: is "), "\(payload)")

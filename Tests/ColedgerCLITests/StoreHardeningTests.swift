@@ -26,7 +26,10 @@ import Testing
         do {
             let db = try DatabaseQueue(path: foreign)
             try db.write { db in
-                try db.execute(sql: "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes(text) VALUES ('keep me')")
+                try db.execute(
+                    sql:
+                        "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes(text) VALUES ('keep me')"
+                )
             }
             try db.close()
         }
@@ -36,8 +39,10 @@ import Testing
         #expect(FileManager.default.createFile(atPath: text, contents: Data("shopping list\nmilk\n".utf8)))
         let out = cli.directory.appendingPathComponent("out").path
         let verbs: [[String]] = [
-            ["log"], ["show", "0"], ["verify"], ["audit"], ["plan"], ["feedback"], ["decisions"], ["state", "--at", "1"],
-            ["export", "--out", out], ["prove", "inclusion", "0"], ["check"], ["bodies"], ["metrics"], ["backup", out + ".bak"],
+            ["log"], ["show", "0"], ["verify"], ["audit"], ["plan"], ["feedback"], ["decisions"],
+            ["state", "--at", "1"],
+            ["export", "--out", out], ["prove", "inclusion", "0"], ["check"], ["bodies"], ["metrics"],
+            ["backup", out + ".bak"],
             ["append", "--key", cli.key("member"), "-"],
         ]
         var runs = 0
@@ -62,7 +67,12 @@ import Testing
     func runReadOnly(_ cli: CLI, directory: String, _ args: [String], stdin: String? = nil) throws -> CLI.Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        p.arguments = ["-m", "sh", "-c", "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && shift && exec \"$@\"", "sh", directory, CLI.binary] + args
+        p.arguments =
+            [
+                "-m", "sh", "-c",
+                "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && shift && exec \"$@\"", "sh",
+                directory, CLI.binary,
+            ] + args
         p.environment = cli.environment
         let out = Pipe()
         let err = Pipe()
@@ -80,7 +90,9 @@ import Testing
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return CLI.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return CLI.Result(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// An evaluator's read-only copy (file 0444 in a 0555 folder on a read-only mount) verifies,
@@ -94,15 +106,18 @@ import Testing
         try FileManager.default.createDirectory(atPath: copyDir, withIntermediateDirectories: true)
         let ledger = copyDir + "/coledger.db"
         try FileManager.default.copyItem(atPath: demo + "/coledger.db", toPath: ledger)
-        try FileManager.default.copyItem(atPath: demo + "/kept-checkpoint.txt", toPath: copyDir + "/kept-checkpoint.txt")
+        try FileManager.default.copyItem(
+            atPath: demo + "/kept-checkpoint.txt", toPath: copyDir + "/kept-checkpoint.txt")
         chmod(ledger, 0o444)
         chmod(copyDir, 0o555)
         defer { chmod(copyDir, 0o755) }
         let before = Self.snapshot(ledger)
         let verbs: [[String]] = [
-            ["log", "--limit", "5"], ["show", "0"], ["verify", "--checkpoint", copyDir + "/kept-checkpoint.txt"], ["audit"],
+            ["log", "--limit", "5"], ["show", "0"], ["verify", "--checkpoint", copyDir + "/kept-checkpoint.txt"],
+            ["audit"],
             ["plan", "--now", "2026-06-01"], ["feedback", "--now", "2026-06-01"], ["decisions"], ["bodies"],
-            ["metrics"], ["cadence", "--now", "2026-06-01"], ["yousaid"], ["state", "--at", "50"], ["prove", "inclusion", "3"],
+            ["metrics"], ["cadence", "--now", "2026-06-01"], ["yousaid"], ["state", "--at", "50"],
+            ["prove", "inclusion", "3"],
             ["check"],
         ]
         // The answers from a writable copy of the same ledger, to compare with.
@@ -122,12 +137,17 @@ import Testing
             #expect(r.status == 0 || verb == ["audit"], "\(verb) on a read-only ledger: \(r.stderr)")
             // The audit names the file it read; everything else must match byte for byte.
             #expect(
-                r.stdout.replacingOccurrences(of: ledger, with: "LEDGER") == w.stdout.replacingOccurrences(of: writable, with: "LEDGER"),
+                r.stdout.replacingOccurrences(of: ledger, with: "LEDGER")
+                    == w.stdout.replacingOccurrences(of: writable, with: "LEDGER"),
                 "\(verb): the read-only answer differs from the writable one")
         }
-        let export = try runReadOnly(cli, directory: copyDir, ["--ledger", ledger, "export", "--out", cli.directory.appendingPathComponent("bundle").path])
+        let export = try runReadOnly(
+            cli, directory: copyDir,
+            ["--ledger", ledger, "export", "--out", cli.directory.appendingPathComponent("bundle").path])
         #expect(export.status == 0, "export from a read-only ledger: \(export.stderr)")
-        let append = try runReadOnly(cli, directory: copyDir, ["--ledger", ledger, "append", "--key", demo + "/keys/admin.key", "-"], stdin: CLI.note(stream: "s", n: 1))
+        let append = try runReadOnly(
+            cli, directory: copyDir, ["--ledger", ledger, "append", "--key", demo + "/keys/admin.key", "-"],
+            stdin: CLI.note(stream: "s", n: 1))
         #expect(append.status != 0)
         #expect(append.stderr.contains("read-only"), "append on a read-only ledger: \(append.stderr)")
         let after = Self.snapshot(ledger)
@@ -178,16 +198,23 @@ import Testing
         #expect(clean.stdout.hasPrefix("OK: 7 projection(s)"), "\(clean.stdout)")
         let db = try DatabaseQueue(path: ledger)
         let target = try db.write { db -> String? in
-            guard let id = try String.fetchOne(db, sql: "SELECT feedback_id FROM feedback_items WHERE responded_at IS NULL ORDER BY received_at LIMIT 1")
+            guard
+                let id = try String.fetchOne(
+                    db,
+                    sql:
+                        "SELECT feedback_id FROM feedback_items WHERE responded_at IS NULL ORDER BY received_at LIMIT 1"
+                )
             else { return nil }
             try db.execute(
-                sql: "UPDATE feedback_items SET responded_at = '2026-01-02T00:00:00Z', response = 'done', closed_at = '2026-01-02T00:00:00Z' WHERE feedback_id = ?",
+                sql:
+                    "UPDATE feedback_items SET responded_at = '2026-01-02T00:00:00Z', response = 'done', closed_at = '2026-01-02T00:00:00Z' WHERE feedback_id = ?",
                 arguments: [id])
             return id
         }
         try db.close()
         let id = try #require(target, "the demo has no unanswered feedback to hide")
-        #expect(try cli.run(overdue).stdout != beforeOverdue.stdout, "the edit did not change what feedback --overdue says")
+        #expect(
+            try cli.run(overdue).stdout != beforeOverdue.stdout, "the edit did not change what feedback --overdue says")
         #expect(try cli.run("--ledger", ledger, "verify").status == 0, "verify proves the log only")
         let dirty = try cli.run("--ledger", ledger, "check")
         #expect(dirty.status == 1)
@@ -206,7 +233,9 @@ import Testing
         defer { cli.remove() }
         try cli.setUp()
         let key = cli.keys.appendingPathComponent("member.key").path
-        for n in 0..<3 { #expect(try cli.run("append", "--key", key, "-", stdin: CLI.note(stream: "a", n: n)).status == 0) }
+        for n in 0..<3 {
+            #expect(try cli.run("append", "--key", key, "-", stdin: CLI.note(stream: "a", n: n)).status == 0)
+        }
         let kept1 = cli.directory.appendingPathComponent("kept1.txt").path
         let c1 = try cli.run("checkpoint")
         #expect(c1.status == 0, "\(c1.stderr)")
@@ -219,7 +248,10 @@ import Testing
             var n = 0
             while stop.count == 0 || n < 5 {
                 n += 1
-                if let r = try? cli.run("append", "--key", key, "-", stdin: CLI.note(stream: "b", n: n)), r.status == 0 { appended.insert("\(n)") }
+                if let r = try? cli.run("append", "--key", key, "-", stdin: CLI.note(stream: "b", n: n)), r.status == 0
+                {
+                    appended.insert("\(n)")
+                }
             }
         }
         usleep(300_000)
@@ -241,7 +273,9 @@ import Testing
         #expect(Self.mode(restored) == 0o600)
         let v = try cli.run("--ledger", restored, "verify", "--checkpoint", kept1)
         #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
-        #expect(try cli.run("--ledger", restored, "append", "--key", key, "-", stdin: CLI.note(stream: "c", n: 1)).status == 0)
+        #expect(
+            try cli.run("--ledger", restored, "append", "--key", key, "-", stdin: CLI.note(stream: "c", n: 1)).status
+                == 0)
         // The backup predates kept2: restoring it would rewind the log.
         let rewound = cli.directory.appendingPathComponent("rewound.db").path
         let refused = try cli.run("--ledger", rewound, "restore", backup, "--checkpoint", kept2)
@@ -251,6 +285,8 @@ import Testing
         // A restore never overwrites a ledger.
         let over = try cli.run("--ledger", cli.ledger, "restore", backup)
         #expect(over.status == 1 && over.stderr.contains("already exists"), "\(over.stderr)")
-        print("restore drill: backup under \(appended.count) concurrent appends verified, restored, verified against the kept checkpoint; rewind refused")
+        print(
+            "restore drill: backup under \(appended.count) concurrent appends verified, restored, verified against the kept checkpoint; rewind refused"
+        )
     }
 }

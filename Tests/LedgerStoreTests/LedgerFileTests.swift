@@ -16,13 +16,19 @@ struct LedgerFileTests {
         defer { t.remove() }
         let foreign = t.directory.appendingPathComponent("app.db").path
         let db = try DatabaseQueue(path: foreign)
-        try db.write { db in try db.execute(sql: "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('origin', 'x')") }
+        try db.write { db in
+            try db.execute(
+                sql: "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('origin', 'x')")
+        }
         try db.close()
         let empty = t.directory.appendingPathComponent("empty.db").path
         let text = t.directory.appendingPathComponent("a.txt").path
         _ = FileManager.default.createFile(atPath: empty, contents: Data())
-        _ = FileManager.default.createFile(atPath: text, contents: Data(String(repeating: "not a database\n", count: 20).utf8))
-        for (path, reason) in [(foreign, "no Coledger meta table"), (empty, "the file is empty"), (text, "not an SQLite database")] {
+        _ = FileManager.default.createFile(
+            atPath: text, contents: Data(String(repeating: "not a database\n", count: 20).utf8))
+        for (path, reason) in [
+            (foreign, "no Coledger meta table"), (empty, "the file is empty"), (text, "not an SQLite database"),
+        ] {
             let before = FileManager.default.contents(atPath: path)
             for readOnly in [false, true] {
                 #expect {
@@ -33,7 +39,9 @@ struct LedgerFileTests {
                 }
             }
             #expect(FileManager.default.contents(atPath: path) == before)
-            #expect(!FileManager.default.fileExists(atPath: path + "-wal") && !FileManager.default.fileExists(atPath: path + "-shm"))
+            #expect(
+                !FileManager.default.fileExists(atPath: path + "-wal")
+                    && !FileManager.default.fileExists(atPath: path + "-shm"))
         }
     }
 

@@ -49,12 +49,16 @@ struct PowerLossTests {
             let wal1 = fm.contents(atPath: wal) ?? Data()
             defer { acked.append(id) }
             // Only rounds whose transaction went to the WAL alone (no checkpoint in between).
-            guard db1 == db0, wal0.count >= 32, wal1.count > wal0.count, wal1.prefix(wal0.count) == wal0 else { continue }
+            guard db1 == db0, wal0.count >= 32, wal1.count > wal0.count, wal1.prefix(wal0.count) == wal0 else {
+                continue
+            }
             let pageSize = Int(wal0[8]) << 24 | Int(wal0[9]) << 16 | Int(wal0[10]) << 8 | Int(wal0[11])
             let frameSize = 24 + pageSize
             let tail = wal1.suffix(from: wal0.count)
             try #require(tail.count % frameSize == 0)
-            let frames = stride(from: tail.startIndex, to: tail.endIndex, by: frameSize).map { Data(tail[$0..<($0 + frameSize)]) }
+            let frames = stride(from: tail.startIndex, to: tail.endIndex, by: frameSize).map {
+                Data(tail[$0..<($0 + frameSize)])
+            }
             for fault in Fault.allCases {
                 var image = frames.map { Optional($0) }
                 switch fault {
@@ -97,7 +101,9 @@ struct PowerLossTests {
                 #expect(size == acked.count + 1 || size == acked.count + 2, "\(fault) in round \(round): size \(size)")
                 if fault == .none { #expect(size == acked.count + 2) }
                 if size == acked.count + 1 { lostInFlight += 1 }
-                for a in acked { #expect(try recovered.entry(id: a) != nil, "\(fault) in round \(round): acknowledged \(a) lost") }
+                for a in acked {
+                    #expect(try recovered.entry(id: a) != nil, "\(fault) in round \(round): acknowledged \(a) lost")
+                }
                 eventsChecked += acked.count
                 let report = try recovered.verify()
                 #expect(report.ok, "\(fault) in round \(round): \(report.failures.first.map { "\($0)" } ?? "")")
@@ -108,7 +114,9 @@ struct PowerLossTests {
         }
         #expect(images >= 50, "too few crash images: the WAL was checkpointed in most rounds")
         let kinds = Fault.allCases.map { "\($0.rawValue) \(faults[$0] ?? 0)" }.joined(separator: ", ")
-        print("power loss: \(images) crash images (\(kinds)); \(eventsChecked) acknowledged events checked present; "
-            + "the in-flight append was lost in \(lostInFlight) and kept whole in \(images - lostInFlight); every image verified and took the next append")
+        print(
+            "power loss: \(images) crash images (\(kinds)); \(eventsChecked) acknowledged events checked present; "
+                + "the in-flight append was lost in \(lostInFlight) and kept whole in \(images - lostInFlight); every image verified and took the next append"
+        )
     }
 }

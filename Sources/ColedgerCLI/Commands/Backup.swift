@@ -14,7 +14,8 @@ struct Backup: ParsableCommand {
             backup: `coledger restore` checks the backup against the checkpoints you kept.
             """)
     @OptionGroup var options: LedgerOptions
-    @Argument(help: ArgumentHelp("The backup file to create (must not exist).", valueName: "dest")) var destination: String
+    @Argument(help: ArgumentHelp("The backup file to create (must not exist).", valueName: "dest")) var destination:
+        String
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
@@ -38,18 +39,24 @@ struct Restore: ParsableCommand {
             Exit status: 0 restored, 1 refused or failed.
             """)
     @OptionGroup var options: LedgerOptions
-    @Argument(help: ArgumentHelp("The backup file written by `coledger backup`.", valueName: "backup")) var backup: String
-    @Option(name: .customLong("checkpoint"), help: ArgumentHelp("A signed checkpoint you kept (repeatable).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The backup file written by `coledger backup`.", valueName: "backup")) var backup:
+        String
+    @Option(
+        name: .customLong("checkpoint"),
+        help: ArgumentHelp("A signed checkpoint you kept (repeatable).", valueName: "file"))
     var checkpoints: [String] = []
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
         try reporting {
             let kept = try checkpoints.map { path -> String in
-                guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read checkpoint file \(path)") }
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw CLIError("cannot read checkpoint file \(path)")
+                }
                 return String(decoding: data, as: UTF8.self)
             }
-            let result = try Ledger.restore(backup: backup, to: options.path, keptCheckpoints: kept, policies: Catalogues.policies)
+            let result = try Ledger.restore(
+                backup: backup, to: options.path, keptCheckpoints: kept, policies: Catalogues.policies)
             BackupOutput.print(result, verb: "restored", json: json, kept: kept.count)
         }
     }
@@ -67,7 +74,10 @@ enum BackupOutput {
     static func print(_ result: BackupResult, verb: String, json: Bool, kept: Int = 0) {
         let r = result.report
         if json {
-            Output.printJSON(Summary(path: result.path, size: r.size, root: r.root, checkpointsChecked: r.checkpointsChecked, verified: r.ok))
+            Output.printJSON(
+                Summary(
+                    path: result.path, size: r.size, root: r.root, checkpointsChecked: r.checkpointsChecked,
+                    verified: r.ok))
         } else {
             Swift.print(
                 "\(verb) \(r.size) entries to \(result.path) (mode 0600); verified: root \(r.root), \(r.checkpointsChecked) signed checkpoint(s) checked"

@@ -30,13 +30,22 @@ struct Check: ParsableCommand {
         if json {
             Output.printJSON(report)
         } else if report.ok {
-            let folded = report.checked.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) entries)" }.joined(separator: ", ")
-            print("OK: \(report.checked.count) projection(s) match a fresh fold of the log: \(folded.isEmpty ? "none folded yet" : folded); \(report.rowsCompared) rows compared.")
-            for (name, why) in report.skipped.sorted(by: { $0.key < $1.key }) { print("  not checked: \(name): \(why)") }
+            let folded = report.checked.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) entries)" }.joined(
+                separator: ", ")
+            print(
+                "OK: \(report.checked.count) projection(s) match a fresh fold of the log: \(folded.isEmpty ? "none folded yet" : folded); \(report.rowsCompared) rows compared."
+            )
+            for (name, why) in report.skipped.sorted(by: { $0.key < $1.key }) {
+                print("  not checked: \(name): \(why)")
+            }
         } else {
-            print("FAIL: \(report.differences.count) projection row(s) differ from a fresh fold of the log (run `coledger rebuild` to repair):")
+            print(
+                "FAIL: \(report.differences.count) projection row(s) differ from a fresh fold of the log (run `coledger rebuild` to repair):"
+            )
             for difference in report.differences.prefix(20) { print("  \(difference)") }
-            if report.differences.count > 20 { print("  and \(report.differences.count - 20) more; --json lists them all") }
+            if report.differences.count > 20 {
+                print("  and \(report.differences.count - 20) more; --json lists them all")
+            }
         }
         if !report.ok { throw ExitCode(1) }
     }

@@ -94,7 +94,8 @@ public enum InputHygiene {
         for c in text.unicodeScalars {
             if c != "\n" && c != "\t" && isForbidden(c, allowNewlines: false) {
                 let hex = String(c.value, radix: 16, uppercase: true)
-                out.append(contentsOf: "\\u\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)".unicodeScalars)
+                out.append(
+                    contentsOf: "\\u\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)".unicodeScalars)
             } else {
                 out.append(c)
             }

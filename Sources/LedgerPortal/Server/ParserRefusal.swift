@@ -34,7 +34,8 @@ final class ParserRefusal: ChannelInboundHandler, RemovableChannelHandler {
         fields[.contentLength] = String(body.readableBytes)
         fields[.connection] = "close"
         if status == 405 { fields[.allow] = "GET, HEAD, POST" }
-        context.write(wrapOutboundOut(.head(HTTPResponse(status: .init(code: status), headerFields: fields))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponse(status: .init(code: status), headerFields: fields))), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         // The error is not passed on: Hummingbird would answer it a second time, with a bare 400.

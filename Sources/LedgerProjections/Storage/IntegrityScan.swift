@@ -46,18 +46,23 @@ extension Projections {
     /// `verify` proves the log; this proves the tables the read verbs answer from are the fold
     /// of that log. A difference means the file was edited behind the ledger's back (or a fold
     /// is not deterministic): `coledger rebuild` replaces the tables with a fresh fold.
-    public static func integrityScan(of ledger: Ledger, projections: [any Projection.Type] = Projections.all) throws -> ProjectionScanReport {
+    public static func integrityScan(of ledger: Ledger, projections: [any Projection.Type] = Projections.all) throws
+        -> ProjectionScanReport
+    {
         let targets = projections.map { AnyProjection($0) }
         let size = try ledger.size()
         // One snapshot of the stored state and tables.
-        let (states, stored) = try ledger.database.read { db -> ([String: ProjectionState], [String: [String: TableRows]]) in
+        let (states, stored) = try ledger.database.read {
+            db -> ([String: ProjectionState], [String: [String: TableRows]]) in
             guard try db.tableExists("projection_state") else { return ([:], [:]) }
             let states = try StateStore.load(ProjectionConnection(db))
             var stored: [String: [String: TableRows]] = [:]
             for p in targets {
                 guard let state = states[p.name], state.version == p.version else { continue }
                 var tables: [String: TableRows] = [:]
-                for name in p.tableNames where try db.tableExists(name) { tables[name] = try TableRows.read(db, table: name) }
+                for name in p.tableNames where try db.tableExists(name) {
+                    tables[name] = try TableRows.read(db, table: name)
+                }
                 stored[p.name] = tables
             }
             return (states, stored)
@@ -70,13 +75,15 @@ extension Projections {
                 continue
             }
             guard state.version == p.version else {
-                report.skipped[p.name] = "stored version \(state.version), this build folds version \(p.version): the next read rebuilds it"
+                report.skipped[p.name] =
+                    "stored version \(state.version), this build folds version \(p.version): the next read rebuilds it"
                 continue
             }
             guard state.lastIndex < size else {
-                report.differences.append(ProjectionDifference(
-                    projection: p.name, table: "projection_state", kind: "state", row: "name=\(p.name)",
-                    columns: ["last_index \(state.lastIndex) is past the log's last entry \(size - 1)"]))
+                report.differences.append(
+                    ProjectionDifference(
+                        projection: p.name, table: "projection_state", kind: "state", row: "name=\(p.name)",
+                        columns: ["last_index \(state.lastIndex) is past the log's last entry \(size - 1)"]))
                 continue
             }
             byPosition[state.lastIndex + 1, default: []].append(n)
@@ -95,8 +102,10 @@ extension Projections {
                 for table in p.tableNames {
                     guard let expected = freshTables[table] else { continue }
                     guard let actual = stored[p.name]?[table] else {
-                        report.differences.append(ProjectionDifference(
-                            projection: p.name, table: table, kind: "table", row: "(the table is missing)", columns: []))
+                        report.differences.append(
+                            ProjectionDifference(
+                                projection: p.name, table: table, kind: "table", row: "(the table is missing)",
+                                columns: []))
                         continue
                     }
                     report.rowsCompared += actual.rows.count + expected.rows.count
@@ -141,17 +150,24 @@ struct TableRows {
         let names = expected.columns.isEmpty ? columns : expected.columns
         for (key, values) in rows.sorted(by: { describe($0.key) < describe($1.key) }) {
             guard let want = expected.rows[key] else {
-                out.append(ProjectionDifference(projection: projection, table: table, kind: "extra", row: describe(key), columns: []))
+                out.append(
+                    ProjectionDifference(
+                        projection: projection, table: table, kind: "extra", row: describe(key), columns: []))
                 continue
             }
             guard values != want else { continue }
-            let changed = zip(names, zip(values, want)).filter { $1.0 != $1.1 }.map { "\($0): \($1.0.description) → \($1.1.description)" }
-            out.append(ProjectionDifference(
-                projection: projection, table: table, kind: "changed", row: describe(key),
-                columns: changed.isEmpty ? ["the columns differ"] : changed))
+            let changed = zip(names, zip(values, want)).filter { $1.0 != $1.1 }.map {
+                "\($0): \($1.0.description) → \($1.1.description)"
+            }
+            out.append(
+                ProjectionDifference(
+                    projection: projection, table: table, kind: "changed", row: describe(key),
+                    columns: changed.isEmpty ? ["the columns differ"] : changed))
         }
         for key in expected.rows.keys.sorted(by: { describe($0) < describe($1) }) where rows[key] == nil {
-            out.append(ProjectionDifference(projection: projection, table: table, kind: "missing", row: describe(key), columns: []))
+            out.append(
+                ProjectionDifference(
+                    projection: projection, table: table, kind: "missing", row: describe(key), columns: []))
         }
         return out
     }
