@@ -79,6 +79,7 @@ import Testing
             (PrivateCommitment(subject: "s\u{7}", commitment: "c"), "cause", "corr"),
         ]
         var checked = 0
+        var refused = 0
         for payload in payloads {
             for (privatePart, causation, correlation) in options {
                 for (v, typeVersion, streamVersion) in [(1, 1, 1), (2, 37, 9_007_199_254_740_993), (0, -4, Int.max)] {
@@ -87,12 +88,31 @@ import Testing
                         stream: "plan/ünï\n", streamVersion: streamVersion, occurredAt: "2026-12-07T06:00:00Z",
                         signer: "0123456789abcdef", payload: payload, privatePart: privatePart, causation: causation,
                         correlation: correlation)
-                    #expect(try event.canonicalBytes() == CanonicalJSON.serialize(event.json))
+                    // The same bytes, or (numbers outside the number rule) the same refusal.
+                    var fast: [UInt8]?
+                    var fastError: FormatError?
+                    do throws(FormatError) { fast = try event.canonicalBytes() } catch { fastError = error }
+                    var general: [UInt8]?
+                    var generalError: CanonicalJSONError?
+                    do throws(CanonicalJSONError) {
+                        general = try CanonicalJSON.serialize(event.json)
+                    } catch {
+                        generalError = error
+                    }
+                    #expect(fast == general)
+                    if let generalError {
+                        #expect(fastError == FormatError("/payload", generalError.message))
+                        refused += 1
+                    } else {
+                        #expect(fastError == nil)
+                    }
                     checked += 1
                 }
             }
         }
         #expect(checked == 45)
+        // streamVersion 2^53 + 1 and Int.max break the number rule: 2 of the 3 triples, every payload and option.
+        #expect(refused == 30)
     }
 
     @Test func eventCanonicalBytesNameThePayloadWhenItCannotBeSerialised() {

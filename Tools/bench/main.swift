@@ -403,9 +403,14 @@ if let path = options.ledger {
         log(
             "run \(run) on \(path) (\(d.size) entries): verify, read+scan, rebuild; in process and as coledger verify / rebuild"
         )
-        var ok = false
-        verifies.append(try cpuAndWall { ok = try opened.verify().ok })
-        precondition(ok, "\(path) must verify")
+        var verified: VerificationReport?
+        verifies.append(try cpuAndWall { verified = try opened.verify() })
+        guard let verified, verified.ok else {
+            log(
+                "\(path) does not verify with this build's policy (a ledger written by an older build? regenerate it with "
+                    + "`coledger demo --events N`): \(String(describing: verified))")
+            exit(1)
+        }
         if haveCLI { cliVerifies.append((try runCLI(["verify", "--ledger", path]), lastChildCPU)) }
         var scanned = 0
         scans.append(try cpuAndWall { scanned = try ProjectionRunner.readAndScan(opened) })

@@ -188,7 +188,22 @@ public struct Event: Sendable, Hashable {
     /// without building `json` first. The envelope's member names are fixed ASCII, so their JCS
     /// order is known: causation, correlation, id, occurredAt, payload, private, signer, stream,
     /// streamVersion, type, typeVersion, v; only the payload's members are sorted at run time.
+    /// Anything the fast writer does not take (an envelope number outside the number rule, a
+    /// payload that cannot be serialised) goes through `CanonicalJSON.serialize(json)`, so the
+    /// error is the general one too.
     public func canonicalBytes() throws(FormatError) -> [UInt8] {
+        if let bytes = fastCanonicalBytes() { return bytes }
+        do {
+            return try CanonicalJSON.serialize(json)
+        } catch {
+            throw FormatError("/payload", error.message)
+        }
+    }
+
+    /// The JCS bytes written directly, or nil where ``canonicalBytes()`` must take the general path.
+    private func fastCanonicalBytes() -> [UInt8]? {
+        let safe = UInt(NumberFormatting.maximumSafeInteger)
+        guard Swift.max(v.magnitude, typeVersion.magnitude, streamVersion.magnitude) <= safe else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(256)
         out.append(UInt8(ascii: "{"))
@@ -211,7 +226,7 @@ public struct Event: Sendable, Hashable {
         do {
             try JSONWriter.write(.object(payload), into: &out)
         } catch {
-            throw FormatError("/payload", error.message)
+            return nil
         }
         if let p = privatePart {
             Self.member("private", to: &out)
