@@ -72,8 +72,7 @@ import Testing
         let cli = try CLI()
         defer { cli.remove() }
         try cli.setUp()
-        // Drafts larger than a pipe's buffer go through a file: CLI.run writes stdin before the
-        // process starts reading it.
+        // Large drafts go through a file, as a user with one would pass it.
         let draftFile = cli.directory.appendingPathComponent("draft.json").path
         func refuseDraft(_ draft: String) throws -> String {
             try Data(draft.utf8).write(to: URL(fileURLWithPath: draftFile))
