@@ -28,6 +28,11 @@ if [ "$want_browser" = 1 ]; then
     done
 fi
 
+if [ "$want_python" = 1 ] && ! command -v cc >/dev/null 2>&1; then
+    # A C compiler for Tests/hostile's I/O-fault shim (LD_PRELOAD).
+    need_apt+=("gcc")
+fi
+
 if [ "$want_federation" = 1 ]; then
     # Debian's nginx serves `publish --tiles` output in Tests/federation (started on a loopback port).
     have_pkg nginx-light || have_pkg nginx || need_apt+=("nginx-light")

@@ -28,7 +28,12 @@ struct LedgerFile {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .storage("cannot read \(path): \(String(cString: strerror(errno)))")
         }
-        let header = (try? handle.read(upToCount: 100)) ?? nil
+        // A read that fails (EIO) is not an empty file: say so rather than call it "not a ledger".
+        let header: Data?
+        do { header = try handle.read(upToCount: 100) } catch {
+            try? handle.close()
+            throw .storage("cannot read \(path): \(error.localizedDescription); check the disk (nothing was changed)")
+        }
         try? handle.close()
         guard let header, !header.isEmpty else { throw .notALedger(path: path, reason: "the file is empty") }
         guard header.count >= 100, Array(header.prefix(16)) == Self.sqliteMagic else {
