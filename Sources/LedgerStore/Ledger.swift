@@ -33,8 +33,15 @@ public final class Ledger {
     var frontierCache: MerkleFrontier?
     var registryCache: (size: Int, registry: KeyRegistry)?
 
+    deinit { OpenLedgers.unregister(fileID) }
+
+    /// This file's identity in ``OpenLedgers`` while this instance is open.
+    private let fileID: OpenLedgers.FileID?
+
     init(path: String, db: DatabaseQueue, policies: [any AdmissionPolicy], readOnly: Bool = false) throws(LedgerError) {
         self.path = path
+        fileID = OpenLedgers.id(path)
+        OpenLedgers.register(fileID)
         self.db = db
         isReadOnly = readOnly
         do {

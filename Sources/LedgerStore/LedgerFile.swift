@@ -25,6 +25,12 @@ struct LedgerFile {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         isWritable = access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
+        // Already open as a ledger in this process: it is one, and it must not be read through
+        // another descriptor. Closing any descriptor of a file drops every POSIX lock this
+        // process holds on it (SQLite's "how to corrupt", 2.2), so another process would then
+        // take the write-ahead log for abandoned, checkpoint it and delete it while this
+        // process still writes to it: commits invisible to everyone else, lost on a crash.
+        if OpenLedgers.contains(path) { return }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .storage("cannot read \(path): \(String(cString: strerror(errno)))")
         }
@@ -151,5 +157,44 @@ enum PrivateFile {
             offset += n
         }
         guard fsync(fd) == 0 else { throw .storage("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+}
+
+/// The ledger files this process has open (by path, device and inode), so that opening one again never
+/// reads it through a second descriptor (see ``LedgerFile``).
+enum OpenLedgers {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var counts: [FileID: Int] = [:]
+
+    /// The path as given and the file it names now (a deleted ledger's inode reused by another
+    /// file under another path is not taken for it).
+    struct FileID: Hashable {
+        let path: String
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    static func id(_ path: String) -> FileID? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return FileID(path: path, device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
+
+    static func contains(_ path: String) -> Bool {
+        guard let id = id(path) else { return false }
+        return lock.withLock { counts[id, default: 0] > 0 }
+    }
+
+    static func register(_ id: FileID?) {
+        guard let id else { return }
+        lock.withLock { counts[id, default: 0] += 1 }
+    }
+
+    static func unregister(_ id: FileID?) {
+        guard let id else { return }
+        lock.withLock {
+            let left = counts[id, default: 0] - 1
+            counts[id] = left > 0 ? left : nil
+        }
     }
 }

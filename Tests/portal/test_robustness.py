@@ -54,7 +54,7 @@ CASES = {
     "raw bytes in path": b"GET /decisions/\xff\xfe HTTP/1.1\r\nHost: x\r\n\r\n",
     "broken escape in query": b"GET /plan?page=%G1 HTTP/1.1\r\nHost: x\r\n\r\n",
     "bad UTF-8 in form": (b"POST /contributions HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                          b"Content-Length: 12\r\n\r\ncode=%C3%28aa"),
+                          b"Content-Length: 13\r\n\r\ncode=%C3%28aa"),
     "wrong method": b"DELETE /verify HTTP/1.1\r\nHost: x\r\n\r\n",
     "unknown method": b"BREW /plan HTTP/1.1\r\nHost: x\r\n\r\n",
     "TRACE": b"TRACE / HTTP/1.1\r\nHost: x\r\n\r\n",
