@@ -146,8 +146,28 @@ def parse_json_strict(text):
 
     def no_constants(name):
         raise ValueError(f"non-finite number {name}")
-    return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants,
-                      parse_int=ledger_int, parse_float=ledger_float)
+    value = json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constants,
+                       parse_int=ledger_int, parse_float=ledger_float)
+    if "\\u" in text and re.search(r"\\u[dD][89a-fA-F]", text):
+        refuse_lone_surrogates(value)
+    return value
+
+
+def refuse_lone_surrogates(value):
+    """A \\uD800-\\uDFFF escape that does not form a pair is no Unicode scalar value: I-JSON
+    (RFC 7493, which RFC 8785 requires) refuses it, as the Swift parser does."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("a string holds a lone surrogate escape")
+    elif isinstance(value, dict):
+        for name, member in value.items():
+            refuse_lone_surrogates(name)
+            refuse_lone_surrogates(member)
+    elif isinstance(value, list):
+        for member in value:
+            refuse_lone_surrogates(member)
 
 
 # ---------------------------------------------------------------- RFC 6962 Merkle tree

@@ -210,3 +210,25 @@ def test_private_jsonl_faults_fail_alike(tmp_path, both, case, lines):
     assert (ours.rc, theirs.rc) == (1, 1), (case, ours, theirs)
     assert first(ours) == first(theirs), (case, ours, theirs)
     assert first(ours)[1] == "private", (case, ours)
+
+
+def test_a_lone_surrogate_in_private_jsonl_fails_alike(tmp_path, both):
+    """`\\uD800` alone is no Unicode scalar value (I-JSON): both parsers refuse the line, so
+    neither verifier checks a commitment over text that cannot be encoded."""
+    bundle = private_bundle(tmp_path, [])
+    line = '{"index":1,"private":{"name":"\\ud800"},"salt":"%s"}\n' % b64(SALT)
+    (bundle / "private.jsonl").write_text(line, encoding="ascii")
+    ours, theirs = both(bundle)
+    assert (ours.rc, theirs.rc) == (1, 1), (ours, theirs)
+    assert first(ours) == first(theirs) == (None, "private"), (ours, theirs)
+
+
+def test_a_surrogate_pair_in_private_jsonl_verifies_alike(tmp_path, both):
+    """A pair of surrogate escapes is one scalar value (U+1F600) and is accepted by both."""
+    secret = {"name": "\U0001F600"}
+    commitment = b64(hashlib.sha256(SALT + rfc8785.dumps(secret)).digest())
+    bundle = event_with(tmp_path, private={"subject": "person/p-1", "commitment": commitment})
+    line = '{"index":1,"private":{"name":"\\ud83d\\ude00"},"salt":"%s"}\n' % b64(SALT)
+    (bundle / "private.jsonl").write_text(line, encoding="ascii")
+    ours, theirs = both(bundle)
+    assert (ours.rc, theirs.rc) == (0, 0), (ours, theirs)
