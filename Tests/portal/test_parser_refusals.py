@@ -1,6 +1,8 @@
 """Requests the HTTP parser itself refuses get the portal's security headers, and an unknown
 method gets 405 with Allow, as the README says (defect 10 of issue 10). Raw sockets, real server."""
 
+import socket
+
 import pytest
 
 from test_robustness import raw, still_up, status_of
@@ -36,3 +38,27 @@ def test_parser_refusal_carries_security_headers(server, name):
     if status == 405:
         assert b"allow: get, head, post" in head
     still_up(server)
+
+
+def test_a_pipelined_request_is_answered_before_the_refusal_that_follows_it(server):
+    """Two requests in one write: a good GET, then one the parser refuses. The GET gets its
+    whole response first, then the refusal, then the connection closes (noticed in issue 10:
+    the first response used to be dropped)."""
+    answer = until_closed(server, b"GET /plan HTTP/1.1\r\nHost: x\r\n\r\nBREW /plan HTTP/1.1\r\nHost: x\r\n\r\n")
+    first_status = status_of(answer)
+    assert first_status == 200, answer[:300]
+    second = answer.find(b"HTTP/1.1 405")
+    assert second > 0, answer[-600:]
+    assert answer.count(b"HTTP/1.1 ") == 2, answer.count(b"HTTP/1.1 ")
+    assert b"allow: get, head, post" in answer[second:].split(b"\r\n\r\n", 1)[0].lower()
+    still_up(server)
+
+
+def until_closed(server, data, timeout=10):
+    """Sends raw bytes and reads until the server closes the connection."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=timeout) as s:
+        s.sendall(data)
+        out = b""
+        while chunk := s.recv(65536):
+            out += chunk
+        return out
