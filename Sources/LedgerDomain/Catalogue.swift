@@ -56,8 +56,10 @@ public enum Catalogue {
     /// Decodes a payload as `type`, refusing unknown members.
     public static func decode<T: EventPayload>(_ type: T.Type, payload: JSONValue) throws(DomainError) -> T {
         guard let object = payload.objectValue else { throw DomainError("", "the payload must be an object") }
-        if let extra = object.keys.sorted().first(where: { !type.memberNames.contains($0) }) {
-            throw DomainError("/\(JSONPointer.escape(extra))", "unknown member for \(type.eventType) (allowed: \(type.memberNames.sorted().joined(separator: ", ")))")
+        // `memberNames` may be computed: build it once per payload, and sort only to name an extra.
+        let names = type.memberNames
+        if object.keys.contains(where: { !names.contains($0) }), let extra = object.keys.sorted().first(where: { !names.contains($0) }) {
+            throw DomainError("/\(JSONPointer.escape(extra))", "unknown member for \(type.eventType) (allowed: \(names.sorted().joined(separator: ", ")))")
         }
         if let null = payload.firstNullPointer {
             throw DomainError(null, "null is not allowed; leave an optional member out instead")

@@ -74,6 +74,42 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: publicBundle.appendingPathComponent("private.jsonl").path))
     }
 
+    /// `verify` reads every private object back (one statement for all of them) and checks it
+    /// against its entry's commitment: data that opens but was swapped is named by index, data
+    /// that does not open fails the check, and an object whose key is gone reads as erased.
+    @Test func verifyChecksEveryPrivateObjectAgainstItsCommitment() throws {
+        let t = try TestLedger()
+        defer { t.remove() }
+        let member = try t.member(seed: 3)
+        let results = try t.ledger.append(
+            drafts: [Self.feedback(1), Self.feedback(2), Self.feedback(3, subject: "person/p-0043")], signer: member)
+        #expect(try t.ledger.verify().ok)
+        let target = results[1].index
+        let tamper = try SQLiteTamper(path: t.path)
+        // Other data sealed under the subject's own key, at the right index: it opens, but it is
+        // not what the entry committed to.
+        try tamper.queue.write { db in
+            let key = [UInt8](try #require(try Data.fetchOne(db, sql: "SELECT key FROM subject_keys WHERE subject = 'person/p-0042'")))
+            let plaintext = try CanonicalJSON.serialize(
+                .object(["salt": .string(Base64.encode([UInt8](repeating: 7, count: 16))), "private": .object(["text": "someone else"])]))
+            let sealed = try XChaCha20Poly1305.seal(plaintext, key: key, associatedData: Array("coledger/private/v1 \(target)".utf8))
+            try db.execute(
+                sql: "UPDATE private_objects SET nonce = ?, ciphertext = ? WHERE idx = ?",
+                arguments: [Data(sealed.nonce), Data(sealed.ciphertext), target])
+        }
+        let swapped = try t.ledger.verify()
+        #expect(swapped.failures.map(\.check) == ["private"])
+        #expect(swapped.failures.first?.index == target)
+        // Bytes that do not open under the key: the check cannot read the objects.
+        try tamper.execute("UPDATE private_objects SET ciphertext = zeroblob(64) WHERE idx = ?", [target])
+        let unreadable = try t.ledger.verify()
+        #expect(unreadable.failures.map(\.check) == ["private"])
+        #expect(unreadable.failures.first?.detail.contains("cannot be read") == true)
+        // With p-0042's key gone its objects read as erased (nothing to compare); p-0043's still match.
+        try tamper.execute("DELETE FROM subject_keys WHERE subject = 'person/p-0042'")
+        #expect(try t.ledger.verify().ok)
+    }
+
     @Test func erasureDeletesTheKeyAndDataAndTheLogStillVerifies() throws {
         let t = try TestLedger()
         defer { t.remove() }
