@@ -28,15 +28,16 @@ public final class Portal: Sendable {
         limiter = RateLimiter(limit: configuration.postsPerMinute)
     }
 
-    /// Catches the projections and the index up with the log (at a million entries this takes
-    /// a while, so do it before listening) and starts the first audit.
+    /// Catches the projections up with the log (nothing to do when they are current; after a
+    /// bulk import or an upgrade that rebuilds one, it takes a while, so it is done before
+    /// listening) and starts the first audit.
     /// - Returns: the number of entries.
     @discardableResult
     public func warmUp() async throws -> Int {
         let size = try await store.perform { w in
             try w.refresh()
             _ = try w.plan()
-            _ = try w.youSaid()
+            _ = try w.youSaid(page: 1)
             return w.size
         }
         audit.startIfDue(size: size, now: Self.clock())
@@ -114,7 +115,7 @@ public final class Portal: Sendable {
                 return w.render(
                     "Home", .home,
                     Pages.home(
-                        plan: plan, youSaid: try w.youSaid().count, decisions: try w.decisionRegister().count,
+                        plan: plan, youSaid: try w.youSaid(page: 1).total, decisions: try w.decisionRegister().count,
                         formOn: w.configuration.intakeKey != nil))
             }
         case ["plan"]:
@@ -129,7 +130,7 @@ public final class Portal: Sendable {
             return try await page("yousaid|\(n)") { w in
                 w.render(
                     "You said, we did", .yousaid,
-                    Pages.youSaid(Paged(all: try w.youSaid(), page: n, pageSize: w.configuration.pageSize)))
+                    Pages.youSaid(try w.youSaid(page: n)))
             }
         case ["contributions"]:
             try allow("GET", "POST")
@@ -188,7 +189,7 @@ public final class Portal: Sendable {
             try allow("GET")
             let n = try Self.pageNumber(query)
             return try await page("api:yousaid|\(n)") { w in
-                Self.jsonBody(Paged(all: try w.youSaid(), page: n, pageSize: w.configuration.pageSize))
+                Self.jsonBody(try w.youSaid(page: n))
             }
         case ["api", "decisions"]:
             try allow("GET")
