@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LedgerCore
 import LedgerProjections
@@ -22,7 +23,10 @@ public final class Portal: Sendable {
         self.configuration = configuration
         store = try PortalStore(configuration: configuration)
         let fixed = configuration.now
-        audit = AuditService(ledgerPath: configuration.ledgerPath, interval: configuration.auditInterval) {
+        audit = AuditService(
+            ledgerPath: configuration.ledgerPath, interval: configuration.auditInterval,
+            notBefore: Self.clock() + configuration.firstAuditDelay
+        ) {
             (fixed ?? CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0)).description
         }
         limiter = RateLimiter(limit: configuration.postsPerMinute)
@@ -30,7 +34,7 @@ public final class Portal: Sendable {
 
     /// Catches the projections up with the log (nothing to do when they are current; after a
     /// bulk import or an upgrade that rebuilds one, it takes a while, so it is done before
-    /// listening) and starts the first audit.
+    /// listening), and schedules the first audit (``PortalConfiguration/firstAuditDelay``).
     /// - Returns: the number of entries.
     @discardableResult
     public func warmUp() async throws -> Int {
@@ -40,7 +44,13 @@ public final class Portal: Sendable {
             _ = try w.youSaid(page: 1)
             return w.size
         }
-        audit.startIfDue(size: size, now: Self.clock())
+        // The first audit waits until the first pages are served; a request after that starts it
+        // too, whichever comes first.
+        let audit = self.audit
+        let delay = max(0, audit.notBefore - Self.clock()) + 0.5
+        DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + delay) {
+            audit.startIfDue(size: size, now: Self.clock())
+        }
         return size
     }
 

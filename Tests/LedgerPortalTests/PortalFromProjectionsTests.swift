@@ -87,4 +87,18 @@ struct PortalFromProjectionsTests {
             #expect(g.total == report.actions.filter { $0.action.pillars.contains(g.code) }.count)
         }
     }
+
+    @Test func theFirstAuditWaitsUntilItsTime() async throws {
+        let audit = AuditService(ledgerPath: "/nonexistent/ledger.db", interval: 600, notBefore: 1_000) { "2026-03-31" }
+        audit.startIfDue(size: 10, now: 999)
+        #expect(audit.result.state == "not_started", "nothing starts before notBefore")
+        audit.startIfDue(size: 10, now: 1_000)
+        // It runs on its own thread: here it fails at once (no ledger at that path).
+        var waited = 0
+        while audit.result.state != "failed" && waited < 200 {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            waited += 1
+        }
+        #expect(audit.result.state == "failed")
+    }
 }
