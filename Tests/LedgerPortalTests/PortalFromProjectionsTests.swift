@@ -12,7 +12,8 @@ import Testing
 /// from the projections' tables, and its plan roll-ups are the plan report's.
 struct PortalFromProjectionsTests {
     @Test func thePortalShowsTheProjectionsAnswersOnTheDemoYear() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coledger-portal-demo-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "coledger-portal-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let seed: UInt64 = 2026
@@ -47,8 +48,11 @@ struct PortalFromProjectionsTests {
         var contributionIds: [String] = []
         for row in try ledger.entries(from: 0, limit: try ledger.size()) {
             let e = row.entry.event
-            guard let payload = try? Catalogue.decode(type: e.type, version: e.typeVersion, payload: .object(e.payload)) else { continue }
-            if let r = payload as? RegionRegistered, !regionIds.contains(r.regionId.rawValue) { regionIds.append(r.regionId.rawValue) }
+            guard let payload = try? Catalogue.decode(type: e.type, version: e.typeVersion, payload: .object(e.payload))
+            else { continue }
+            if let r = payload as? RegionRegistered, !regionIds.contains(r.regionId.rawValue) {
+                regionIds.append(r.regionId.rawValue)
+            }
             if let c = payload as? ContributionRecorded { contributionIds.append(c.contributionId) }
         }
 

@@ -32,7 +32,9 @@ struct PublishedListTests {
                 FeedbackResponded.example,
                 ["feedbackId": "F-1", "response": "We now book interpreters for every appointment.", "actionRef": nil],
                 occurredAt: "2026-05-20T12:00:00Z"))
-        #expect(try p.youSaidWeDid().first { $0.feedbackId == "F-1" }?.weDid == "We now book interpreters for every appointment.")
+        #expect(
+            try p.youSaidWeDid().first { $0.feedbackId == "F-1" }?.weDid
+                == "We now book interpreters for every appointment.")
         // A later answer without a "you said" summary takes the item off the list.
         try f.append(
             Fixture.draft(
@@ -64,6 +66,7 @@ struct PublishedListTests {
         try f.append(Fixture.contribution("CON-1", person: "p-9f3a", at: "2026-03-02T10:00:00Z"))
         let all = try p.contributions(after: -1)
         #expect(all.map(\.contributionId) == ["CON-2", "CON-1"])
-        #expect(try p.contributions(after: first[0].index).map(\.contributionId) == ["CON-1"], "only those after the index")
+        #expect(
+            try p.contributions(after: first[0].index).map(\.contributionId) == ["CON-1"], "only those after the index")
     }
 }

@@ -7,8 +7,10 @@ extension FeedbackReceived {
         lawfulBasisRef: String
     ) -> FeedbackReceived {
         FeedbackReceived(
-            feedbackId: feedbackId, channel: .webForm, receivedAt: receivedAt, serviceId: nil, regionId: regionId, bodyId: nil,
-            submitter: anonymous, language: language, accessibleFormat: accessibleFormat, consentToPublish: consentToPublish,
+            feedbackId: feedbackId, channel: .webForm, receivedAt: receivedAt, serviceId: nil, regionId: regionId,
+            bodyId: nil,
+            submitter: anonymous, language: language, accessibleFormat: accessibleFormat,
+            consentToPublish: consentToPublish,
             contactConsent: contactConsent, equalityRef: nil, lawfulBasisRef: lawfulBasisRef)
     }
 }

@@ -37,7 +37,9 @@ final class AuditService: Sendable {
     func startIfDue(size: Int, now: Double) {
         guard let interval else { return }
         let start: Bool = state.withLock { s in
-            guard now >= notBefore, !s.running, size != s.auditedSize, now - s.lastStart >= interval || s.auditedSize < 0 else {
+            guard now >= notBefore, !s.running, size != s.auditedSize,
+                now - s.lastStart >= interval || s.auditedSize < 0
+            else {
                 return false
             }
             s.running = true

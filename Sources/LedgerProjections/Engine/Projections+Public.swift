@@ -10,7 +10,10 @@ extension Projections {
     public func youSaidWeDid(newestFirstFrom offset: Int, limit: Int) throws -> (total: Int, items: [YouSaidWeDid]) {
         try query { c in
             let tables = FeedbackTables(c, suffix: "")
-            return (try tables.publishedCount(), try tables.published(newestFirst: true, offset: max(0, offset), limit: max(0, limit)))
+            return (
+                try tables.publishedCount(),
+                try tables.published(newestFirst: true, offset: max(0, offset), limit: max(0, limit))
+            )
         }
     }
 
@@ -28,8 +31,10 @@ extension Projections {
 
 extension TraceTables {
     func contributionIds(after index: Int) throws -> [(index: Int, contributionId: String)] {
-        try c.fetchAll("SELECT log_index, contribution_id FROM \(contributions) WHERE log_index > ? ORDER BY log_index", [index])
-            .map { (index: $0[0], contributionId: $0[1]) }
+        try c.fetchAll(
+            "SELECT log_index, contribution_id FROM \(contributions) WHERE log_index > ? ORDER BY log_index", [index]
+        )
+        .map { (index: $0[0], contributionId: $0[1]) }
     }
 }
 
