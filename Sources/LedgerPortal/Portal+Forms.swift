@@ -103,7 +103,7 @@ extension Portal {
         if method == "GET" {
             let token = tokens.issue(now: Int(Self.clock()))
             let regions = try await store.perform { w in
-                try w.refresh(); return w.index.regions
+                try w.refresh(); return try w.regions()
             }
             return try await feedbackFormResponse(
                 status: 200, FeedbackSubmission(), token: token, regions: regions, problems: [])
@@ -138,7 +138,8 @@ extension Portal {
         let (regions, problems) = try await store.perform {
             w -> ([(id: String, name: String)], [FeedbackSubmission.Problem]) in
             try w.refresh()
-            return (w.index.regions, submission.problems(regions: w.index.regions.map(\.id)))
+            let regions = try w.regions()
+            return (regions, submission.problems(regions: regions.map(\.id)))
         }
         guard problems.isEmpty else {
             return try await feedbackFormResponse(

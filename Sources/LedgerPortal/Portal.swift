@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LedgerCore
 import LedgerProjections
@@ -22,24 +23,34 @@ public final class Portal: Sendable {
         self.configuration = configuration
         store = try PortalStore(configuration: configuration)
         let fixed = configuration.now
-        audit = AuditService(ledgerPath: configuration.ledgerPath, interval: configuration.auditInterval) {
+        audit = AuditService(
+            ledgerPath: configuration.ledgerPath, interval: configuration.auditInterval,
+            notBefore: Self.clock() + configuration.firstAuditDelay
+        ) {
             (fixed ?? CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0)).description
         }
         limiter = RateLimiter(limit: configuration.postsPerMinute)
     }
 
-    /// Catches the projections and the index up with the log (at a million entries this takes
-    /// a while, so do it before listening) and starts the first audit.
+    /// Catches the projections up with the log (nothing to do when they are current; after a
+    /// bulk import or an upgrade that rebuilds one, it takes a while, so it is done before
+    /// listening), and schedules the first audit (``PortalConfiguration/firstAuditDelay``).
     /// - Returns: the number of entries.
     @discardableResult
     public func warmUp() async throws -> Int {
         let size = try await store.perform { w in
             try w.refresh()
             _ = try w.plan()
-            _ = try w.youSaid()
+            _ = try w.youSaid(page: 1)
             return w.size
         }
-        audit.startIfDue(size: size, now: Self.clock())
+        // The first audit waits until the first pages are served; a request after that starts it
+        // too, whichever comes first.
+        let audit = self.audit
+        let delay = max(0, audit.notBefore - Self.clock()) + 0.5
+        DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + delay) {
+            audit.startIfDue(size: size, now: Self.clock())
+        }
         return size
     }
 
@@ -114,7 +125,7 @@ public final class Portal: Sendable {
                 return w.render(
                     "Home", .home,
                     Pages.home(
-                        plan: plan, youSaid: try w.youSaid().count, decisions: try w.decisionRegister().count,
+                        plan: plan, youSaid: try w.youSaid(page: 1).total, decisions: try w.decisionRegister().count,
                         formOn: w.configuration.intakeKey != nil))
             }
         case ["plan"]:
@@ -129,7 +140,7 @@ public final class Portal: Sendable {
             return try await page("yousaid|\(n)") { w in
                 w.render(
                     "You said, we did", .yousaid,
-                    Pages.youSaid(Paged(all: try w.youSaid(), page: n, pageSize: w.configuration.pageSize)))
+                    Pages.youSaid(try w.youSaid(page: n)))
             }
         case ["contributions"]:
             try allow("GET", "POST")
@@ -188,7 +199,7 @@ public final class Portal: Sendable {
             try allow("GET")
             let n = try Self.pageNumber(query)
             return try await page("api:yousaid|\(n)") { w in
-                Self.jsonBody(Paged(all: try w.youSaid(), page: n, pageSize: w.configuration.pageSize))
+                Self.jsonBody(try w.youSaid(page: n))
             }
         case ["api", "decisions"]:
             try allow("GET")

@@ -22,6 +22,9 @@ public struct PortalConfiguration: Sendable {
     /// Run the audit in the background at start and after the log grows, at most this often
     /// (seconds); nil never runs it.
     public var auditInterval: Double? = 600
+    /// Seconds after start before the first audit (it reads the whole log: at a million entries it
+    /// takes minutes and the machine's cores, which the first visitors need more).
+    public var firstAuditDelay: Double = 30
     /// Items per page in long lists.
     public var pageSize = 50
 

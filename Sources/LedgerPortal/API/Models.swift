@@ -47,18 +47,6 @@ struct PlanProgress: Codable, Sendable, Equatable {
     var actions: [PlanAction]
 }
 
-/// One "you said, we did" item.
-struct YouSaidItem: Codable, Sendable, Equatable {
-    var feedbackId: String
-    var receivedIn: String
-    var channel: String
-    var youSaid: String
-    var weDid: String
-    var changeStatus: String
-    var whatChanged: String?
-    var actionRef: String?
-}
-
 /// One page of a longer list.
 struct Paged<Item: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     var page: Int
@@ -74,6 +62,15 @@ struct Paged<Item: Codable & Sendable & Equatable>: Codable, Sendable, Equatable
         self.page = min(max(page, 1), pages)
         let start = (self.page - 1) * pageSize
         items = start < all.count ? Array(all[start..<min(all.count, start + pageSize)]) : []
+    }
+
+    /// A page read as such (`items` are page `page` of `total`).
+    init(page: Int, pageSize: Int, total: Int, items: [Item]) {
+        self.total = total
+        self.pageSize = pageSize
+        pages = max(1, (total + pageSize - 1) / pageSize)
+        self.page = min(max(page, 1), pages)
+        self.items = items
     }
 }
 

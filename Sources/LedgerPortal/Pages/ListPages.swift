@@ -1,9 +1,10 @@
 import Foundation
+import LedgerProjections
 
 extension Pages {
     // MARK: You said, we did
 
-    static func youSaid(_ list: Paged<YouSaidItem>) -> Markup {
+    static func youSaid(_ list: Paged<YouSaidWeDid>) -> Markup {
         let items: [Markup] = list.items.map { y in
             let changed: Markup = y.whatChanged.map { "<dt>What changed</dt><dd>\($0)</dd>" } ?? .empty
             let action: Markup = y.actionRef.map { "<dt>Plan action</dt><dd>\($0)</dd>" } ?? .empty

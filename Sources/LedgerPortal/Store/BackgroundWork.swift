@@ -6,7 +6,8 @@ import LedgerDomain
 import LedgerStore
 import Synchronization
 
-/// The audit, run in the background on its own connection: once at start, then again when the
+/// The audit, run in the background on its own connection: once soon after start (not before
+/// `notBefore`, so that it does not compete with the portal's first pages), then again when the
 /// log has grown, at most every `interval` seconds. The Verify page shows the last result.
 final class AuditService: Sendable {
     private let ledgerPath: String
@@ -19,10 +20,13 @@ final class AuditService: Sendable {
     }
     private let state = Mutex(State())
     private let asOf: @Sendable () -> String
+    /// The clock time before which no audit starts.
+    let notBefore: Double
 
-    init(ledgerPath: String, interval: Double?, asOf: @escaping @Sendable () -> String) {
+    init(ledgerPath: String, interval: Double?, notBefore: Double = 0, asOf: @escaping @Sendable () -> String) {
         self.ledgerPath = ledgerPath
         self.interval = interval
+        self.notBefore = notBefore
         self.asOf = asOf
     }
 
@@ -33,7 +37,9 @@ final class AuditService: Sendable {
     func startIfDue(size: Int, now: Double) {
         guard let interval else { return }
         let start: Bool = state.withLock { s in
-            guard !s.running, size != s.auditedSize, now - s.lastStart >= interval || s.auditedSize < 0 else {
+            guard now >= notBefore, !s.running, size != s.auditedSize,
+                now - s.lastStart >= interval || s.auditedSize < 0
+            else {
                 return false
             }
             s.running = true

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerDomain
 import LedgerStore
 
 /// The "Give feedback" form: its fields, their checks, and the `feedback.received` event it records.
@@ -32,7 +33,8 @@ struct FeedbackSubmission: Equatable {
         ("zh", "Chinese (中文)"), ("bfi", "British Sign Language"),
     ]
 
-    /// Accessible formats for the answer (the catalogue's list).
+    /// Accessible formats for the answer, with their names (codes: the catalogue's
+    /// `ReportingVocabulary.AccessibleFormat`, which decides what is accepted).
     static let formats: [(code: String, name: String)] = [
         ("easy_read", "Easy Read"), ("large_print", "Large print"), ("braille", "Braille"), ("audio", "Audio"),
         ("bsl", "British Sign Language video"), ("translation", "Translated into my language"),
@@ -89,7 +91,7 @@ struct FeedbackSubmission: Equatable {
         if !Self.languages.contains(where: { $0.tag == language }) {
             out.append(Problem(field: "language", message: "Choose the language you wrote in from the list"))
         }
-        if !format.isEmpty && !Self.formats.contains(where: { $0.code == format }) {
+        if !format.isEmpty && ReportingVocabulary.AccessibleFormat(rawValue: format) == nil {
             out.append(
                 Problem(
                     field: "format",
@@ -130,14 +132,10 @@ struct FeedbackSubmission: Equatable {
 
     /// The draft to sign: payload from the choices, private part from what the person wrote.
     func draft(feedbackId: String, eventId: String, receivedAt: String, lawfulBasis: String) -> JSONValue {
-        var payload: [String: JSONValue] = [
-            "feedbackId": .string(feedbackId), "channel": "web_form", "receivedAt": .string(receivedAt),
-            "submitter": "anonymous",
-            "language": .string(language), "consentToPublish": .bool(publish), "contactConsent": .bool(contact),
-            "lawfulBasisRef": .string(lawfulBasis),
-        ]
-        if !region.isEmpty { payload["regionId"] = .string(region) }
-        if !format.isEmpty { payload["accessibleFormat"] = .string(format) }
+        let payload = FeedbackReceived.fromWebForm(
+            feedbackId: feedbackId, receivedAt: receivedAt, regionId: region.isEmpty ? nil : region, language: language,
+            accessibleFormat: ReportingVocabulary.AccessibleFormat(rawValue: format), consentToPublish: publish,
+            contactConsent: contact, lawfulBasisRef: lawfulBasis)
         var data: [String: JSONValue] = ["text": .string(text)]
         let n = name.trimmingCharacters(in: .whitespaces)
         if !n.isEmpty { data["name"] = .string(n) }
@@ -145,10 +143,10 @@ struct FeedbackSubmission: Equatable {
         let needsText = needs.trimmingCharacters(in: .whitespaces)
         if !needsText.isEmpty { data["accessNeeds"] = .string(needsText) }
         return .object([
-            "id": .string(eventId), "type": "feedback.received", "typeVersion": 1,
-            "stream": .string("feedback/\(feedbackId)"),
-            "occurredAt": .string(receivedAt), "payload": .object(payload),
-            "private": .object(["subject": .string("feedback/\(feedbackId)"), "data": .object(data)]),
+            "id": .string(eventId), "type": .string(FeedbackReceived.eventType),
+            "typeVersion": .number(Double(FeedbackReceived.typeVersion)), "stream": .string(payload.stream),
+            "occurredAt": .string(receivedAt), "payload": Catalogue.json(of: payload),
+            "private": .object(["subject": .string(payload.stream), "data": .object(data)]),
         ])
     }
 }
@@ -165,7 +163,8 @@ extension PortalWorker {
         let idBytes = tokens.derive("event-id", nonce: nonce)
         let eventId = Self.uuid(idBytes)
         if let existing = try ledger.entry(id: eventId) {
-            return (existing.entry.event.payload["feedbackId"]?.stringValue ?? "", existing.index, true)
+            let earlier = try? Catalogue.decode(FeedbackReceived.self, payload: .object(existing.entry.event.payload))
+            return (earlier?.feedbackId ?? "", existing.index, true)
         }
         let now = Timestamp.now()
         let day = now.prefix(10).replacingOccurrences(of: "-", with: "")

@@ -7,8 +7,8 @@ import LedgerStore
 /// The ledger, its projections and the portal's caches, owned by one serial queue.
 ///
 /// Every request first reads the log's size (one indexed SQL read). When it changed, the
-/// projections and the ``LogIndex`` catch up and every cached answer is dropped; otherwise the
-/// answer comes from the cache, which is exact because the log only grows. Work runs on this
+/// projections catch up and every cached answer is dropped; otherwise the answer comes from the
+/// cache, which is exact because the log only grows. Work runs on this
 /// queue, never on Swift's cooperative threads, so a slow read cannot stall the server.
 final class PortalStore: @unchecked Sendable {
     private let queue = DispatchQueue(label: "coledger.portal.store", qos: .userInitiated)
@@ -35,11 +35,14 @@ struct CachedBody: Sendable {
 }
 
 /// The state behind ``PortalStore``; used only on its queue.
+///
+/// Everything it shows comes from the projections (folded into the ledger file and caught up
+/// incrementally): it keeps no fold of its own and never reads the whole log, so a start costs
+/// what catching the projections up costs (nothing when they are current).
 final class PortalWorker {
     let configuration: PortalConfiguration
     let ledger: Ledger
     let projections: Projections
-    var index: LogIndex
     /// Log entries when last refreshed.
     private(set) var size = -1
     /// The newest checkpoint's size when last refreshed (-1: none).
@@ -49,35 +52,36 @@ final class PortalWorker {
     /// Answers for this size and date, by route and query.
     private var bodies: [String: CachedBody] = [:]
     var planCache: PlanProgress?
-    var youSaidCache: [YouSaidItem]?
+    var youSaidCache: [Int: Paged<YouSaidWeDid>] = [:]
     var decisionCache: [String: DecisionDetail] = [:]
     var registerCache: [DecisionSummary]?
     var equityCache: [EquityTable]?
+    /// Contribution id by its code, for the contributions up to log index ``codedThrough``.
+    var contributionByCode: [String: String] = [:]
+    var codedThrough = -1
 
     init(configuration: PortalConfiguration) throws {
         self.configuration = configuration
         ledger = try Ledger.open(path: configuration.ledgerPath, policies: [DomainPolicy.standard])
         projections = Projections(ledger: ledger)
-        index = LogIndex(codes: configuration.codes)
     }
 
     /// The ledger's origin (the log's name).
     var origin: String { ledger.origin }
 
-    /// Catches up with the log; drops cached answers when it grew, a checkpoint was signed or
-    /// the date changed.
+    /// Catches the projections up with the log; drops cached answers when it grew, a checkpoint
+    /// was signed or the date changed.
     func refresh() throws {
         let now = configuration.now ?? CivilDate(parsing: Timestamp.now()) ?? today
         let n = try ledger.size()
         let c = try ledger.latestCheckpoint()?.size ?? -1
         guard n != size || c != checkpointSize || now != today else { return }
         try projections.catchUp()
-        try index.catchUp(ledger)
-        // The plan changes only with action events or the date; the published list only with
-        // responses (YouSaidIndex); everything else is cheap to render again.
-        if index.takePlanChanged() || now != today { planCache = nil }
-        if index.youSaid.takeChanged() { youSaidCache = nil }
-        if index.takeMetricsChanged() { equityCache = nil }
+        if n != size || now != today {
+            planCache = nil
+            youSaidCache.removeAll()
+            equityCache = nil
+        }
         size = n
         checkpointSize = c
         today = now

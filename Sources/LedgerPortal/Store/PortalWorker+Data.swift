@@ -15,6 +15,15 @@ extension EquityRow {
     }
 }
 
+extension PlanGroup {
+    /// A roll-up of the plan projection under its public name.
+    init(_ r: PlanRollUp, name: String) {
+        self.init(
+            code: r.key, name: name, total: r.total, done: r.done, inProgress: r.inProgress, planned: r.planned,
+            blocked: r.blocked, cancelled: r.cancelled, overdue: r.overdue, meanProgressPct: r.meanProgressPct)
+    }
+}
+
 extension DecisionDetail {
     /// The portal's view of a decision's provenance: presence counted by category (nobody named
     /// but the proposer's and signers' pseudonyms, which the public log carries), each entry with
@@ -71,62 +80,59 @@ extension PortalWorker {
                 competencies: v.action.competencies,
                 pillars: v.action.pillars, lastChangeOn: String(v.action.lastChangeAt.prefix(10)))
         }
-        func groups(_ codes: [String], names: [String: String], member: (PlanAction, String) -> Bool) -> [PlanGroup] {
-            codes.compactMap { code in
-                let members = actions.filter { member($0, code) }
-                return members.isEmpty ? nil : Self.group(code: code, name: names[code] ?? code, members)
-            }
+        func groups(_ rollUps: [PlanRollUp], names: [String: String]) -> [PlanGroup] {
+            rollUps.map { PlanGroup($0, name: names[$0.key] ?? $0.key) }
         }
-        let areas = PlanRules.areaOrder + Set(actions.map(\.area)).subtracting(PlanRules.areaOrder).sorted()
-        let competencies =
-            Words.competencies.keys.sorted()
-            + Set(actions.flatMap(\.competencies)).subtracting(Words.competencies.keys).sorted()
-        let pillars =
-            Words.pillars.keys.sorted() + Set(actions.flatMap(\.pillars)).subtracting(Words.pillars.keys).sorted()
         let progress = PlanProgress(
-            asOf: today.description, entries: size, totals: Self.group(code: "all", name: "All actions", actions),
-            byArea: groups(areas, names: Words.areas) { $0.area == $1 },
-            byCompetency: groups(competencies, names: Words.competencies) { $0.competencies.contains($1) },
-            byPillar: groups(pillars, names: Words.pillars) { $0.pillars.contains($1) }, actions: actions)
+            asOf: today.description, entries: size, totals: PlanGroup(report.totals, name: "All actions"),
+            byArea: groups(report.byArea, names: Words.areas),
+            byCompetency: groups(report.byCompetency, names: Words.competencies),
+            byPillar: groups(report.byPillar, names: Words.pillars), actions: actions)
         planCache = progress
         return progress
     }
 
-    static func group(code: String, name: String, _ actions: [PlanAction]) -> PlanGroup {
-        var g = PlanGroup(code: code, name: name)
-        var reported: [Int] = []
-        for a in actions {
-            g.total += 1
-            switch a.status {
-            case "done": g.done += 1
-            case "in_progress": g.inProgress += 1
-            case "planned": g.planned += 1
-            case "blocked": g.blocked += 1
-            case "cancelled": g.cancelled += 1
-            default: break
-            }
-            if a.overdue { g.overdue += 1 }
-            if let p = a.progressPct { reported.append(p) }
-        }
-        g.meanProgressPct = reported.isEmpty ? nil : reported.reduce(0, +) / reported.count
-        return g
-    }
-
     // MARK: You said, we did
 
-    /// The public list, newest first.
-    func youSaid() throws -> [YouSaidItem] {
-        if let youSaidCache { return youSaidCache }
-        let items = index.youSaid.list()
-        youSaidCache = items
-        return items
+    /// One page of the public list (newest first), from the feedback projection's published list.
+    func youSaid(page: Int) throws -> Paged<YouSaidWeDid> {
+        if let hit = youSaidCache[page] { return hit }
+        let pageSize = configuration.pageSize
+        var n = max(page, 1)
+        var (total, items) = try projections.youSaidWeDid(newestFirstFrom: (n - 1) * pageSize, limit: pageSize)
+        let pages = max(1, (total + pageSize - 1) / pageSize)
+        if n > pages {
+            // Past the end: the last page, as ``Paged`` would give.
+            n = pages
+            items = try projections.youSaidWeDid(newestFirstFrom: (n - 1) * pageSize, limit: pageSize).items
+        }
+        let paged = Paged(page: n, pageSize: pageSize, total: total, items: items)
+        youSaidCache[page] = paged
+        return paged
+    }
+
+    // MARK: Regions
+
+    /// The regions as registered (id and public name), in registration order: the form's choices.
+    func regions() throws -> [(id: String, name: String)] {
+        try projections.regions().map { (id: $0.regionId, name: $0.name) }
     }
 
     // MARK: Contributions
 
+    /// The contribution a code was made for, or nil: the codes of contributions recorded since the
+    /// last look-up are made first (the trace projection lists them in log order).
+    func contributionId(code: String) throws -> String? {
+        for c in try projections.contributions(after: codedThrough) {
+            contributionByCode[configuration.codes.code(for: c.contributionId)] = c.contributionId
+            codedThrough = c.index
+        }
+        return contributionByCode[code]
+    }
+
     /// The trace for a contribution code, or nil when no contribution has that code.
     func answer(code: String) throws -> ContributionAnswer? {
-        guard let id = index.contributionByCode[code] else { return nil }
+        guard let id = try contributionId(code: code) else { return nil }
         let report = try projections.trace(contribution: id, showContent: false)
         guard let t = report.contributions.first else { return nil }
         let c = t.contribution

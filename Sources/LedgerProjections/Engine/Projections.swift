@@ -108,9 +108,9 @@ public final class Projections {
         try query { try FeedbackTables($0, suffix: "").all() }
     }
 
-    /// The public "you said, we did" list, by receipt time.
+    /// The public "you said, we did" list, by receipt time (the projection's published list).
     public func youSaidWeDid() throws -> [YouSaidWeDid] {
-        try query { try FeedbackTables($0, suffix: "").publishable() }.compactMap(YouSaidWeDid.init)
+        try query { try FeedbackTables($0, suffix: "").published(newestFirst: false) }
     }
 
     // MARK: Trace

@@ -7,8 +7,8 @@ import LedgerDomain
 public enum FeedbackProjection: BatchProjection {
     /// `feedback`.
     public static let name = "feedback"
-    /// 1.
-    public static let version = 1
+    /// 2 (version 2 added the published "you said, we did" list).
+    public static let version = 2
     /// Group F.
     public static let eventTypes: Set<String> = [
         FeedbackReceived.eventType, FeedbackAcknowledged.eventType, FeedbackTriaged.eventType, FeedbackLinked.eventType,

@@ -1,9 +1,11 @@
 import GRDB
 
-/// The feedback projection's table: `feedback_items`, one row per piece of feedback.
+/// The feedback projection's tables: `feedback_items`, one row per piece of feedback, and
+/// `feedback_published`, the public "you said, we did" list (one row per item ``YouSaidWeDid``
+/// may list), kept in step with the items by ``save(_:)``.
 public struct FeedbackTables: ProjectionTables {
     /// Base table names.
-    public static let tableNames = ["feedback_items"]
+    public static let tableNames = ["feedback_items", "feedback_published"]
 
     /// The table's schema.
     public static func schema(suffix: String) -> [String] {
@@ -19,14 +21,25 @@ public struct FeedbackTables: ProjectionTables {
                 change_description TEXT, reason TEXT, action_ref TEXT, notified_at TEXT, closed_at TEXT,
                 closed_index INTEGER, close_reason TEXT
             ) WITHOUT ROWID
+            """,
+            // Keyed by receipt time first, so a page of the list (newest first) is a range of the key.
             """
+            CREATE TABLE feedback_published\(suffix) (
+                received_at TEXT NOT NULL, feedback_id TEXT NOT NULL, received_in TEXT NOT NULL, channel TEXT NOT NULL,
+                you_said TEXT NOT NULL, we_did TEXT NOT NULL, change_status TEXT NOT NULL, what_changed TEXT, action_ref TEXT,
+                PRIMARY KEY (received_at, feedback_id)
+            ) WITHOUT ROWID
+            """,
         ]
     }
 
     let c: ProjectionConnection
     let items: String
+    let published: String
     let selectOne: Statement?
     let upsert: Statement?
+    let publish: Statement?
+    let unpublish: Statement?
 
     /// The table named with `suffix`.
     public init(_ connection: ProjectionConnection, suffix: String) {
@@ -36,6 +49,10 @@ public struct FeedbackTables: ProjectionTables {
         selectOne = try? connection.db.cachedStatement(sql: "SELECT \(Self.columns) FROM \(items) WHERE feedback_id = ?")
         upsert = try? connection.db.cachedStatement(
             sql: "INSERT OR REPLACE INTO \(items) (\(Self.columns)) VALUES (\(Array(repeating: "?", count: 32).joined(separator: ", ")))")
+        published = "feedback_published" + suffix
+        publish = try? connection.db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO \(published) (\(Self.publishedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        unpublish = try? connection.db.cachedStatement(sql: "DELETE FROM \(published) WHERE received_at = ? AND feedback_id = ?")
     }
 
     private func prepared(_ statement: Statement?) throws -> Statement {
@@ -90,21 +107,57 @@ public struct FeedbackTables: ProjectionTables {
         try c.fetchAll("SELECT \(Self.columns) FROM \(items) ORDER BY received_at, feedback_id").map(Self.record(from:))
     }
 
-    /// The items "you said, we did" may list (consented, with a moderated summary, an answer and
-    /// a change status), in the order of ``all()``; the SQL leaves out the rest before any row is
-    /// built, and `YouSaidWeDid.init?` still makes the final check.
-    func publishable() throws -> [FeedbackRecord] {
-        try c.fetchAll(
-            """
-            SELECT \(Self.columns) FROM \(items)
-            WHERE consent_to_publish = 1 AND public_summary IS NOT NULL AND moderated_by_role_id IS NOT NULL
-                AND response IS NOT NULL AND change_status IS NOT NULL
-            ORDER BY received_at, feedback_id
-            """
-        ).map(Self.record(from:))
+    /// Saves `f`, and lists it in or removes it from the published list as ``YouSaidWeDid`` decides
+    /// (only an answered item can be listed, so only an answered one is looked at).
+    func save(_ f: FeedbackRecord) throws {
+        try saveItem(f)
+        guard f.respondedIndex != nil else { return }
+        if let y = YouSaidWeDid(f) {
+            try c.write(prepared(publish)) { b in
+                b.add(f.receivedAt)
+                b.add(y.feedbackId)
+                b.add(y.receivedIn)
+                b.add(y.channel)
+                b.add(y.youSaid)
+                b.add(y.weDid)
+                b.add(y.changeStatus)
+                b.add(y.whatChanged)
+                b.add(y.actionRef)
+            }
+        } else {
+            try c.write(prepared(unpublish)) { b in
+                b.add(f.receivedAt)
+                b.add(f.feedbackId)
+            }
+        }
     }
 
-    func save(_ f: FeedbackRecord) throws {
+    /// The published list's columns in schema order.
+    static let publishedColumns =
+        "received_at, feedback_id, received_in, channel, you_said, we_did, change_status, what_changed, action_ref"
+
+    /// How many items the published list holds.
+    func publishedCount() throws -> Int {
+        try c.fetchOne("SELECT COUNT(*) FROM \(published)").map { $0[0] } ?? 0
+    }
+
+    /// Up to `limit` items of the published list from `offset`, newest receipt first (then
+    /// highest id), or oldest first.
+    func published(newestFirst: Bool, offset: Int = 0, limit: Int = -1) throws -> [YouSaidWeDid] {
+        let order = newestFirst ? "DESC" : "ASC"
+        return try c.fetchAll(
+            """
+            SELECT \(Self.publishedColumns) FROM \(published)
+            ORDER BY received_at \(order), feedback_id \(order) LIMIT ? OFFSET ?
+            """, [limit, offset]
+        ).map { r in
+            YouSaidWeDid(
+                feedbackId: r[1], receivedIn: r[2], channel: r[3], youSaid: r[4], weDid: r[5], changeStatus: r[6],
+                whatChanged: r[7], actionRef: r[8])
+        }
+    }
+
+    private func saveItem(_ f: FeedbackRecord) throws {
         try c.write(prepared(upsert)) { b in
             b.add(f.feedbackId)
             b.add(f.channel)
