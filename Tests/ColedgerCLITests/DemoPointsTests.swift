@@ -30,7 +30,9 @@ import Testing
         return (plan["actions"] as? Int ?? -1, plan["byStatus"] as? [String: Int] ?? [:])
     }
 
-    static func received(_ state: [String: Any]) -> Int { (state["feedback"] as? [String: Any])?["received"] as? Int ?? -1 }
+    static func received(_ state: [String: Any]) -> Int {
+        (state["feedback"] as? [String: Any])?["received"] as? Int ?? -1
+    }
 
     @Test func stateAndDiffByDateByIndexAndByAKeptCheckpoint() throws {
         let cli = try CLI()
@@ -52,7 +54,8 @@ import Testing
         #expect((after["asOf"] as? String) == "2025-07-02")
         // Before anything happened: refused, not an empty answer.
         let nothing = try run("state", "--as-of", "2023-03-31")
-        #expect(nothing.status != 0 && nothing.stderr.contains("nothing had happened by 2023-03-31"), "\(nothing.stderr)")
+        #expect(
+            nothing.status != 0 && nothing.stderr.contains("nothing had happened by 2023-03-31"), "\(nothing.stderr)")
         // diff by date: exactly the 23 seed actions moved on 2 July 2025.
         let moved = try run("diff", "--effective", "2025-07-01", "2025-07-02")
         #expect(moved.status == 0, "\(moved.stderr)")
@@ -61,7 +64,9 @@ import Testing
         #expect(moved.stdout.contains("Action LG-1 moved from planned to in progress"))
         // The same question of the plan verb, which prints the point it used; --now is refused.
         let plan = try run("plan", "--as-of", "2025-07-01")
-        #expect(plan.status == 0 && plan.stdout.hasPrefix("Plan as of 2025-07-01 (events that had happened by then)"), "\(plan.stdout)")
+        #expect(
+            plan.status == 0 && plan.stdout.hasPrefix("Plan as of 2025-07-01 (events that had happened by then)"),
+            "\(plan.stdout)")
         let retired = try run("plan", "--now", "2025-07-01")
         #expect(retired.status != 0 && retired.stderr.contains("--as-of"), "\(retired.stderr)")
         #expect(try run("feedback", "--as-of", "2023-03-31").status != 0)
@@ -86,7 +91,8 @@ import Testing
         let note = try String(contentsOfFile: dir + "/kept-checkpoint.txt", encoding: .utf8).split(separator: "\n")
         let size = try #require(note.count > 1 ? Int(note[1]) : nil, "\(note)")
         let done = try run(
-            "action", "update", "--key", dir + "/keys/admin.key", "--action", "LG-1", "--status", "done", "--progress", "100",
+            "action", "update", "--key", dir + "/keys/admin.key", "--action", "LG-1", "--status", "done", "--progress",
+            "100",
             "--note", "Delivered.", "--on", "2026-03-31")
         #expect(done.status == 0, "\(done.stderr)")
         let kept = try Self.json(try run("state", "--at", "checkpoint", "--json"))
@@ -97,35 +103,48 @@ import Testing
         let now = try Self.json(try run("state", "--json"))
         #expect(now["entries"] as? Int == size + 1 && Self.plan(now).byStatus["done"] == 1, "\(now)")
         let since = try run("diff", "checkpoint", String(size + 1))
-        #expect(since.status == 0 && since.stdout.contains("Action LG-1 moved from in progress to done"), "\(since.stdout)\(since.stderr)")
+        #expect(
+            since.status == 0 && since.stdout.contains("Action LG-1 moved from in progress to done"),
+            "\(since.stdout)\(since.stderr)")
         // Both clocks together: as of 2025-07-01, as known at the checkpoint.
         let both = try Self.json(try run("state", "--as-of", "2025-07-01", "--at", "checkpoint", "--json"))
         #expect(Self.plan(both).byStatus == ["planned": 23], "\(both)")
 
         // Filters and JSON for daily work (issue 11's other bullets), on the same ledger.
-        let june = try run("log", "--type", "feedback.received", "--since", "2025-06-01", "--until", "2025-06-30", "--limit", "1000", "--json")
+        let june = try run(
+            "log", "--type", "feedback.received", "--since", "2025-06-01", "--until", "2025-06-30", "--limit", "1000",
+            "--json")
         #expect(june.status == 0, "\(june.stderr)")
         let juneLines = june.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }.compactMap { ($0["entry"] as? [String: Any])?["event"] as? [String: Any] }
         #expect(!juneLines.isEmpty)
-        #expect(juneLines.allSatisfy {
-            $0["type"] as? String == "feedback.received" && ($0["occurredAt"] as? String).map { $0 >= "2025-06-01" && $0 < "2025-07-01" } == true
-        })
+        #expect(
+            juneLines.allSatisfy {
+                $0["type"] as? String == "feedback.received"
+                    && ($0["occurredAt"] as? String).map { $0 >= "2025-06-01" && $0 < "2025-07-01" } == true
+            })
         let role = try run("log", "--stream", "role/R-DCEO", "--json")
         let roleTypes = role.stdout.split(separator: "\n").compactMap {
-            (((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["entry"] as? [String: Any])?["event"] as? [String: Any]
+            (((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["entry"] as? [String: Any])?[
+                "event"] as? [String: Any]
         }.map { $0["type"] as? String ?? "" }
-        #expect(roleTypes.first == "role.defined" && roleTypes.dropFirst().allSatisfy { $0.hasPrefix("role.") }, "\(roleTypes)")
+        #expect(
+            roleTypes.first == "role.defined" && roleTypes.dropFirst().allSatisfy { $0.hasPrefix("role.") },
+            "\(roleTypes)")
         #expect(try run("log", "--since", "March").status != 0)
         let autumn = try Self.json(try run("decisions", "--since", "2025-10-01", "--until", "2025-12-31", "--json"))
         let autumnDates = (autumn["decisions"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String }
-        #expect(!autumnDates.isEmpty && autumnDates.allSatisfy { $0 >= "2025-10-01" && $0 < "2026-01-01" }, "\(autumnDates)")
+        #expect(
+            !autumnDates.isEmpty && autumnDates.allSatisfy { $0 >= "2025-10-01" && $0 < "2026-01-01" }, "\(autumnDates)"
+        )
         let audit = try run("audit", "--as-of", "2026-03-31", "--json")
         #expect(audit.status == 1)  // the planted lapses
         #expect((try? JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])?["rules"] != nil)
         let checkpoint = try Self.json(try run("checkpoint", "--json"))
-        #expect(checkpoint["size"] as? Int == size + 1 && (checkpoint["note"] as? String)?.contains("\n\(size + 1)\n") == true, "\(checkpoint)")
+        #expect(
+            checkpoint["size"] as? Int == size + 1
+                && (checkpoint["note"] as? String)?.contains("\n\(size + 1)\n") == true, "\(checkpoint)")
         // trace accepts the code the contributor was given.
         let first = try run("log", "--type", "contribution.recorded", "--limit", "1", "--json")
         let firstLine = (try? JSONSerialization.jsonObject(with: Data(first.stdout.utf8))) as? [String: Any]
@@ -136,7 +155,9 @@ import Testing
         let rows = (try? JSONSerialization.jsonObject(with: Data(codes.stdout.utf8))) as? [[String: String]]
         let code = try #require(rows?.first?["code"], "\(codes.stdout)\(codes.stderr)")
         let traced = try Self.json(try run("trace", code.lowercased(), "--json"))
-        let tracedId = ((traced["contributions"] as? [[String: Any]])?.first?["contribution"] as? [String: Any])?["contributionId"] as? String
+        let tracedId =
+            ((traced["contributions"] as? [[String: Any]])?.first?["contribution"] as? [String: Any])?["contributionId"]
+            as? String
         #expect(tracedId == contribution, "\(traced)")
         #expect(try run("trace", "7KQ3-M9XD-1P4T-ZB2C").status != 0)
 
@@ -144,22 +165,40 @@ import Testing
         let admin = dir + "/keys/admin.key"
         let verbs: [[String]] = [
             ["region", "register", "--key", admin, "--id", "ZZ", "--name", "Test Region", "--on", "2026-03-02"],
-            ["feedback", "receive", "--key", admin, "--id", "F-TEST-1", "--channel", "email", "--on", "2026-03-02T09:00"],
-            ["feedback", "triage", "--key", admin, "--id", "F-TEST-1", "--theme", "interpreters", "--criticality", "3", "--on", "2026-03-03"],
-            ["feedback", "link", "--key", admin, "--id", "F-TEST-1", "--to", "action", "--target", "LG-1", "--on", "2026-03-04"],
-            ["feedback", "status", "--key", admin, "--id", "F-TEST-1", "--status", "under_review", "--on", "2026-03-05"],
-            ["feedback", "notify", "--key", admin, "--id", "F-TEST-1", "--method", "email", "--kind", "progress", "--on", "2026-03-06T10:00"],
+            [
+                "feedback", "receive", "--key", admin, "--id", "F-TEST-1", "--channel", "email", "--on",
+                "2026-03-02T09:00",
+            ],
+            [
+                "feedback", "triage", "--key", admin, "--id", "F-TEST-1", "--theme", "interpreters", "--criticality",
+                "3", "--on", "2026-03-03",
+            ],
+            [
+                "feedback", "link", "--key", admin, "--id", "F-TEST-1", "--to", "action", "--target", "LG-1", "--on",
+                "2026-03-04",
+            ],
+            [
+                "feedback", "status", "--key", admin, "--id", "F-TEST-1", "--status", "under_review", "--on",
+                "2026-03-05",
+            ],
+            [
+                "feedback", "notify", "--key", admin, "--id", "F-TEST-1", "--method", "email", "--kind", "progress",
+                "--on", "2026-03-06T10:00",
+            ],
             ["body", "board-update", "--key", admin, "--body", "B-TRUSTEES", "--mode", "verbal", "--on", "2026-03-10"],
         ]
         for verb in verbs {
             let r = try runArgs(verb)
             #expect(r.status == 0, "\(verb.joined(separator: " ")): \(r.stderr)")
         }
-        let newLines = try run("log", "--from", String(size + 1), "--limit", "20", "--json").stdout.split(separator: "\n")
+        let newLines = try run("log", "--from", String(size + 1), "--limit", "20", "--json").stdout.split(
+            separator: "\n")
         var byType: [String: [String: Any]] = [:]
         for line in newLines {
             let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-            if let event = (object?["entry"] as? [String: Any])?["event"] as? [String: Any], let type = event["type"] as? String {
+            if let event = (object?["entry"] as? [String: Any])?["event"] as? [String: Any],
+                let type = event["type"] as? String
+            {
                 byType[type] = event
             }
         }
@@ -169,7 +208,8 @@ import Testing
         let notifiedAt = notified?["occurredAt"] as? String
         let notifiedVersion = notified?["typeVersion"] as? Int
         let notifiedPayloadAt = (notified?["payload"] as? [String: Any])?["at"] as? String
-        #expect(notifiedAt == "2026-03-06T10:00:00Z" && notifiedVersion == 2 && notifiedPayloadAt == "2026-03-06T10:00:00Z")
+        #expect(
+            notifiedAt == "2026-03-06T10:00:00Z" && notifiedVersion == 2 && notifiedPayloadAt == "2026-03-06T10:00:00Z")
         let boardAt = byType["board.update_given"]?["occurredAt"] as? String
         #expect(boardAt?.hasPrefix("2026-03-10") == true)
         let types = Set(byType.keys)

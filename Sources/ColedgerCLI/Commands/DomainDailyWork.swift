@@ -17,11 +17,14 @@ extension FeedbackCommand {
             abstract: "Triage feedback: its themes, tags, criticality and owner (feedback.triaged).")
         @OptionGroup var signing: SigningOptions
         @Option(help: "The feedback id.") var id: String
-        @Option(help: ArgumentHelp("A theme (repeatable), e.g. interpreters.", valueName: "theme")) var theme: [String] = []
-        @Option(help: ArgumentHelp("A pillar (repeatable): \(allowed(TagVocabulary.Pillar.self)).", valueName: "pillar"))
+        @Option(help: ArgumentHelp("A theme (repeatable), e.g. interpreters.", valueName: "theme")) var theme:
+            [String] = []
+        @Option(
+            help: ArgumentHelp("A pillar (repeatable): \(allowed(TagVocabulary.Pillar.self)).", valueName: "pillar"))
         var pillar: [String] = []
         @Option(
-            help: ArgumentHelp("A competency (repeatable): \(allowed(TagVocabulary.Competency.self)).", valueName: "competency"))
+            help: ArgumentHelp(
+                "A competency (repeatable): \(allowed(TagVocabulary.Competency.self)).", valueName: "competency"))
         var competency: [String] = []
         @Option(help: "How critical, 1 (low) to 5.") var criticality: Int
         @Flag(help: "It raises a safeguarding concern.") var safeguarding = false
@@ -31,7 +34,8 @@ extension FeedbackCommand {
             try reporting {
                 try DomainVerb.append(signing) { _ in
                     var payload: [String: JSONValue] = [
-                        "feedbackId": .string(id), "themes": VerbInput.strings(theme), "pillars": VerbInput.strings(pillar),
+                        "feedbackId": .string(id), "themes": VerbInput.strings(theme),
+                        "pillars": VerbInput.strings(pillar),
                         "competencies": VerbInput.strings(competency), "criticality": VerbInput.int(criticality),
                         "safeguardingFlag": .bool(safeguarding),
                     ]
@@ -39,7 +43,8 @@ extension FeedbackCommand {
                     return DomainEvent(
                         type: "feedback.triaged", payload: payload,
                         options: [
-                            "feedbackId": "--id", "themes": "--theme", "pillars": "--pillar", "competencies": "--competency",
+                            "feedbackId": "--id", "themes": "--theme", "pillars": "--pillar",
+                            "competencies": "--competency",
                             "criticality": "--criticality", "ownerRoleId": "--owner",
                         ])
                 } describe: { _, _ in
@@ -54,7 +59,9 @@ extension FeedbackCommand {
             abstract: "Link feedback to what it led to: an action, decision, meeting or other item (feedback.linked).")
         @OptionGroup var signing: SigningOptions
         @Option(help: "The feedback id.") var id: String
-        @Option(help: ArgumentHelp("What it is linked to: \(allowed(FeedbackVocabulary.LinkTarget.self)).", valueName: "kind"))
+        @Option(
+            help: ArgumentHelp(
+                "What it is linked to: \(allowed(FeedbackVocabulary.LinkTarget.self)).", valueName: "kind"))
         var to: String
         @Option(help: "The id of what it is linked to.") var target: String
 
@@ -77,7 +84,8 @@ extension FeedbackCommand {
             abstract: "Record where feedback stands before it is answered (feedback.status_updated).")
         @OptionGroup var signing: SigningOptions
         @Option(help: "The feedback id.") var id: String
-        @Option(help: ArgumentHelp("Its status: \(allowed(FeedbackVocabulary.Status.self)).", valueName: "status")) var status: String
+        @Option(help: ArgumentHelp("Its status: \(allowed(FeedbackVocabulary.Status.self)).", valueName: "status"))
+        var status: String
         @Option(help: "A note (no personal data).") var note: String?
 
         func run() throws {
@@ -97,12 +105,15 @@ extension FeedbackCommand {
 
     struct Notify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that the submitter was told of the answer or of progress (feedback.submitter_notified, rule F-4).",
+            abstract:
+                "Record that the submitter was told of the answer or of progress (feedback.submitter_notified, rule F-4).",
             discussion: "When they were told is --on (the payload's `at` says the same).")
         @OptionGroup var signing: SigningOptions
         @Option(help: "The feedback id.") var id: String
-        @Option(help: ArgumentHelp("How: \(allowed(FeedbackVocabulary.ContactMethod.self)).", valueName: "method")) var method: String
-        @Option(help: ArgumentHelp("Of what: \(allowed(FeedbackVocabulary.NotificationKind.self)).", valueName: "kind")) var kind: String
+        @Option(help: ArgumentHelp("How: \(allowed(FeedbackVocabulary.ContactMethod.self)).", valueName: "method"))
+        var method: String
+        @Option(help: ArgumentHelp("Of what: \(allowed(FeedbackVocabulary.NotificationKind.self)).", valueName: "kind"))
+        var kind: String
 
         func run() throws {
             try reporting {
@@ -123,10 +134,12 @@ extension BodyCommand {
     struct BoardUpdate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "board-update",
-            abstract: "Record an update on the plan given to a board, verbally or in writing (board.update_given, rule G-7).")
+            abstract:
+                "Record an update on the plan given to a board, verbally or in writing (board.update_given, rule G-7).")
         @OptionGroup var signing: SigningOptions
         @Option(help: "The board, e.g. B-TRUSTEES.") var body: String
-        @Option(help: ArgumentHelp("How: \(allowed(ReportingVocabulary.UpdateMode.self)).", valueName: "mode")) var mode: String
+        @Option(help: ArgumentHelp("How: \(allowed(ReportingVocabulary.UpdateMode.self)).", valueName: "mode"))
+        var mode: String
         @Option(help: "The paper (its SHA-256 is recorded; required for a written update).") var paper: String?
         @Option(help: "The paper's digest, sha256:<hex>, instead of --paper.") var paperHash: String?
         @Option(help: ArgumentHelp("A metric reported (repeatable).", valueName: "metric")) var metric: [String] = []
@@ -147,7 +160,8 @@ extension BodyCommand {
                     return DomainEvent(
                         type: "board.update_given", payload: payload,
                         options: [
-                            "bodyId": "--body", "mode": "--mode", "paperHash": "--paper-hash", "metricsIncluded": "--metric",
+                            "bodyId": "--body", "mode": "--mode", "paperHash": "--paper-hash",
+                            "metricsIncluded": "--metric",
                             "meetingId": "--meeting", "givenByRoleId": "--given-by",
                         ])
                 } describe: { _, _ in
@@ -161,7 +175,8 @@ extension BodyCommand {
 extension MeetingCommand {
     struct ApproveMinutes: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "approve-minutes", abstract: "Record that a meeting's minutes were approved at a later meeting (minutes.approved).")
+            commandName: "approve-minutes",
+            abstract: "Record that a meeting's minutes were approved at a later meeting (minutes.approved).")
         @OptionGroup var signing: SigningOptions
         @Option(help: "The meeting the minutes are of.") var meeting: String
         @Option(help: "The meeting that approved them.") var approvedAt: String
@@ -177,7 +192,10 @@ extension MeetingCommand {
                             "meetingId": .string(meeting), "approvedAtMeetingId": .string(approvedAt),
                             "minutesHash": .string(try Digest.of(file: minutes, hash: minutesHash, what: "--minutes")),
                         ],
-                        options: ["meetingId": "--meeting", "approvedAtMeetingId": "--approved-at", "minutesHash": "--minutes-hash"])
+                        options: [
+                            "meetingId": "--meeting", "approvedAtMeetingId": "--approved-at",
+                            "minutesHash": "--minutes-hash",
+                        ])
                 } describe: { _, _ in
                     "Recorded that the minutes of \(meeting) were approved at \(approvedAt)."
                 }
@@ -202,7 +220,9 @@ struct RegionCommand: ParsableCommand {
                 try DomainVerb.append(signing) { _ in
                     DomainEvent(
                         type: "region.registered",
-                        payload: ["regionId": .string(id), "name": .string(name), "servicesProvided": .bool(servicesProvided)],
+                        payload: [
+                            "regionId": .string(id), "name": .string(name), "servicesProvided": .bool(servicesProvided),
+                        ],
                         options: ["regionId": "--id", "name": "--name", "servicesProvided": "--services-provided"])
                 } describe: { _, _ in
                     "Registered region \(id) (\(name))."

@@ -23,7 +23,9 @@ public struct BeforeEffectiveTime<Current: EventPayload>: EventPayload {
     /// The current type's members.
     public static var memberNames: Set<String> { Current.memberNames }
     /// The current type's summary, marked as the version before the effective-time rule.
-    public static var summary: String { Current.summary + " (version 1: written before envelope and payload dates had to agree)" }
+    public static var summary: String {
+        Current.summary + " (version 1: written before envelope and payload dates had to agree)"
+    }
     /// The current type's private fields.
     public static var privateFields: [String] { Current.privateFields }
     /// The current type's example.

@@ -22,7 +22,9 @@ extension Projections {
         scan: while true {
             let chunk: [IndexedEntry]
             if let ledger {
-                chunk = try ledger.entries(from: from, limit: 10_000).map { IndexedEntry(index: $0.index, entry: $0.entry) }
+                chunk = try ledger.entries(from: from, limit: 10_000).map {
+                    IndexedEntry(index: $0.index, entry: $0.entry)
+                }
             } else {
                 chunk = (from..<min(entries.count, from + 10_000)).map { IndexedEntry(index: $0, entry: entries[$0]) }
             }
