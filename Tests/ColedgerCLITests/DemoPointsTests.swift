@@ -166,7 +166,7 @@ import Testing
         let verbs: [[String]] = [
             ["region", "register", "--key", admin, "--id", "ZZ", "--name", "Test Region", "--on", "2026-03-02"],
             [
-                "feedback", "receive", "--key", admin, "--id", "F-TEST-1", "--channel", "email", "--on",
+                "feedback", "receive", "--key", admin, "--id", "F-TEST-1", "--channel", "web_form", "--on",
                 "2026-03-02T09:00",
             ],
             [
@@ -182,7 +182,7 @@ import Testing
                 "2026-03-05",
             ],
             [
-                "feedback", "notify", "--key", admin, "--id", "F-TEST-1", "--method", "email", "--kind", "progress",
+                "feedback", "notify", "--key", admin, "--id", "F-TEST-1", "--method", "email", "--kind", "status_update",
                 "--on", "2026-03-06T10:00",
             ],
             ["body", "board-update", "--key", admin, "--body", "B-TRUSTEES", "--mode", "verbal", "--on", "2026-03-10"],
