@@ -85,6 +85,19 @@ public enum Audit {
             recordingDelay: RecordingDelayReport.measure(entries))
     }
 
+    /// The plan's accountability rules alone, as of `asOf`, over entries already read (and
+    /// verified by the caller): the same fold and the same rules as ``run(_:policy:policySHA256:asOf:pinnedLogKey:keptCheckpoints:)``
+    /// without verifying the log again, so a caller can judge every day of a year from one read.
+    /// Rule P-3 (private data still held after erasure) needs the store and is judged as if none were held.
+    public static func rules(_ entries: [(Int, Entry)], policy: AuditPolicy, asOf: String) throws(AuditError) -> [RuleResult] {
+        guard asOf.count == 10, let asOfDay = Day.number(asOf) else { throw .badPolicy("--as-of must be a date YYYY-MM-DD, got \(asOf)") }
+        var model = AuditModel(specialCategoryTypes: policy.privacy.specialCategoryTypes)
+        for (index, entry) in entries where (Day.number(EffectiveTime.of(entry.event)) ?? 0) <= asOfDay {
+            model.observe(entry.event, at: index)
+        }
+        return Rules(model: model, policy: policy, asOf: asOfDay).all()
+    }
+
     /// The size a checkpoint note states, if it parses.
     static func size(ofCheckpoint note: String) -> Int? {
         (try? SignedNote(parsing: note)).flatMap { try? Checkpoint(parsing: $0.text) }.map { Int($0.size) }
@@ -150,7 +163,7 @@ private final class ModelFold: @unchecked Sendable {
     /// Starts folding the entries that occurred on or before `asOfDay`.
     func start(_ entries: [(Int, Entry)], asOfDay: Int) {
         DispatchQueue.global().async(group: done) { [self] in
-            for (index, entry) in entries where (Day.number(entry.event.occurredAt) ?? 0) <= asOfDay {
+            for (index, entry) in entries where (Day.number(EffectiveTime.of(entry.event)) ?? 0) <= asOfDay {
                 model.observe(entry.event, at: index)
             }
         }

@@ -6,7 +6,7 @@ extension AuditModel {
     /// arrays it carries, so the audit stays linear in the log's size.
     mutating func observe(_ event: Event, at index: Int) {
         let p = event.payload
-        let day = Day.number(event.occurredAt) ?? 0
+        let day = Day.number(EffectiveTime.of(event)) ?? 0
         firstDay = min(firstDay ?? day, day)
         lastDay = max(lastDay ?? day, day)
         func string(_ k: String) -> String? { p[k]?.stringValue }

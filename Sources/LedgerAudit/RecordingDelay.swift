@@ -1,4 +1,5 @@
 public import LedgerCore
+import LedgerDomain
 
 /// How long after it happened each event was recorded: the delay between an entry's effective
 /// time (`occurredAt`) and its log position (`recordedAt`), per event type and per signer.
@@ -50,7 +51,7 @@ public struct RecordingDelayReport: Sendable, Codable, Equatable {
 
     /// recordedAt − occurredAt in whole seconds, at least 0; nil when either does not parse.
     public static func delaySeconds(_ entry: Entry) -> Int? {
-        guard let recorded = Timestamp.unixSeconds(entry.recordedAt), let occurred = Timestamp.unixSeconds(entry.event.occurredAt) else {
+        guard let recorded = Timestamp.unixSeconds(entry.recordedAt), let occurred = Timestamp.unixSeconds(EffectiveTime.of(entry.event)) else {
             return nil
         }
         return max(0, recorded - occurred)

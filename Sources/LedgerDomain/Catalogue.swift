@@ -22,6 +22,7 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum Catalogue {
     /// Every payload type, all groups.
     public static let all: [any EventPayload.Type] = groupA + groupB + groupC + groupD + groupE + groupF + groupG + groupH + groupI + groupJ + groupK
+        + EffectiveTime.versionsBeforeRule
 
     private static let byKey: [String: any EventPayload.Type] = Dictionary(
         all.map { ("\($0.eventType)@\($0.typeVersion)", $0) }, uniquingKeysWith: { a, _ in a })

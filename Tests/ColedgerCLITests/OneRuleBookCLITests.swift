@@ -99,7 +99,7 @@ import Testing
         #expect(g5Details.count == 1 && g5Details.first?.contains(": 1 counting towards the quorum") == true, "\(g5Details)")
 
         // Cited by two decisions, never traced: trace and C-1 say the same.
-        let trace = try Self.json(try cli.ok("trace", "CON-1", "--json", "--now", "2099-01-01"))
+        let trace = try Self.json(try cli.ok("trace", "CON-1", "--json", "--as-of", "2099-01-01"))
         let traced = try #require((trace["contributions"] as? [[String: Any]])?.first)
         #expect((traced["tracing"] as? [String: Any])?["status"] as? String == "overdue")
         #expect(

@@ -32,22 +32,25 @@ import Testing
         let admin = cli.keys.appendingPathComponent("admin.key").path
         let all = try Self.events()
         #expect(try cli.run(["import", "--key", admin, "-"], stdin: all.prefix(2).joined(separator: "\n") + "\n").status == 0)
-        #expect(try cli.run("plan", "--now", "2026-06-01", "--json").status == 0)  // builds the first half
+        #expect(try cli.run("plan", "--json").status == 0)  // builds the first half
         #expect(try cli.run(["import", "--key", admin, "-"], stdin: all.dropFirst(2).joined(separator: "\n") + "\n").status == 0)
-        let live = try cli.run("plan", "--now", "2026-06-01", "--json")
+        // No point: the live projections, judged today.
+        let live = try cli.run("plan", "--json")
         #expect(live.status == 0 && live.stdout.contains("\"reopenedCount\":1"))
-        let feedback = try cli.run("feedback", "--now", "2026-06-01", "--json").stdout
+        let feedback = try cli.run("feedback", "--json").stdout
+        let asOf = try cli.run("plan", "--as-of", "2026-06-01", "--json")
+        #expect(asOf.status == 0 && asOf.stdout.contains("\"reopenedCount\":1") && asOf.stdout.contains("\"asOf\":\"2026-06-01\""))
         let rebuilt = try cli.run("rebuild")
         #expect(rebuilt.status == 0 && rebuilt.stdout.contains("rebuilt plan, feedback, trace"))
-        #expect(try cli.run("plan", "--now", "2026-06-01", "--json").stdout == live.stdout)
-        #expect(try cli.run("feedback", "--now", "2026-06-01", "--json").stdout == feedback)
+        #expect(try cli.run("plan", "--json").stdout == live.stdout)
+        #expect(try cli.run("feedback", "--json").stdout == feedback)
         #expect(try cli.run("rebuild", "nonsense").status != 0)
 
         let bundle = cli.directory.appendingPathComponent("bundle").path
         #expect(try cli.run("checkpoint").status == 0)
         #expect(try cli.run("export", "--out", bundle).status == 0)
-        let fromBundle = try cli.run("plan", "--bundle", bundle, "--now", "2026-06-01", "--json")
-        #expect(fromBundle.stdout == live.stdout)
+        let fromBundle = try cli.run("plan", "--bundle", bundle, "--as-of", "2026-06-01", "--json")
+        #expect(fromBundle.stdout == asOf.stdout)
         let yousaid = try cli.run("yousaid", "--bundle", bundle)
         #expect(yousaid.stdout.contains("You said:") && !yousaid.stdout.contains("Private words"))
         // A tampered bundle is refused.
@@ -57,13 +60,13 @@ import Testing
         let refused = try cli.run("plan", "--bundle", bundle)
         #expect(refused.status != 0 && refused.stderr.contains("does not verify"))
 
-        let action = try cli.run("action", "LG-1", "--now", "2026-06-01")
+        let action = try cli.run("action", "LG-1", "--as-of", "2026-06-01")
         #expect(action.stdout.contains("done -> in_progress"))
-        let state = try cli.run("state", "--at", "4", "--now", "2026-06-01", "--json")
+        let state = try cli.run("state", "--at", "4", "--json")
         #expect(state.status == 0 && state.stdout.contains("\"entries\":4") && state.stdout.contains("\"done\":1"))
         let diff = try cli.run("diff", "4", "7")
         #expect(diff.stdout.contains("Action LG-1 moved from done to in progress") && diff.stdout.contains("Feedback F-1"))
-        let overdue = try cli.run("feedback", "--overdue", "--now", "2026-05-08")
+        let overdue = try cli.run("feedback", "--overdue", "--as-of", "2026-05-08")
         #expect(overdue.status == 0)
         #expect(try cli.run("trace", "--person", "p-nobody").stdout.contains("No contributions"))
     }

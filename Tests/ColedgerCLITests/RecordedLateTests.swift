@@ -176,7 +176,7 @@ import Testing
         // What had happened by each date is the same, whenever the log learned it.
         for date in Self.asOfDates {
             for args in [
-                ["audit", "--as-of", date], ["plan", "--now", date], ["feedback", "--now", date], ["cadence", "--as-of", date],
+                ["audit", "--as-of", date], ["plan", "--as-of", date], ["feedback", "--as-of", date], ["decisions", "--as-of", date], ["cadence", "--as-of", date],
                 ["state", "--as-of", date, "--json"],
             ] {
                 // The audit exits 1 when a rule fails; an answer is an exit status and its text.

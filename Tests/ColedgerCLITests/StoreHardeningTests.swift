@@ -115,8 +115,8 @@ import Testing
         let verbs: [[String]] = [
             ["log", "--limit", "5"], ["show", "0"], ["verify", "--checkpoint", copyDir + "/kept-checkpoint.txt"],
             ["audit"],
-            ["plan", "--now", "2026-06-01"], ["feedback", "--now", "2026-06-01"], ["decisions"], ["bodies"],
-            ["metrics"], ["cadence", "--now", "2026-06-01"], ["yousaid"], ["state", "--at", "50"],
+            ["plan", "--as-of", "2026-06-01"], ["feedback", "--as-of", "2026-06-01"], ["decisions"], ["bodies"],
+            ["metrics"], ["cadence", "--as-of", "2026-06-01"], ["yousaid"], ["state", "--at", "50"],
             ["prove", "inclusion", "3"],
             ["check"],
         ]
@@ -190,7 +190,8 @@ import Testing
         defer { cli.remove() }
         let demo = try cli.makeDemo()
         let ledger = demo + "/coledger.db"
-        let overdue = ["--ledger", ledger, "feedback", "--overdue", "--now", "2026-12-31"]
+        // No point: the live projections (the edited row is in them), judged today.
+        let overdue = ["--ledger", ledger, "feedback", "--overdue"]
         let beforeOverdue = try cli.run(overdue)
         #expect(beforeOverdue.status == 0)
         let clean = try cli.run("--ledger", ledger, "check")

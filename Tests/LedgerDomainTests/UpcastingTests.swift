@@ -4,9 +4,13 @@ import Testing
 
 @Suite struct UpcastingTests {
     @Test func theShippedChainIsValid() {
-        #expect(UpcasterChain.standard.newestVersion(of: "feedback.received") == 1)
+        #expect(UpcasterChain.standard.newestVersion(of: "meeting.held") == 1)
+        // feedback.received 1 → 2 (the effective-time rule): the payload is unchanged.
+        #expect(UpcasterChain.standard.newestVersion(of: "feedback.received") == 2)
         let p: [String: JSONValue] = ["feedbackId": "F-1"]
-        #expect(UpcasterChain.standard.upcast(type: "feedback.received", version: 1, payload: p).version == 1)
+        let upcast = UpcasterChain.standard.upcast(type: "feedback.received", version: 1, payload: p)
+        #expect(upcast.version == 2 && upcast.payload == p)
+        #expect(UpcasterChain.standard.upcast(type: "meeting.held", version: 1, payload: p).version == 1)
     }
 
     @Test func oldVersionsAreUpcastStepByStep() throws {

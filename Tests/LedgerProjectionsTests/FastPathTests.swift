@@ -134,7 +134,8 @@ import Testing
         var broken = Catalogue.json(of: FeedbackAcknowledged.example).objectValue ?? [:]
         broken["method"] = "carrier pigeon"
         try f.append(.object([
-            "type": "feedback.acknowledged", "typeVersion": 1, "stream": "feedback/F-1", "payload": .object(broken),
+            "type": "feedback.acknowledged", "typeVersion": .number(Double(FeedbackAcknowledged.typeVersion)), "stream": "feedback/F-1",
+            "payload": .object(broken),
             "occurredAt": "2026-05-06T10:00:00Z",
         ]))
         let all = Set(Catalogue.all.map { $0.eventType })

@@ -19,7 +19,7 @@ import Testing
     }
 
     static func draft(_ type: String, _ stream: String, _ payload: [String: JSONValue]) -> JSONValue {
-        .object(["type": .string(type), "typeVersion": 1, "stream": .string(stream), "payload": .object(payload)])
+        .object(["type": .string(type), "typeVersion": .number(Double(UpcasterChain.standard.newestVersion(of: type) ?? 1)), "stream": .string(stream), "payload": .object(payload)])
     }
 
     static func person(_ id: String, _ category: String) -> JSONValue {

@@ -76,7 +76,7 @@ def test_every_chart_has_a_table_with_the_same_numbers(server, page):
 
 
 def test_plan_page_agrees_with_the_cli(server, demo):
-    cli = json.loads(run("plan", "--now", NOW, "--json", ledger=demo / "coledger.db").stdout)
+    cli = json.loads(run("plan", "--as-of", NOW, "--json", ledger=demo / "coledger.db").stdout)
     api = json.loads(fetch(server.base + "/api/plan")[2])
     assert [a["actionId"] for a in api["actions"]] == [a["action"]["actionId"] for a in cli["actions"]]
     assert [(g["code"], g["total"], g["done"], g["inProgress"]) for g in api["byArea"]] == [

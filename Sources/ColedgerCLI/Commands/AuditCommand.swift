@@ -29,10 +29,12 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge the rules as they stood on this date (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: String?
     @Option(help: "text (default), json or html (one self-contained page for a board pack).") var format = "text"
+    @Flag(help: "Print the report as JSON (the same as --format json).") var json = false
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file")) var out: String?
 
     func validate() throws {
         guard ["text", "json", "html"].contains(format) else { throw ValidationError("--format must be text, json or html") }
+        if json, format != "text", format != "json" { throw ValidationError("--json and --format \(format) ask for two formats; give one") }
     }
 
     func run() throws {
@@ -48,7 +50,7 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let text: String
-        switch format {
+        switch json ? "json" : format {
         case "json": text = Output.json(report, pretty: true) + "\n"
         case "html": text = report.html
         default: text = report.text

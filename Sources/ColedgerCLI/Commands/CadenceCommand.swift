@@ -9,7 +9,8 @@ struct CadenceCommand: ParsableCommand {
         commandName: "cadence",
         abstract: "The plan's rhythms: reviews per region against twice a year, annual findings, board updates, place-based projects against three.",
         discussion: """
-            Judged as of --as-of (default: today, UTC), counting what happened (occurredAt) by then, with the
+            Judged as of --as-of (default: today, UTC, or the day of --at), counting what happened (its effective
+            time) by then among what the log held at --at (default: all of it), as for `coledger state`, with the
             audit policy's parameters (Schemas/audit/policy.v1.json, or --policy FILE): a region's next review
             is due 6 months after its last (or after the region was registered or the plan started) plus 30
             days' grace; annual findings every 12 months plus 30 days (a historical record counts from the end
@@ -19,12 +20,9 @@ struct CadenceCommand: ParsableCommand {
             says otherwise. Plan years run from the plan's start (1 April).
             """)
     @OptionGroup var options: ProjectionOptions
-    @Option(name: [.customLong("as-of"), .customLong("now")], help: ArgumentHelp("Judge as of this date (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var point: PointOptions
     @Option(help: ArgumentHelp("An audit policy file (JSON) for the review, publication and project parameters.", valueName: "file"))
     var policy: String?
-    @Option(help: ArgumentHelp("Replay the log up to this point first (an entry index, or a date: entries recorded by then).", valueName: "index|date"))
-    var at: String?
     @Flag(help: "Print the report as JSON.") var json = false
 
     func cadencePolicy() throws -> CadencePolicy {
@@ -50,19 +48,10 @@ struct CadenceCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let policy = try cadencePolicy()
-            var now = try Self.date(asOf)
-            let projections: Projections
-            if let at {
-                let point = try parsePoint(at)
-                let (source, ledger) = try options.source()
-                projections = try Projections.replay(source, at: point, ledger: ledger, projections: [CadenceProjection.self])
-                if asOf == nil, let d = defaultNow(at: point, projections: projections) { now = d }
-            } else {
-                projections = try options.open()
-            }
-            let r = try projections.cadence(now: now, policy: policy)
+            let (projections, judged, said) = try point.read(options, projections: [CadenceProjection.self])
+            let r = try projections.cadence(now: judged, policy: policy)
             if json { return Output.printJSON(r) }
-            print("Cadence as of \(r.asOf) (plan year \(r.planYearFrom) to \(r.planYearTo); \(r.entriesFolded) log entries).\n")
+            print("Cadence \(said), judged as of \(r.asOf) (plan year \(r.planYearFrom) to \(r.planYearTo); \(r.entriesFolded) log entries).\n")
             print("Reviews per region (twice a year: each within \(policy.reviewEveryMonths) months and \(policy.reviewGraceDays) days of the last):")
             print(Table.render(
                 ["REGION", "NAME", "THIS PLAN YEAR", "LAST REVIEW", "NEXT DUE BY", "STATUS"],
@@ -85,13 +74,6 @@ struct CadenceCommand: ParsableCommand {
             print("\nPlace-based community engagement projects: \(p.completed) of \(p.target) completed\(regions), \(p.inProgress) in progress; due \(p.deadline) (target from \(p.targetSource)); \(Self.status(p.status, overdue: 0)).")
             print(r.lapses.isEmpty ? "\nNothing is behind." : "\nBehind:\n" + r.lapses.map { "- " + $0 }.joined(separator: "\n"))
         }
-    }
-
-    /// `--as-of`, or today (UTC).
-    static func date(_ text: String?) throws -> CivilDate {
-        guard let text else { return CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0) }
-        guard text.count == 10, let date = CivilDate(parsing: text) else { throw CLIError("--as-of must be a date YYYY-MM-DD, got \(text)") }
-        return date
     }
 
     static func status(_ s: String, overdue: Int) -> String {

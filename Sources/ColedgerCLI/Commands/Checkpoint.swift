@@ -21,6 +21,23 @@ struct CheckpointCommand: ParsableCommand {
             "Ask the witnesses of this policy (Sigsum's format, FORMAT.md section 14) to cosign over HTTP; exit 4 if the quorum is not met.",
             valueName: "file"))
     var witnessPolicy: String?
+    @Flag(help: "Print JSON: origin, size, rootHash (base64) and the signed note.") var json = false
+
+    /// Prints the note, or what it states as JSON.
+    func emit(_ note: String) {
+        guard json else { return print(note, terminator: "") }
+        let checkpoint = (try? SignedNote(parsing: note)).flatMap { try? Checkpoint(parsing: $0.text) }
+        Output.printJSON(
+            CheckpointJSON(
+                origin: checkpoint?.origin ?? "", size: Int(checkpoint?.size ?? 0), rootHash: Base64.encode(checkpoint?.rootHash ?? []), note: note))
+    }
+
+    struct CheckpointJSON: Encodable {
+        var origin: String
+        var size: Int
+        var rootHash: String
+        var note: String
+    }
 
     func run() throws {
         try reporting {
@@ -32,14 +49,14 @@ struct CheckpointCommand: ParsableCommand {
                 let added = try ledger.attachCosignatures(from: text, witnesses: keys)
                 guard let latest = try ledger.latestCheckpoint(), let note = try ledger.cosignedNote(size: latest.size) else { return }
                 FileHandle.standardError.write(Data("coledger: attached \(added) cosignature(s) to checkpoint \(latest.size)\n".utf8))
-                print(note, terminator: "")
+                emit(note)
                 return
             }
             let policy = try witnessPolicy.map(WitnessPolicyFile.load)
             let size = try ledger.size()
             if let latest = try ledger.latestCheckpoint(), latest.size == size {
                 if policy == nil {
-                    print(try ledger.cosignedNote(size: latest.size) ?? latest.note, terminator: "")
+                    emit(try ledger.cosignedNote(size: latest.size) ?? latest.note)
                     return
                 }
             } else {
@@ -47,7 +64,7 @@ struct CheckpointCommand: ParsableCommand {
                 let key = try KeyFiles.open(keyPath)
                 let (checkpoint, _) = try ledger.signCheckpoint(with: key)
                 if policy == nil {
-                    print(checkpoint.note, terminator: "")
+                    emit(checkpoint.note)
                     return
                 }
             }
@@ -57,7 +74,7 @@ struct CheckpointCommand: ParsableCommand {
                     Data("coledger: witness \(outcome.witness): \(outcome.status) \(outcome.detail)\n".utf8))
             }
             let note = try ledger.cosignedNote(size: latest.size) ?? latest.note
-            print(note, terminator: "")
+            emit(note)
             let verdict = WitnessPolicyFile.judge(policy, note: note)
             guard verdict.ok else { throw CLIError("checkpoint \(latest.size): \(verdict.detail): quorum not met", code: 4) }
             FileHandle.standardError.write(Data("coledger: checkpoint \(latest.size): \(verdict.detail)\n".utf8))

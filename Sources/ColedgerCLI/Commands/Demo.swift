@@ -159,11 +159,11 @@ struct Demo: ParsableCommand {
     /// Ends the demo with what the plan's people see: the plan summary, the overdue feedback, one
     /// adviser's trace, and the audit, which must find exactly the planted lapses.
     static func showWhatPeopleSee(ledgerPath: String, ledger: Ledger, asOf: String) throws {
-        print("\n8. The plan as of \(asOf) (coledger plan --now \(asOf)), first lines:")
-        try captured { let c = try PlanCommand.parse(["--ledger", ledgerPath, "--now", asOf]); try c.run() }
+        print("\n8. The plan as of \(asOf) (coledger plan --as-of \(asOf)), first lines:")
+        try captured { let c = try PlanCommand.parse(["--ledger", ledgerPath, "--as-of", asOf]); try c.run() }
             .split(separator: "\n").prefix(8).forEach { print("     " + $0) }
-        print("\n9. Overdue feedback (coledger feedback --overdue --now \(asOf)):")
-        try captured { let c = try FeedbackListCommand.parse(["--ledger", ledgerPath, "--overdue", "--now", asOf]); try c.run() }
+        print("\n9. Overdue feedback (coledger feedback --overdue --as-of \(asOf)):")
+        try captured { let c = try FeedbackListCommand.parse(["--ledger", ledgerPath, "--overdue", "--as-of", asOf]); try c.run() }
             .split(separator: "\n").prefix(8).forEach { print("     " + $0) }
         if let adviser = try firstContributor(ledger) {
             print("\n10. What happened to what \(adviser) said (coledger trace --person \(adviser)):")

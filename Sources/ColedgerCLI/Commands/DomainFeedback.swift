@@ -12,7 +12,10 @@ private func values<T: RawRepresentable & CaseIterable>(_: T.Type) -> String whe
 struct FeedbackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback", abstract: "The feedback loop: list items and their clocks; receive, acknowledge, answer and close feedback.",
-        subcommands: [FeedbackListCommand.self, Receive.self, Acknowledge.self, Respond.self, Close.self],
+        subcommands: [
+            FeedbackListCommand.self, Receive.self, Acknowledge.self, Triage.self, Link.self, Status.self, Respond.self, Notify.self,
+            Close.self,
+        ],
         defaultSubcommand: FeedbackListCommand.self)
 
     struct Receive: ParsableCommand {

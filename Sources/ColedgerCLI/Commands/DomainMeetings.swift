@@ -8,7 +8,7 @@ import LedgerDomain
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "Schedule meetings and record that they were held.",
-        subcommands: [Schedule.self, Hold.self])
+        subcommands: [Schedule.self, Hold.self, ApproveMinutes.self])
 
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(

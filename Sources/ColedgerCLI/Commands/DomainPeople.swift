@@ -119,7 +119,7 @@ struct RoleCommand: ParsableCommand {
 struct BodyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "body", abstract: "Establish governance bodies and record their members.",
-        subcommands: [Establish.self, AddMember.self])
+        subcommands: [Establish.self, AddMember.self, BoardUpdate.self])
 
     struct Establish: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -22,8 +22,8 @@ struct SigningOptions: ParsableArguments {
 struct DomainEvent {
     /// The catalogue type, e.g. `feedback.received`.
     var type: String
-    /// The payload version.
-    var version = 1
+    /// The payload version: the newest the catalogue has (unless a verb names one).
+    var version: Int? = nil
     /// The payload members.
     var payload: [String: JSONValue]
     /// The subject of the private part (e.g. `person/p-0001`), when there is personal data.
@@ -32,6 +32,9 @@ struct DomainEvent {
     var privateData: [String: JSONValue] = [:]
     /// Which option set each payload member, so errors can name the option.
     var options: [String: String] = [:]
+
+    /// The version written: ``version``, or the newest the catalogue has.
+    var writtenVersion: Int { version ?? UpcasterChain.standard.newestVersion(of: type) ?? 1 }
 
     /// `/payload/<pointer> (--option): reason`.
     func describe(_ error: DomainError) -> String {
@@ -71,12 +74,12 @@ enum DomainVerb {
         let payload = JSONValue.object(event.payload)
         let decoded: any EventPayload
         do {
-            decoded = try Catalogue.decode(type: event.type, version: event.version, payload: payload)
+            decoded = try Catalogue.decode(type: event.type, version: event.writtenVersion, payload: payload)
         } catch {
             throw CLIError("\(event.describe(error)); nothing was appended")
         }
         var draft: [String: JSONValue] = [
-            "type": .string(event.type), "typeVersion": .number(Double(event.version)),
+            "type": .string(event.type), "typeVersion": .number(Double(event.writtenVersion)),
             "stream": .string(decoded.stream), "occurredAt": .string(effective),
             "payload": payload,
         ]

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import LedgerCore
+import LedgerPortal
 import LedgerProjections
+import LedgerStore
 
 /// `coledger feedback [list]` (the default subcommand of `feedback`).
 struct FeedbackListCommand: ParsableCommand {
@@ -13,15 +16,16 @@ struct FeedbackListCommand: ParsableCommand {
             The feedback text itself is personal data and never shown here.
             """)
     @OptionGroup var options: ProjectionOptions
-    @OptionGroup var now: NowOption
+    @OptionGroup var point: PointOptions
     @Flag(help: "Only items whose acknowledgement or response is overdue.") var overdue = false
     @Flag(help: "Print the report as JSON.") var json = false
 
     func run() throws {
         try reporting {
-            let report = try options.open().feedback(now: try now.date(), overdueOnly: overdue)
+            let (projections, judged, said) = try point.read(options)
+            let report = try projections.feedback(now: judged, overdueOnly: overdue)
             if json { return Output.printJSON(report) }
-            print("Feedback as of \(report.asOf) (\(report.entriesFolded) log entries): \(report.received) received, \(report.acknowledged) acknowledged, \(report.responded) answered, \(report.closed) closed, \(report.open) open.")
+            print("Feedback \(said), judged as of \(report.asOf) (\(report.entriesFolded) log entries): \(report.received) received, \(report.acknowledged) acknowledged, \(report.responded) answered, \(report.closed) closed, \(report.open) open.")
             print("Overdue: \(report.acknowledgementsOverdue) acknowledgement(s), \(report.responsesOverdue) response(s).")
             if !report.responsesByChange.isEmpty {
                 print("Answers: " + report.responsesByChange.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ".")
@@ -71,6 +75,31 @@ struct YouSaidCommand: ParsableCommand {
     }
 }
 
+extension TraceCommand {
+    /// The contribution a code leads to (the portal's "My contributions" rule: the HMAC of its id
+    /// under the ledger's code secret), or `text` itself when it cannot be a code.
+    static func contributionId(_ text: String, options: ProjectionOptions, secret: String?) throws -> String {
+        guard let code = ContributionCodes.normalise(text) else { return text }
+        guard options.bundle == nil else { throw CLIError("a contribution code needs the ledger and its code secret, not a bundle; give the contribution id") }
+        let path = secret ?? ContributionCodes.defaultSecretPath(ledgerPath: options.ledgerOptions.path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIError("\(text) looks like a contribution code, but there is no code secret at \(path) (--code-secret FILE)")
+        }
+        let codes = try ContributionCodes.loadOrCreate(at: path)
+        let ledger = try options.ledgerOptions.open()
+        var from = 0
+        while true {
+            let chunk = try ledger.entries(from: from, limit: 10_000)
+            guard let last = chunk.last else { break }
+            for row in chunk where row.entry.event.type == "contribution.recorded" {
+                if let id = row.entry.event.payload["contributionId"]?.stringValue, codes.code(for: id) == code { return id }
+            }
+            from = last.index + 1
+        }
+        throw CLIError("no contribution in \(options.ledgerOptions.path) has the code \(code)")
+    }
+}
+
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
@@ -83,8 +112,14 @@ struct TraceCommand: ParsableCommand {
             enough), the same rule as audit rule C-1; the trace is due within 90 days.
             """)
     @OptionGroup var options: ProjectionOptions
-    @OptionGroup var now: NowOption
-    @Argument(help: "A contribution id.") var contribution: String?
+    @OptionGroup var point: PointOptions
+    @Argument(help: "A contribution id, or the code the contributor was given (16 characters, e.g. 7KQ3-M9XD-1P4T-ZB2C).")
+    var contribution: String?
+    @Option(
+        help: ArgumentHelp(
+            "With a code: the secret it was made with (default: keys/portal-codes.secret beside the ledger, as for `contribution code`).",
+            valueName: "file"))
+    var codeSecret: String?
     @Option(help: ArgumentHelp("Trace every contribution of this person (pseudonym).", valueName: "pseudonym")) var person: String?
     @Flag(help: "Show the contributor's own words, if held.") var showContent = false
     @Flag(help: "Print the trace as JSON.") var json = false
@@ -95,14 +130,16 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let projections = try options.open()
+            let (projections, judged, said) = try point.read(options)
             let report: TraceReport
             if let person {
-                report = try projections.trace(person: person, showContent: showContent, now: try now.date())
+                report = try projections.trace(person: person, showContent: showContent, now: judged)
             } else {
-                report = try projections.trace(contribution: contribution ?? "", showContent: showContent, now: try now.date())
+                let id = try Self.contributionId(contribution ?? "", options: options, secret: codeSecret)
+                report = try projections.trace(contribution: id, showContent: showContent, now: judged)
             }
             if json { return Output.printJSON(report) }
+            print("Trace \(said), judged as of \(judged).")
             if report.contributions.isEmpty { print("No contributions by \(report.subject) are in the log.") }
             for (n, t) in report.contributions.enumerated() {
                 if n > 0 { print("") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerCore
 import LedgerProjections
 
 // The governance register and the decision register (the `governance` and `decisions`
@@ -146,14 +147,21 @@ struct DecisionsCommand: ParsableCommand {
             `coledger decision`.
             """)
     @OptionGroup var options: ProjectionOptions
+    @OptionGroup var point: PointOptions
     @Option(help: ArgumentHelp("Only decisions put to this body.", valueName: "body")) var body: String?
+    @Option(help: ArgumentHelp("Only decisions dated on or after this day.", valueName: "YYYY-MM-DD")) var since: String?
+    @Option(help: ArgumentHelp("Only decisions dated on or before this day.", valueName: "YYYY-MM-DD")) var until: String?
     @Flag(help: "Print the register as JSON.") var json = false
 
     func run() throws {
         try reporting {
-            let register = try options.open().decisions(body: body)
+            for (name, value) in [("--since", since), ("--until", until)] {
+                if let value, value.count != 10 || CivilDate(parsing: value) == nil { throw CLIError("\(name) must be a date YYYY-MM-DD, got \(value)") }
+            }
+            let (projections, _, said) = try point.read(options)
+            let register = try projections.decisions(body: body).dated(since: since, until: until)
             if json { return Output.printJSON(register) }
-            print("Decision register\(body.map { " of \($0)" } ?? "") (\(register.entriesFolded) log entries): \(register.decisions.count) decisions; \(register.withoutEbE.count) with no Expert by Experience present; \(register.notQuorate.count) not quorate; \(register.withDisagreements.count) whose record disagrees with attendance.\n")
+            print("Decision register\(body.map { " of \($0)" } ?? "") \(said) (\(register.entriesFolded) log entries): \(register.decisions.count) decisions; \(register.withoutEbE.count) with no Expert by Experience present; \(register.notQuorate.count) not quorate; \(register.withDisagreements.count) whose record disagrees with attendance.\n")
             guard !register.decisions.isEmpty else { return print("No decisions are recorded yet.") }
             print(Table.render(
                 ["DECISION", "DATE", "BODY", "OUTCOME", "EBE", "QUORATE", "ENTRY", "TITLE"],

@@ -1,19 +1,55 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerDomain
 import LedgerStore
 
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List entries in log order.")
+    static let configuration = CommandConfiguration(
+        abstract: "List entries in log order.",
+        discussion: """
+            --type, --stream, --since and --until keep only the entries that match all of them; --since and
+            --until are dates of effective time (when it happened, occurredAt), inclusive. --limit counts the
+            entries shown.
+            """)
     @OptionGroup var options: LedgerOptions
     @Option(help: "The first index to list.") var from = 0
     @Option(help: "How many entries to list at most.") var limit = 50
+    @Option(help: ArgumentHelp("Only this event type, or a family ending in a dot (feedback.).", valueName: "type")) var type: String?
+    @Option(help: ArgumentHelp("Only this stream, e.g. feedback/F-2025-0001.", valueName: "stream")) var stream: String?
+    @Option(help: ArgumentHelp("Only events that happened on or after this date.", valueName: "YYYY-MM-DD")) var since: String?
+    @Option(help: ArgumentHelp("Only events that happened on or before this date.", valueName: "YYYY-MM-DD")) var until: String?
     @Flag(help: "Print one JSON object per line: index, leafHash and the entry.") var json = false
+
+    /// Whether an entry passes the filters.
+    func keeps(_ event: Event) -> Bool {
+        if let type, type.hasSuffix(".") ? !event.type.hasPrefix(type) : event.type != type { return false }
+        if let stream, event.stream != stream { return false }
+        let day = EffectiveTime.of(event).prefix(10)
+        if let since, day < since { return false }
+        if let until, day > until { return false }
+        return true
+    }
 
     func run() throws {
         try reporting {
+            for (name, value) in [("--since", since), ("--until", until)] {
+                if let value, value.count != 10 || CivilDate(parsing: value) == nil { throw CLIError("\(name) must be a date YYYY-MM-DD, got \(value)") }
+            }
             let ledger = try options.open()
-            let rows = try ledger.entries(from: from, limit: limit)
+            let filtered = type != nil || stream != nil || since != nil || until != nil
+            var rows: [StoredEntry] = []
+            if filtered {
+                var next = from
+                while rows.count < limit {
+                    let chunk = try ledger.entries(from: next, limit: 10_000)
+                    guard let last = chunk.last else { break }
+                    rows += chunk.filter { keeps($0.entry.event) }.prefix(limit - rows.count)
+                    next = last.index + 1
+                }
+            } else {
+                rows = try ledger.entries(from: from, limit: limit)
+            }
             if json {
                 for row in rows {
                     print("{\"index\":\(row.index),\"leafHash\":\"\(Base64.encode(row.leafHash))\",\"entry\":\(String(decoding: row.entry.bytes, as: UTF8.self))}")
@@ -29,7 +65,12 @@ struct Log: ParsableCommand {
                         + Self.pad("\(e.stream)@\(e.streamVersion)", 30) + " " + e.signer)
             }
             let shown = rows.last.map { $0.index + 1 } ?? from
-            if shown < total { print("… \(total - shown) more; use --from \(shown)") }
+            if filtered {
+                if rows.isEmpty { print("No entry from index \(from) matches.") }
+                if rows.count == limit, shown < total { print("… more may match; use --from \(shown)") }
+            } else if shown < total {
+                print("… \(total - shown) more; use --from \(shown)")
+            }
         }
     }
 

@@ -32,8 +32,7 @@ struct MetricsCommand: ParsableCommand {
         valueName: "dimensions"))
     var by: String?
     @Flag(help: "Only the latest observation of each metric, region and service.") var latest = false
-    @Option(help: ArgumentHelp("Replay the log up to this point first (an entry index, or a date: entries recorded by then).", valueName: "index|date"))
-    var at: String?
+    @OptionGroup var point: PointOptions
     @Flag(help: "Print the report as JSON.") var json = false
 
     func query() throws -> MetricsQuery {
@@ -60,15 +59,10 @@ struct MetricsCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let q = try query()
-            let projections: Projections
-            if let at {
-                let (source, ledger) = try options.source()
-                projections = try Projections.replay(source, at: try parsePoint(at), ledger: ledger, projections: [MetricsProjection.self])
-            } else {
-                projections = try options.open()
-            }
+            let (projections, _, said) = try point.read(options, projections: [MetricsProjection.self])
             let report = try projections.metrics(q)
             if json { return Output.printJSON(report) }
+            print("Metrics \(said).")
             if metric == nil { printList(report) } else { printDetail(report) }
         }
     }

@@ -7,18 +7,20 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "The plan: every action's owner, due date, status and progress; roll-ups; overdue and stale actions.",
         discussion: """
-            Overdue: due before --now and neither done nor cancelled. Stale: open, with no status change in
-            more than 30 days before --now.
+            Overdue: due before the day judged on and neither done nor cancelled. Stale: open, with no status
+            change in more than 30 days before it. The day judged on is --as-of (only what had happened by
+            then counts), else the day of --at (what the log said then), else today, as for `coledger state`.
             """)
     @OptionGroup var options: ProjectionOptions
-    @OptionGroup var now: NowOption
+    @OptionGroup var point: PointOptions
     @Flag(help: "Print the report as JSON.") var json = false
 
     func run() throws {
         try reporting {
-            let report = try options.open().plan(now: try now.date())
+            let (projections, judged, said) = try point.read(options)
+            let report = try projections.plan(now: judged)
             if json { return Output.printJSON(report) }
-            print("Plan as of \(report.asOf) (\(report.entriesFolded) log entries): \(report.actions.count) actions, \(report.overdue.count) overdue, \(report.stale.count) stale.\n")
+            print("Plan \(said), judged as of \(report.asOf) (\(report.entriesFolded) log entries): \(report.actions.count) actions, \(report.overdue.count) overdue, \(report.stale.count) stale.\n")
             print(Table.render(
                 ["ACTION", "AREA", "OWNER", "DUE", "STATUS", "%", "COMPETENCIES", "REGION", "FLAGS"],
                 report.actions.map { v in
@@ -46,15 +48,17 @@ struct ActionShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "One action (by id or code) and the history of its status changes, with log indexes.")
     @OptionGroup var options: ProjectionOptions
-    @OptionGroup var now: NowOption
+    @OptionGroup var point: PointOptions
     @Argument(help: "An action id (NW-MHS-2) or code (LG-1).") var code: String
     @Flag(help: "Print the action(s) as JSON.") var json = false
 
     func run() throws {
         try reporting {
-            let details = try options.open().action(code, now: try now.date())
-            guard !details.isEmpty else { throw CLIError("no action \(code) in the plan") }
+            let (projections, judged, said) = try point.read(options)
+            let details = try projections.action(code, now: judged)
+            guard !details.isEmpty else { throw CLIError("no action \(code) in the plan \(said)") }
             if json { return Output.printJSON(details) }
+            print("Action \(said), judged as of \(judged).")
             for (n, d) in details.enumerated() {
                 let a = d.action.action
                 if n > 0 { print("") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerDomain
 import LedgerProjections
 import LedgerStore
 
@@ -22,6 +23,8 @@ struct PointOptions: ParsableArguments {
             "What had happened by this date: events whose effective time (occurredAt) is on or before the end of that UTC day.",
             valueName: "date"))
     var asOf: String?
+    /// The retired `--now` (refused by ``refuseRetired()``).
+    @Option(name: .customLong("now"), help: .hidden) var now: String?
 
     /// The effective date, checked.
     func asOfDate() throws -> CivilDate? {
@@ -61,12 +64,14 @@ struct PointOptions: ParsableArguments {
     }
 
     /// Folds the log as these options ask: cut at `--at`, then only what had happened by
-    /// `--as-of`. Returns the projections, how many events they hold, and the sentence naming
+    /// `--as-of` (``Projections/replay(asOf:at:ledger:entries:projections:)``, the function the
+    /// portal shares). Returns the projections, how many events they hold, and the sentence naming
     /// the point. A point before anything was recorded, or a date before anything happened, is
     /// refused: an empty answer would look like a real one.
     func replay(_ options: ProjectionOptions, projections: [any Projection.Type] = Projections.all) throws -> (
         projections: Projections, events: Int, said: String
     ) {
+        try refuseRetired()
         let (source, ledger) = try options.source()
         let point = try logPoint(ledger: ledger) { try options.bundleCheckpointSize() }
         guard let asOf = try asOfDate() else {
@@ -74,38 +79,35 @@ struct PointOptions: ParsableArguments {
             if let point { try requireEntries(replay, at: point.point, ledger: ledger) }
             return (replay, try replay.entriesFolded(), point?.said ?? "of the whole log")
         }
-        let day = asOf.description
-        var kept: [Entry] = []
-        var from = 0
-        var cut = false
-        while !cut {
-            let chunk: [IndexedEntry]
-            if let ledger {
-                chunk = try ledger.entries(from: from, limit: 10_000).map {
-                    IndexedEntry(index: $0.index, entry: $0.entry)
-                }
-            } else {
-                let all = (source as? MemoryEntrySource)?.entries ?? []
-                chunk = (from..<min(all.count, from + 10_000)).map { IndexedEntry(index: $0, entry: all[$0]) }
-            }
-            if chunk.isEmpty { break }
-            for item in chunk {
-                if let point, !point.point.includes(item) {
-                    cut = true
-                    break
-                }
-                // occurredAt is RFC 3339 UTC: its first ten characters are its UTC day.
-                if item.entry.event.occurredAt.prefix(10) <= day { kept.append(item.entry) }
-            }
-            from = chunk[chunk.count - 1].index + 1
-        }
-        let said = "as of \(asOf) (events that had happened by then), in the log " + (point?.said ?? "as it is now")
-        guard !kept.isEmpty else {
+        let (replay, events) = try Projections.replay(
+            asOf: asOf, at: point?.point, ledger: ledger, entries: (source as? MemoryEntrySource)?.entries ?? [], projections: projections)
+        guard events > 0 else {
             throw CLIError(
                 "nothing had happened by \(asOf) in the log \(point?.said ?? "as it is now"): no event's effective time (occurredAt) is on or "
                     + "before that day; give a later --as-of")
         }
-        let replay = try Projections.replay(MemoryEntrySource(entries: kept), ledger: ledger, projections: projections)
-        return (replay, kept.count, said)
+        return (replay, events, "as of \(asOf) (events that had happened by then), in the log " + (point?.said ?? "as it is now"))
+    }
+
+    /// What a read verb reports on: the live projections when no point is given (judged today),
+    /// else ``replay(_:projections:)`` judged on `--as-of`, or the point's day.
+    func read(_ options: ProjectionOptions, projections: [any Projection.Type] = Projections.all) throws -> (
+        projections: Projections, judgedOn: CivilDate, said: String
+    ) {
+        try refuseRetired()
+        let today = CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0)
+        guard at != nil || asOf != nil else { return (try options.open(), today, "of the whole log") }
+        let (replay, _, said) = try self.replay(options, projections: projections)
+        let point = at.flatMap { ReplayPoint(parsing: $0) }
+        return (replay, replay.judgedOn(asOf: try asOfDate(), at: point) ?? today, said)
+    }
+
+    /// `--now` was a second date flag with another meaning; it is refused, naming its replacement.
+    func refuseRetired() throws {
+        if now != nil {
+            throw CLIError(
+                "--now is no longer an option: give --as-of DATE (what had happened by that day, judged on it), "
+                    + "and --at POINT for what the log said then (coledger help state)")
+        }
     }
 }

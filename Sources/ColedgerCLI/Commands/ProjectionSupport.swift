@@ -52,21 +52,6 @@ struct ProjectionOptions: ParsableArguments {
     }
 }
 
-/// `--now DATE`: the date clocks are judged on (default: today, UTC).
-struct NowOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Judge overdue and stale as of this date (YYYY-MM-DD; default: today, UTC).", valueName: "date"))
-    var now: String?
-
-    func date(default fallback: CivilDate? = nil) throws -> CivilDate {
-        if let now {
-            guard now.count == 10, let date = CivilDate(parsing: now) else { throw CLIError("--now must be a date YYYY-MM-DD, got \(now)") }
-            return date
-        }
-        if let fallback { return fallback }
-        return CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0)
-    }
-}
-
 enum Table {
     /// Left-aligned columns, each as wide as its widest cell.
     static func render(_ header: [String], _ rows: [[String]]) -> String {

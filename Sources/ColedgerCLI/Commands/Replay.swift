@@ -43,14 +43,8 @@ func requireEntries(_ replay: Projections, at point: ReplayPoint, ledger: Ledger
     let firstRecorded = first.map { ", and its first entry was recorded at \($0.entry.recordedAt)" } ?? ""
     throw CLIError(
         "nothing had been recorded \(point.description)\(firstRecorded): a point of the log (index or date) selects by when the "
-            + "log learned things (recordedAt), not when they happened; to judge what had happened by a date, give a later point "
-            + "(or the log's size) and --now DATE")
-}
-
-/// The date clocks are judged on at a point: its date, or the day its last entry was recorded.
-func defaultNow(at point: ReplayPoint, projections: Projections) -> CivilDate? {
-    if case .recordedBy(let time) = point { return CivilDate(parsing: time) }
-    return projections.runner.lastRecordedAt.flatMap { CivilDate(parsing: $0) }
+            + "log learned things (recordedAt), not when they happened; to judge what had happened by a date, give --as-of DATE "
+            + "instead (or a later point)")
 }
 
 struct StateCommand: ParsableCommand {
@@ -63,20 +57,19 @@ struct StateCommand: ParsableCommand {
             back) is at or before the end of that UTC day (or that RFC 3339 time); checkpoint[:DATE] keeps the
             entries a kept checkpoint covers. --as-of DATE asks what had happened by then: events whose effective
             time (occurredAt) is on or before that day, as the log knows it now (or at --at). Clocks are judged on
-            --now, default --as-of, else the point's date (or the day its last entry was recorded). The first
-            line says which point was used; a point before anything was recorded or happened is refused.
+            --as-of, else the point's date (or the day its last entry was recorded). The first line says which
+            point was used; a point before anything was recorded or happened is refused. plan, action,
+            feedback, trace, decisions, metrics and cadence take the same two options with the same meaning.
             """)
     @OptionGroup var options: ProjectionOptions
     @OptionGroup var point: PointOptions
-    @OptionGroup var now: NowOption
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func run() throws {
         try reporting {
             let (replay, _, said) = try point.replay(options)
-            let logDate = point.at.flatMap { try? parsePoint($0) }.flatMap { defaultNow(at: $0, projections: replay) }
-            let fallback = try point.asOfDate() ?? logDate ?? defaultNow(at: .index(0), projections: replay)
-            var summary = try StateSummary(replay, point: said, now: try now.date(default: fallback))
+            let judged = replay.judgedOn(asOf: try point.asOfDate(), at: point.at.flatMap { ReplayPoint(parsing: $0) })
+            var summary = try StateSummary(replay, point: said, now: judged ?? CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0))
             // What had happened by a date does not depend on when the log learned it.
             if point.asOf != nil { summary.lastRecordedAt = nil }
             if json { return Output.printJSON(summary) }
@@ -127,6 +120,7 @@ struct DiffCommand: ParsableCommand {
                 var p = PointOptions()  // every property set: a parsable type built by hand has no defaults
                 p.asOf = effective ? text : nil
                 p.at = effective ? at : text
+                p.now = nil
                 return p
             }
             if !effective, at != nil { throw CLIError("--at goes with --effective; without it, A and B are the points of the log") }

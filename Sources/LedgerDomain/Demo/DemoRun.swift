@@ -81,7 +81,7 @@ final class DemoRun {
     /// use, recorded now for the record (its time is when it happened).
     func emit(
         _ signer: String, _ type: String, stream: String, _ payload: [String: JSONValue],
-        subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil, version: Int = 1
+        subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil, version: Int? = nil
     ) {
         // A payload date that restates when it happened (a role held "from" the plan start, a
         // member who left last week) is the effective time: the envelope must say the same.
@@ -92,7 +92,7 @@ final class DemoRun {
             occurredAt = implied
         }
         var draft: [String: JSONValue] = [
-            "type": .string(type), "typeVersion": J.n(version), "stream": .string(stream), "occurredAt": .string(occurredAt),
+            "type": .string(type), "typeVersion": J.n(version ?? UpcasterChain.standard.newestVersion(of: type) ?? 1), "stream": .string(stream), "occurredAt": .string(occurredAt),
             "payload": .object(payload),
         ]
         if let subject, let privateData {

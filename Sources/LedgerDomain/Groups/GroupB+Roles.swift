@@ -52,8 +52,8 @@ public struct RoleDefined: EventPayload {
 public struct RoleAssigned: EventPayload {
     /// `role.assigned`.
     public static let eventType = "role.assigned"
-    /// Version 1.
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group B.
     public static let group = CatalogueGroup.organisation
     /// One line for `coledger types`.
@@ -115,8 +115,8 @@ public struct RoleAssigned: EventPayload {
 public struct RoleEnded: EventPayload {
     /// `role.ended`.
     public static let eventType = "role.ended"
-    /// Version 1.
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group B.
     public static let group = CatalogueGroup.organisation
     /// One line for `coledger types`.

@@ -4,8 +4,8 @@
 public struct MemberJoined: EventPayload {
     /// `member.joined`.
     public static let eventType = "member.joined"
-    /// Version 1.
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group C.
     public static let group = CatalogueGroup.bodies
     /// One line for `coledger types`.
@@ -56,8 +56,8 @@ public struct MemberJoined: EventPayload {
 public struct MemberLeft: EventPayload {
     /// `member.left`.
     public static let eventType = "member.left"
-    /// Version 1.
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group C.
     public static let group = CatalogueGroup.bodies
     /// One line for `coledger types`.

@@ -209,8 +209,8 @@ public struct ActionStatusChanged: EventPayload {
 public struct MilestoneRecorded: EventPayload {
     /// `milestone.recorded`.
     public static let eventType = "milestone.recorded"
-    /// Version 1.
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group E.
     public static let group = CatalogueGroup.plan
     /// One line for `coledger types`.

@@ -180,8 +180,8 @@ extension FeedbackResponded {
 public struct SubmitterNotified: EventPayload {
     /// `feedback.submitter_notified`
     public static let eventType = "feedback.submitter_notified"
-    /// 1
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group F.
     public static let group = CatalogueGroup.feedback
     /// One-line description.

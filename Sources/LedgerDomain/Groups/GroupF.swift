@@ -10,8 +10,8 @@ extension Catalogue {
 public struct FeedbackReceived: EventPayload {
     /// `feedback.received`
     public static let eventType = "feedback.received"
-    /// 1
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group F.
     public static let group = CatalogueGroup.feedback
     /// One-line description.
@@ -104,8 +104,8 @@ extension FeedbackReceived {
 public struct FeedbackAcknowledged: EventPayload {
     /// `feedback.acknowledged`
     public static let eventType = "feedback.acknowledged"
-    /// 1
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group F.
     public static let group = CatalogueGroup.feedback
     /// One-line description.

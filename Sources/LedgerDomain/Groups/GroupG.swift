@@ -141,8 +141,8 @@ extension ContributionInfluenceTraced {
 public struct ContributorNotified: EventPayload {
     /// `contribution.contributor_notified`
     public static let eventType = "contribution.contributor_notified"
-    /// 1
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group G.
     public static let group = CatalogueGroup.contributions
     /// One-line description.

@@ -2,8 +2,8 @@
 public struct CommunityChampionAppointed: EventPayload {
     /// `champion.appointed`
     public static let eventType = "champion.appointed"
-    /// 1
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group J.
     public static let group = CatalogueGroup.partnerships
     /// One-line description.

@@ -11,8 +11,8 @@ extension Catalogue {
 public struct TrainingSessionDelivered: EventPayload {
     /// `training.session_delivered`
     public static let eventType = "training.session_delivered"
-    /// 1
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group J.
     public static let group = CatalogueGroup.partnerships
     /// One-line description.

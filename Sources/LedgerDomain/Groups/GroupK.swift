@@ -114,8 +114,8 @@ extension ConsentWithdrawn {
 public struct ErasureRequested: EventPayload {
     /// `subject.erasure_requested`
     public static let eventType = "subject.erasure_requested"
-    /// 1
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group K.
     public static let group = CatalogueGroup.privacy
     /// One-line description.
@@ -164,8 +164,8 @@ extension ErasureRequested {
 public struct SubjectKeyShredded: EventPayload {
     /// `subject.erased`
     public static let eventType = "subject.erased"
-    /// 1
-    public static let typeVersion = 1
+    /// Version 2: the payload's date restates the effective time (``EffectiveTime``).
+    public static let typeVersion = 2
     /// Group K.
     public static let group = CatalogueGroup.privacy
     /// One-line description.

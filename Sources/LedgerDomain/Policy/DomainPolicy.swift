@@ -190,7 +190,7 @@ public struct DomainPolicy: AdmissionPolicy {
             if let body = p["bodyId"]?.stringValue {
                 var roles = (p["facilitatorRoleIds"]?.arrayValue ?? []).compactMap(\.stringValue)
                 if let chair = p["chairRoleId"]?.stringValue { roles.insert(chair, at: 0) }
-                if event.type == "body.established" { changes["body/\(body)/established"] = String(event.occurredAt.prefix(10)) }
+                if event.type == "body.established" { changes["body/\(body)/established"] = String(EffectiveTime.of(event).prefix(10)) }
                 if event.type == "body.established" || p["chairRoleId"] != nil || p["facilitatorRoleIds"] != nil {
                     changes["body/\(body)/officers"] = roles.joined(separator: ",")
                 }

@@ -5,8 +5,11 @@ public import LedgerCore
 /// The envelope's `occurredAt` is the effective time. Where a catalogue type restates it in its
 /// payload (`feedback.received`'s `receivedAt`, `role.assigned`'s `from`, …) the member must say
 /// the same thing: the same instant for a time member, the same UTC calendar day for a date
-/// member. Admission refuses an event whose envelope and payload disagree, naming the member, and
-/// an event whose effective time is in the future. Log position (index, `recordedAt`,
+/// member, from version 2 of those types (``ruleVersion``). Admission refuses an event whose
+/// envelope and payload disagree, naming the member, and an event whose effective time is in the
+/// future. Version 1 of those types was written before the rule: its payload's date is its
+/// effective time and `occurredAt` is only when it was written down (``of(_:)``), so ledgers
+/// written then keep verifying and keep their meaning. Log position (index, `recordedAt`,
 /// checkpoints) is the other clock: when the log learned it. See the article "Time in Coledger".
 ///
 /// Every module asks this type, never the payload, "when did this happen" and "which dates must
@@ -50,11 +53,27 @@ public enum EffectiveTime {
     /// Clock skew tolerated before an effective time counts as "in the future" (seconds).
     public static let allowedSkewSeconds = 300
 
-    /// The event's effective time: its `occurredAt`.
-    public static func of(_ event: Event) -> String { event.occurredAt }
+    /// The first version of each type in ``members`` whose envelope and payload must agree.
+    public static let ruleVersion = 2
+
+    /// The event's effective time. THE one definition, used by admission, the audit, the
+    /// projections and every read verb's `--as-of`: `occurredAt`, except for version 1 of a type
+    /// in ``members`` (written before the rule), whose payload's date is the effective time
+    /// (midnight UTC for a date member) and whose `occurredAt` only says when it was written down.
+    public static func of(_ event: Event) -> String {
+        of(type: event.type, typeVersion: event.typeVersion, occurredAt: event.occurredAt, payload: event.payload)
+    }
+
+    /// ``of(_:)`` from an event's parts.
+    public static func of(type: String, typeVersion: Int, occurredAt: String, payload: [String: JSONValue]) -> String {
+        guard typeVersion < ruleVersion, members[type] != nil, let implied = implied(type: type, payload: payload) else {
+            return occurredAt
+        }
+        return implied
+    }
 
     /// The UTC calendar day of the event's effective time.
-    public static func date(of event: Event) -> CivilDate? { CivilDate(parsing: event.occurredAt) }
+    public static func date(of event: Event) -> CivilDate? { CivilDate(parsing: of(event)) }
 
     /// The payload members an event of `type` that happened at `time` (an RFC 3339 UTC time) must
     /// carry: what a verb puts in the payload from its one date option.
@@ -100,9 +119,11 @@ public enum EffectiveTime {
         return nil
     }
 
-    /// ``mismatch(type:occurredAt:payload:)`` for a whole event.
+    /// ``mismatch(type:occurredAt:payload:)`` for a whole event of version ``ruleVersion`` or
+    /// later; nil for an earlier version (its payload's date is its effective time, ``of(_:)``).
     public static func mismatch(_ event: Event) -> AdmissionRefusal? {
-        mismatch(type: event.type, occurredAt: event.occurredAt, payload: event.payload)
+        guard event.typeVersion >= ruleVersion else { return nil }
+        return mismatch(type: event.type, occurredAt: event.occurredAt, payload: event.payload)
     }
 
     /// A refusal when `occurredAt` is later than `now` (plus the allowed skew).
@@ -123,11 +144,13 @@ public enum EffectiveTime {
     /// - Parameters:
     ///   - established: the body's establishment day (`YYYY-MM-DD`), as the log recorded it.
     public static func beforeBody(_ event: Event, body: String, established: String) -> AdmissionRefusal? {
+        // Version 1 of a member.* type predates this check as well as the rule (``of(_:)``).
         guard event.type != "body.established", bodyFamilies.contains(where: { event.type.hasPrefix($0) }),
-            String(event.occurredAt.prefix(10)) < established
+            event.typeVersion >= ruleVersion || members[event.type] == nil,
+            String(of(event).prefix(10)) < established
         else { return nil }
         return AdmissionRefusal(
             "time", "/occurredAt",
-            "effective time \(event.occurredAt) is before body \(body) was established on \(established)")
+            "effective time \(of(event)) is before body \(body) was established on \(established)")
     }
 }

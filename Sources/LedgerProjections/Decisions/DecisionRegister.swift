@@ -54,6 +54,16 @@ public struct DecisionRegister: Codable, Sendable, Equatable {
         withDisagreements = decisions.filter { !$0.disagreements.isEmpty }.map(\.decisionId)
         self.entriesFolded = entriesFolded
     }
+
+    /// Only the decisions dated (``DecisionRegisterEntry/date``) from `since` to `until`
+    /// inclusive (`YYYY-MM-DD`, either may be nil), with the lists worked out again from them.
+    public func dated(since: String?, until: String?) -> DecisionRegister {
+        let kept = decisions.filter { d in
+            let day = d.date.prefix(10)
+            return (since.map { day >= $0 } ?? true) && (until.map { day <= $0 } ?? true)
+        }
+        return DecisionRegister(bodyId: bodyId, decisions: kept, entriesFolded: entriesFolded)
+    }
 }
 
 extension DecisionRegisterEntry {

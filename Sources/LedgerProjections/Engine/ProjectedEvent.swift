@@ -25,7 +25,7 @@ public final class ProjectedEvent: Sendable {
     public let type: String
     /// The stream.
     public let stream: String
-    /// When it happened (RFC 3339 UTC).
+    /// When it happened (RFC 3339 UTC): its effective time, ``EffectiveTime/of(_:)``.
     public let occurredAt: String
     /// When the log accepted it (RFC 3339 UTC).
     public let recordedAt: String
@@ -84,7 +84,7 @@ public final class ProjectedEvent: Sendable {
             fields = PayloadFields(tape: tape, node: p)
         }
         self.init(
-            index: index, id: event.id, type: event.type, stream: event.stream, occurredAt: event.occurredAt,
+            index: index, id: event.id, type: event.type, stream: event.stream, occurredAt: EffectiveTime.of(event),
             recordedAt: entry.recordedAt, privateSubject: event.privatePart?.subject, fields: fields,
             typed: .decoded(payload, problem: problem), typeID: typeID)
     }
