@@ -22,6 +22,8 @@ public struct PortalConfiguration: Sendable {
     /// Run the audit in the background at start and after the log grows, at most this often
     /// (seconds); nil never runs it.
     public var auditInterval: Double? = 600
+    /// The witness policy the "Check the record" page judges the newest checkpoint by (nil: none).
+    public var witnessPolicy: WitnessPolicy?
     /// Items per page in long lists.
     public var pageSize = 50
 
