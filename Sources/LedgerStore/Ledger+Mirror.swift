@@ -1,7 +1,7 @@
+import Dispatch
 import Foundation
 import GRDB
 import GRDBSQLite
-import Dispatch
 public import LedgerCore
 
 extension Ledger {
@@ -61,11 +61,14 @@ extension Ledger {
             size: held.size, frontier: held.frontier, registry: held.registry, facts: StoredFacts(queue: queue),
             streamVersion: { stream in
                 (try? queue.read { db in
-                    try Int.fetchOne(db, sql: "SELECT MAX(stream_version) FROM entries WHERE stream = ?", arguments: [stream])
+                    try Int.fetchOne(
+                        db, sql: "SELECT MAX(stream_version) FROM entries WHERE stream = ?", arguments: [stream])
                 }) ?? 0
             },
             hasEvent: { id in
-                (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT 1 FROM entries WHERE id = ?", arguments: [id]) })
+                (try? queue.read { db in
+                    try Int.fetchOne(db, sql: "SELECT 1 FROM entries WHERE id = ?", arguments: [id])
+                })
                     != nil
             })
     }
@@ -219,13 +222,19 @@ public final class LedgerCopy: @unchecked Sendable {
         guard !failed else { return }
         if chunk.failed {
             let first = VerificationFailure.sorted(chunk.failures).first
-            fail(.refused(
-                first.map { "entry \($0.index.map(String.init) ?? "?") of the copied log: \($0.check): \($0.detail)" }
-                    ?? "an entry of the copied log from \(chunk.base) on failed its checks"))
+            fail(
+                .refused(
+                    first.map {
+                        "entry \($0.index.map(String.init) ?? "?") of the copied log: \($0.check): \($0.detail)"
+                    }
+                        ?? "an entry of the copied log from \(chunk.base) on failed its checks"))
             return
         }
-        if chunk.base == 0, chunk.registry.logKey != ledger.logKey.description || chunk.registry.origin != ledger.origin {
-            fail(.refused("entry 0 of the copied log: its genesis names another origin or log key than \(ledger.logKey)"))
+        if chunk.base == 0, chunk.registry.logKey != ledger.logKey.description || chunk.registry.origin != ledger.origin
+        {
+            fail(
+                .refused("entry 0 of the copied log: its genesis names another origin or log key than \(ledger.logKey)")
+            )
             return
         }
         pending.wait()

@@ -183,8 +183,12 @@ struct Monitor: ParsableCommand {
         let (policy, sha) = try AuditPolicy.standard()
         let report = try Audit.run(.ledger(ledger), policy: policy, policySHA256: sha)
         var out: [String: (verdict: String, title: String)] = [
-            "integrity": (report.integrity.isEmpty ? "pass" : "fail", "Integrity: every entry, signature, key and checkpoint"),
-            "entitlement": (report.entitlement.isEmpty ? "pass" : "fail", "Entitlement: every signer was entitled to sign"),
+            "integrity": (
+                report.integrity.isEmpty ? "pass" : "fail", "Integrity: every entry, signature, key and checkpoint"
+            ),
+            "entitlement": (
+                report.entitlement.isEmpty ? "pass" : "fail", "Entitlement: every signer was entitled to sign"
+            ),
         ]
         for rule in report.rules { out[rule.id] = (rule.verdict.rawValue, rule.title) }
         return out
