@@ -12,15 +12,18 @@ public enum Audit {
         case bundle(URL)
     }
 
-    /// Audits `source` under `policy` as of `asOf` (`YYYY-MM-DD`, default today).
+    /// Audits `source` under `policy` as of `asOf` (`YYYY-MM-DD`, default today); with a
+    /// `witnessPolicy`, the newest checkpoint's cosignatures are judged by it as `verify` judges
+    /// them (``WitnessPolicy/failure(newestCheckpoint:)``; a failure is an integrity failure).
     /// - Throws: ``AuditError`` when the audit could not run (unreadable input, bad date).
     public static func run(
         _ source: Source, policy: AuditPolicy, policySHA256: String, asOf: String? = nil,
-        pinnedLogKey: NoteVerifierKey? = nil, keptCheckpoints: [String] = []
+        pinnedLogKey: NoteVerifierKey? = nil, keptCheckpoints: [String] = [], witnessPolicy: WitnessPolicy? = nil
     ) throws(AuditError) -> AuditReport {
         let asOfText = asOf ?? String(Timestamp.now().prefix(10))
         guard asOfText.count == 10, let asOfDay = Day.number(asOfText) else { throw .badPolicy("--as-of must be a date YYYY-MM-DD, got \(asOfText)") }
         let report: VerificationReport
+        var integrityFromWitnesses: [VerificationFailure] = []
         var entries: [(Int, Entry)] = []
         let name: String
         var privateLines: [Int] = []
@@ -63,9 +66,12 @@ public enum Audit {
             }
         }
         if case .bundle = source { fold.start(entries, asOfDay: asOfDay) }
+        if let witnessPolicy, let failure = witnessPolicy.failure(newestCheckpoint: try newestNote(source)) {
+            integrityFromWitnesses.append(failure)
+        }
         let model = fold.finished()
         let held = try heldPrivate(source, model: model, entries: entries, privateLines: privateLines)
-        var integrity: [VerificationFailure] = []
+        var integrity: [VerificationFailure] = integrityFromWitnesses
         var entitlement: [VerificationFailure] = []
         for failure in report.failures {
             if isEntitlement(failure) { entitlement.append(failure) } else { integrity.append(failure) }
@@ -96,6 +102,20 @@ public enum Audit {
             model.observe(entry.event, at: index)
         }
         return Rules(model: model, policy: policy, asOf: asOfDay).all()
+    }
+
+    /// The newest checkpoint's note with the cosignatures kept for it ("" when there is none).
+    static func newestNote(_ source: Source) throws(AuditError) -> String {
+        switch source {
+        case .ledger(let ledger):
+            do {
+                return try ledger.latestCheckpoint().flatMap { try ledger.cosignedNote(size: $0.size) } ?? ""
+            } catch {
+                throw .unreadable("\(error)")
+            }
+        case .bundle(let url):
+            return String(decoding: FileManager.default.contents(atPath: url.appendingPathComponent("checkpoint").path) ?? Data(), as: UTF8.self)
+        }
     }
 
     /// The size a checkpoint note states, if it parses.

@@ -174,7 +174,10 @@ public final class Portal: Sendable {
         case ["verify"]:
             try allow("GET")
             let status = try await verifyStatus()
-            let body = try await store.perform { w in w.render("Check the record", .verify, Pages.verify(status)) }
+            let witnessPolicy = configuration.witnessPolicy
+            let body = try await store.perform { w in
+                w.render("Check the record", .verify, Pages.verify(status, witnessPolicy: witnessPolicy))
+            }
             return Self.respond(body)
         case ["feedback"]:
             try allow("GET", "POST")

@@ -25,6 +25,8 @@ public struct PortalConfiguration: Sendable {
     /// Seconds after start before the first audit (it reads the whole log: at a million entries it
     /// takes minutes and the machine's cores, which the first visitors need more).
     public var firstAuditDelay: Double = 30
+    /// The witness policy the "Check the record" page judges the newest checkpoint by (nil: none).
+    public var witnessPolicy: WitnessPolicy?
     /// Items per page in long lists.
     public var pageSize = 50
 

@@ -321,12 +321,7 @@ final class Batch {
 
     /// Inserts the built entries in order, extending the tree.
     func commit(_ prepared: [Prepared], built: [Built?], db: Database) throws -> [AppendResult] {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO entries(idx, id, stream, stream_version, type, signer, bytes, leaf_hash, nodes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let handle = insert.sqliteStatement
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let insert = try Self.entryInsert(db)
         var results: [AppendResult] = []
         results.reserveCapacity(prepared.count)
         for (p, b) in zip(prepared, built) {
@@ -341,48 +336,69 @@ final class Batch {
             let nodes = frontier.append(leafHash: b.leafHash)
             var nodeBytes: [UInt8] = []
             for node in nodes { nodeBytes += node.hash }
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, Int64(p.index))
-            sqlite3_bind_text(handle, 2, p.event.id, -1, transient)
-            sqlite3_bind_text(handle, 3, p.event.stream, -1, transient)
-            sqlite3_bind_int64(handle, 4, Int64(p.event.streamVersion))
-            sqlite3_bind_text(handle, 5, p.event.type, -1, transient)
-            sqlite3_bind_text(handle, 6, p.event.signer, -1, transient)
-            sqlite3_bind_blob(handle, 7, b.bytes, Int32(b.bytes.count), transient)
-            sqlite3_bind_blob(handle, 8, b.leafHash, Int32(b.leafHash.count), transient)
-            if nodeBytes.isEmpty {
-                sqlite3_bind_null(handle, 9)
-            } else {
-                sqlite3_bind_blob(handle, 9, nodeBytes, Int32(nodeBytes.count), transient)
-            }
-            let rc = sqlite3_step(handle)
-            guard rc == SQLITE_DONE else {
-                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-                sqlite3_reset(handle)
-                throw LedgerError.storage("inserting entry \(p.index): \(message) (code \(rc))")
-            }
-            try recordKeyEvent(p.event, at: p.index, db: db)
+            try Self.insertEntry(
+                insert, event: p.event, index: p.index, bytes: b.bytes, leafHash: b.leafHash, nodes: nodeBytes, db: db)
+            try Self.recordKeyEvent(p.event, at: p.index, registry: registry, db: db)
             if let object = p.privateObject { try PrivateStore.store(object, at: p.index, db: db) }
             results.append(AppendResult(index: p.index, id: p.event.id, leafHash: Base64.encode(b.leafHash), duplicate: false))
         }
-        sqlite3_reset(handle)
-        try writeFacts(db: db)
+        sqlite3_reset(insert.sqliteStatement)
+        try Self.writeFacts(facts.updates, db: db)
+        facts.updates = [:]
         return results
     }
 
-    /// Writes this batch's fact updates; called at the end of each commit, once the entries are in
-    /// the table (so facts about logged events need no rows of their own).
-    private func writeFacts(db: Database) throws {
-        guard !facts.updates.isEmpty else { return }
-        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO facts(key, value) VALUES (?, ?)")
-        let delete = try db.cachedStatement(sql: "DELETE FROM facts WHERE key = ?")
-        for (key, value) in facts.updates where !key.hasPrefix(FactKeys.eventPrefix) {
-            if let value { try upsert.execute(arguments: [key, value]) } else { try delete.execute(arguments: [key]) }
-        }
-        facts.updates = [:]
+    /// The statement that inserts one entry row (``insertEntry(_:event:index:bytes:leafHash:nodes:db:)``).
+    static func entryInsert(_ db: Database) throws -> Statement {
+        try db.cachedStatement(sql: """
+            INSERT INTO entries(idx, id, stream, stream_version, type, signer, bytes, leaf_hash, nodes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
-    private func recordKeyEvent(_ event: Event, at index: Int, db: Database) throws {
+    /// Inserts one entry row: its bytes, leaf hash and the tree nodes it completes (every append
+    /// and every copied entry is stored by this function).
+    static func insertEntry(
+        _ insert: Statement, event: Event, index: Int, bytes: [UInt8], leafHash: [UInt8], nodes nodeBytes: [UInt8],
+        db: Database
+    ) throws {
+        let handle = insert.sqliteStatement
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, Int64(index))
+        sqlite3_bind_text(handle, 2, event.id, -1, transient)
+        sqlite3_bind_text(handle, 3, event.stream, -1, transient)
+        sqlite3_bind_int64(handle, 4, Int64(event.streamVersion))
+        sqlite3_bind_text(handle, 5, event.type, -1, transient)
+        sqlite3_bind_text(handle, 6, event.signer, -1, transient)
+        sqlite3_bind_blob(handle, 7, bytes, Int32(bytes.count), transient)
+        sqlite3_bind_blob(handle, 8, leafHash, Int32(leafHash.count), transient)
+        if nodeBytes.isEmpty {
+            sqlite3_bind_null(handle, 9)
+        } else {
+            sqlite3_bind_blob(handle, 9, nodeBytes, Int32(nodeBytes.count), transient)
+        }
+        let rc = sqlite3_step(handle)
+        guard rc == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            sqlite3_reset(handle)
+            throw LedgerError.storage("inserting entry \(index): \(message) (code \(rc))")
+        }
+    }
+
+    /// Writes fact updates; called at the end of each commit, once the entries are in the table
+    /// (so facts about logged events need no rows of their own).
+    static func writeFacts(_ updates: [String: String?], db: Database) throws {
+        guard !updates.isEmpty else { return }
+        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO facts(key, value) VALUES (?, ?)")
+        let delete = try db.cachedStatement(sql: "DELETE FROM facts WHERE key = ?")
+        for (key, value) in updates where !key.hasPrefix(FactKeys.eventPrefix) {
+            if let value { try upsert.execute(arguments: [key, value]) } else { try delete.execute(arguments: [key]) }
+        }
+    }
+
+    /// Records a key event's effect in the `keys` table, from `registry` as it stands after it.
+    static func recordKeyEvent(_ event: Event, at index: Int, registry: KeyRegistry, db: Database) throws {
         switch event.type {
         case "ledger.genesis", "key.registered":
             for key in registry.keys.values where key.registeredAt == index {

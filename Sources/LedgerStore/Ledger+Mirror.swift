@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import GRDB
+import GRDBSQLite
 public import LedgerCore
 
 extension Ledger {
@@ -34,64 +36,78 @@ extension Ledger {
         return try Ledger(path: path, db: queue, policies: policy.map { [$0] } ?? [])
     }
 
-    /// Appends entries copied byte for byte from another log, in its order, all or nothing.
-    ///
-    /// Each entry is checked exactly as the source had to check it when it was appended: canonical
-    /// bytes, a valid event, its stream version, its signer's key as of its position (key events
-    /// applied in order), its signature, and the admission policy. The stored bytes are the given
-    /// bytes, so the copy's tree equals the source's.
-    /// - Returns: the new size.
-    /// - Throws: ``LedgerError/refused(_:)`` naming the log index of the first entry that fails.
-    @discardableResult
-    public func appendCopied(_ entries: [[UInt8]]) throws(LedgerError) -> Int {
-        try write { db, batch in
-            let first = try Self.size(db)
-            let parsed = Parallel.map(entries, workers: Parallel.cores) { bytes -> Result<Entry, FormatError> in
-                Result { () throws(FormatError) -> Entry in try Entry(bytes: bytes) }
-            }
-            var copied: [Entry] = []
-            copied.reserveCapacity(entries.count)
-            for (n, result) in parsed.enumerated() {
-                switch result {
-                case .success(let entry): copied.append(entry)
-                case .failure(let error): throw LedgerError.refused("entry \(first + n) of the copied log: \(error)")
-                }
-            }
-            var prepared: [Batch.Prepared] = []
-            prepared.reserveCapacity(copied.count)
-            for (n, entry) in copied.enumerated() {
-                let p: Batch.Prepared
-                do {
-                    p = try batch.prepare(event: entry.event, position: n)
-                } catch {
-                    throw LedgerError.refused("entry \(first + n) of the copied log: \(error)")
-                }
-                if let duplicate = p.duplicate {
-                    throw LedgerError.refused(
-                        "entry \(first + n) of the copied log repeats event \(entry.event.id), already entry \(duplicate.index)"
-                    )
-                }
-                prepared.append(p)
-            }
-            let checks = zip(prepared, copied).map {
-                p, e -> (message: [UInt8]?, signature: [UInt8], key: Ed25519PublicKey?) in
-                guard let bytes = try? p.event.canonicalBytes() else { return (nil, e.signature, nil) }
-                return (Event.signingContext + bytes, e.signature, batch.registry.keys[p.event.signer]?.publicKey)
-            }
-            let good = Parallel.map(checks, workers: Parallel.cores) { item -> Bool in
-                guard let message = item.message, let key = item.key else { return false }
-                return key.isValidSignature(item.signature, for: message)
-            }
-            if let bad = good.firstIndex(of: false) {
-                throw LedgerError.refused(
-                    "entry \(first + bad) of the copied log: \(LedgerError.badSignature(id: copied[bad].event.id))")
-            }
-            let built = Parallel.map(copied, workers: Parallel.cores) { e -> Batch.Built? in
-                Batch.Built(bytes: e.bytes, leafHash: RFC6962.leafHash(e.bytes))
-            }
-            _ = try batch.commit(prepared, built: built, db: db)
-            return first + copied.count
+    /// Starts copying entries, byte for byte and in order, from another log onto the end of this
+    /// one; see ``LedgerCopy``.
+    /// - Throws: ``LedgerError/readOnly(path:)`` and the like when the file cannot be written,
+    ///   ``LedgerError/storage(_:)`` when what it holds cannot be read.
+    public func copier() throws(LedgerError) -> LedgerCopy {
+        try requireWritable()
+        return try LedgerCopy(ledger: self)
+    }
+
+    /// What this ledger holds, for a verifier that continues after it (nil when it is empty).
+    func continuation() throws(LedgerError) -> LogVerifier.Continuation? {
+        let queue = db
+        let held: (size: Int, frontier: MerkleFrontier, registry: KeyRegistry)? = try read { db in
+            let size = try Self.size(db)
+            guard size > 0 else { return nil }
+            return (
+                size, try MerkleFrontier(size: UInt64(size), source: DatabaseNodeSource(db: db)),
+                try Batch.loadRegistry(db, ledger: self)
+            )
         }
+        guard let held else { return nil }
+        return LogVerifier.Continuation(
+            size: held.size, frontier: held.frontier, registry: held.registry, facts: StoredFacts(queue: queue),
+            streamVersion: { stream in
+                (try? queue.read { db in
+                    try Int.fetchOne(
+                        db, sql: "SELECT MAX(stream_version) FROM entries WHERE stream = ?", arguments: [stream])
+                }) ?? 0
+            },
+            hasEvent: { id in
+                (try? queue.read { db in
+                    try Int.fetchOne(db, sql: "SELECT 1 FROM entries WHERE id = ?", arguments: [id])
+                })
+                    != nil
+            })
+    }
+
+    /// Stores a chunk the copy's verifier passed: the entries' rows (bytes, leaf hashes, tree
+    /// nodes), their key events and the policy's fact updates, in one transaction.
+    func insertVerified(_ chunk: LogVerifier.CheckedChunk) throws(LedgerError) {
+        do {
+            try db.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let size = try Self.size(db)
+                    guard size == chunk.base else {
+                        throw LedgerError.refused(
+                            "the copy now holds \(size) entries, not \(chunk.base): another program wrote to it")
+                    }
+                    let insert = try Batch.entryInsert(db)
+                    for (i, entry) in chunk.entries.enumerated() {
+                        guard let entry else { throw LedgerError.refused("entry \(chunk.base + i) did not parse") }
+                        try Batch.insertEntry(
+                            insert, event: entry.event, index: chunk.base + i, bytes: entry.bytes,
+                            leafHash: chunk.leafHashes[i], nodes: chunk.nodes[i], db: db)
+                        try Batch.recordKeyEvent(entry.event, at: chunk.base + i, registry: chunk.registry, db: db)
+                    }
+                    sqlite3_reset(insert.sqliteStatement)
+                    try Batch.writeFacts(chunk.factUpdates, db: db)
+                    return .commit
+                }
+            }
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    /// Forgets the caches of the tree's edge and the keys (another thread appended).
+    func dropCaches() {
+        frontierCache = nil
+        registryCache = nil
     }
 
     /// Keeps a checkpoint of the copied log: its note as published (log signature and any
@@ -139,5 +155,102 @@ extension Ledger {
                 arguments: [stored.size, Data(stored.root), stored.note, stored.signedAt])
             return stored
         }
+    }
+}
+
+/// The policy's facts as a ledger file stores them, read through its queue (any thread).
+struct StoredFacts: FactReader {
+    let queue: DatabaseQueue
+
+    func fact(_ key: String) -> String? {
+        try? queue.read { db in DatabaseFacts(db: db).fact(key) }
+    }
+}
+
+/// Entries copied from another log onto the end of a ledger (`coledger mirror`), each checked
+/// exactly as `verify` checks a log: the same ``LogVerifier`` pipeline (parsing, canonical bytes,
+/// signatures and leaf hashes on every core; ids, stream versions, the signer's key at that
+/// position, key events and the admission policy in log order), continuing from what the ledger
+/// already holds. A chunk is stored (one transaction) only once all of it has passed, while the
+/// next chunks are being checked; the first failure stops the copy, and what was stored before it
+/// stays (a later run resumes from there). The stored bytes are the given bytes, so the copy's
+/// tree equals the source's.
+public final class LedgerCopy: @unchecked Sendable {
+    private let ledger: Ledger
+    private let verifier: LogVerifier
+    private let inserts = DispatchQueue(label: "coledger.copy.insert")
+    /// Bounds the chunks checked but not yet stored.
+    private let pending = DispatchSemaphore(value: 2)
+    private let lock = NSLock()
+    private var error: LedgerError?
+    private var stored: Int
+
+    init(ledger: Ledger) throws(LedgerError) {
+        self.ledger = ledger
+        let continuation = try ledger.continuation()
+        stored = continuation?.size ?? 0
+        verifier = LogVerifier(continuing: continuation)
+        verifier.policy = ledger.policy
+        verifier.onChunk = { [unowned self] chunk in self.checked(chunk) }
+    }
+
+    /// Whether the copy has stopped at a failure (further entries are ignored).
+    public var failed: Bool { lock.withLock { error != nil } }
+
+    /// Checks and stores the next entries (their exact bytes), overlapping with the caller's
+    /// reading of the ones after.
+    public func add(_ entries: [[UInt8]]) {
+        guard !entries.isEmpty, !failed else { return }
+        verifier.consume(entries)
+    }
+
+    /// Waits for every entry added to be checked and stored.
+    /// - Returns: the ledger's size.
+    /// - Throws: ``LedgerError/refused(_:)`` naming the log index of the first entry that failed
+    ///   (its check and why); ``LedgerError/storage(_:)`` when the file cannot be written.
+    @discardableResult
+    public func finish() throws(LedgerError) -> Int {
+        verifier.finish()
+        inserts.sync {}
+        ledger.dropCaches()
+        if let error = lock.withLock({ error }) { throw error }
+        return lock.withLock { stored }
+    }
+
+    /// Runs on the verifier's in-order queue, once per chunk, in order.
+    private func checked(_ chunk: LogVerifier.CheckedChunk) {
+        guard !failed else { return }
+        if chunk.failed {
+            let first = VerificationFailure.sorted(chunk.failures).first
+            fail(
+                .refused(
+                    first.map {
+                        "entry \($0.index.map(String.init) ?? "?") of the copied log: \($0.check): \($0.detail)"
+                    }
+                        ?? "an entry of the copied log from \(chunk.base) on failed its checks"))
+            return
+        }
+        if chunk.base == 0, chunk.registry.logKey != ledger.logKey.description || chunk.registry.origin != ledger.origin
+        {
+            fail(
+                .refused("entry 0 of the copied log: its genesis names another origin or log key than \(ledger.logKey)")
+            )
+            return
+        }
+        pending.wait()
+        inserts.async {
+            defer { self.pending.signal() }
+            guard !self.failed else { return }
+            do {
+                try self.ledger.insertVerified(chunk)
+                self.lock.withLock { self.stored = chunk.base + chunk.entries.count }
+            } catch {
+                self.fail(error as? LedgerError ?? .storage("\(error)"))
+            }
+        }
+    }
+
+    private func fail(_ error: LedgerError) {
+        lock.withLock { if self.error == nil { self.error = error } }
     }
 }

@@ -28,6 +28,12 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An audit policy file (JSON) instead of the defaults.", valueName: "file")) var policy: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge the rules as they stood on this date (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: String?
+    @Option(
+        name: .customLong("witness-policy"),
+        help: ArgumentHelp(
+            "Judge the newest checkpoint's cosignatures by this witness policy, as `verify` does (FORMAT.md section 14).",
+            valueName: "file"))
+    var witnessPolicy: String?
     @Option(help: "text (default), json or html (one self-contained page for a board pack).") var format = "text"
     @Flag(help: "Print the report as JSON (the same as --format json).") var json = false
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file")) var out: String?
@@ -44,7 +50,10 @@ struct AuditCommand: ParsableCommand {
             let pinned = try logKey.map { try Verify.readVkey($0) }
             let kept = try checkpoints.map { String(decoding: try Input.read($0), as: UTF8.self) }
             let source: Audit.Source = try bundle.map { .bundle(URL(fileURLWithPath: $0)) } ?? .ledger(options.open())
-            report = try Audit.run(source, policy: auditPolicy, policySHA256: sha, asOf: asOf, pinnedLogKey: pinned, keptCheckpoints: kept)
+            let witnesses = try witnessPolicy.map(WitnessPolicyFile.load)
+            report = try Audit.run(
+                source, policy: auditPolicy, policySHA256: sha, asOf: asOf, pinnedLogKey: pinned, keptCheckpoints: kept,
+                witnessPolicy: witnesses)
         } catch {
             Output.error("error: the audit could not run: \(error)")
             throw ExitCode(2)

@@ -75,7 +75,7 @@ struct CheckpointCommand: ParsableCommand {
             }
             let note = try ledger.cosignedNote(size: latest.size) ?? latest.note
             emit(note)
-            let verdict = WitnessPolicyFile.judge(policy, note: note)
+            let verdict = policy.judge(note: note)
             guard verdict.ok else { throw CLIError("checkpoint \(latest.size): \(verdict.detail): quorum not met", code: 4) }
             FileHandle.standardError.write(Data("coledger: checkpoint \(latest.size): \(verdict.detail)\n".utf8))
         }

@@ -57,7 +57,7 @@ struct Mirror: ParsableCommand {
         discussion: """
             The copy is a full Coledger ledger (--into, default $COLEDGER_LEDGER or ./coledger.db): every read
             verb, `audit`, `verify`, `serve` and `export` work on it, and its export holds the same entries and
-            checkpoint bytes as the source's. Each entry is checked as the source had to check it (canonical
+            checkpoint bytes as the source's. Each entry is checked by the code `coledger verify` uses (canonical
             bytes, event format, stream versions, the signer's key at that position, the signature, the
             admission policy), and each bundle against the hash tiles, and the tiles against the checkpoint
             signed by the pinned log key. Run it again to follow the log: it copies only the new entries
@@ -201,14 +201,16 @@ struct Mirror: ParsableCommand {
         } catch {
             throw CLIError("cannot read the source's tiles: \(error)")
         }
+        // Entries are checked by the pipeline `verify` uses and stored chunk by chunk, while the
+        // next bundles are fetched.
+        let copy = try ledger.copier()
         var position = UInt64(held)
         var batch: [[UInt8]] = []
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            try ledger.appendCopied(batch)
+        func flush() {
+            copy.add(batch)
             batch.removeAll(keepingCapacity: true)
         }
-        while position < size {
+        while position < size, !copy.failed {
             let index = position / UInt64(TlogTiles.fullWidth)
             guard let tile = TlogTiles.tile(level: 0, index: index, size: size) else { break }
             let entries: [[UInt8]]
@@ -231,9 +233,10 @@ struct Mirror: ParsableCommand {
                 batch.append(entries[i])
             }
             position = index * UInt64(TlogTiles.fullWidth) + UInt64(tile.width)
-            if batch.count >= 16_384 { try flush() }
+            if batch.count >= 4096 { flush() }
         }
-        try flush()
+        flush()
+        try copy.finish()
         try ledger.keepCheckpoint(note: text)
         let seconds = Date().timeIntervalSince(start)
         let summary = Summary(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerAudit
 import LedgerCore
 import LedgerStore
 
@@ -20,10 +21,14 @@ struct Monitor: ParsableCommand {
               split-view    the log's tree differs from a checkpoint kept (kept and received notes)
               invalid-entry a new entry fails its checks (bad signature, revoked or unknown key, policy)
               witnesses     the checkpoint's cosignatures judged by --witness-policy (ok, detail)
+              audit-change  with --audit: a rule's verdict (or the audit's integrity or entitlement part)
+                            changed between the last checkpoint followed and this one (rule, from, to)
               stale         no new checkpoint for longer than --stale-after seconds, or unreachable that long
               unreachable   the source could not be read
             Exit status: 0 all well; 2 unreachable or unusable (not yet stale); 3 misbehaviour (rewind, split
-            view, invalid entry; the evidence is saved in DIR); 4 stale or witness quorum not met.
+            view, invalid entry; the evidence is saved in DIR); 4 stale, witness quorum not met, or a verdict
+            that became fail. --audit audits the whole copy at each new checkpoint (as `coledger audit` does,
+            today's date, the default audit policy), so it costs what an audit of the log costs.
             Run it from cron (*/10 * * * * coledger monitor URL --log-key VKEY --state DIR >> DIR/events.jsonl)
             or a systemd timer (Sources/LedgerCore/Docs.docc/Federation.md has both).
             """)
@@ -44,6 +49,8 @@ struct Monitor: ParsableCommand {
     var staleAfter: Double = 86_400
     @Option(help: ArgumentHelp("pcref (default) or none: the admission policy the log enforces.", valueName: "name"))
     var catalogue = "pcref"
+    @Flag(help: "Audit the copy at each new checkpoint and report each verdict that changed (audit-change).")
+    var audit = false
 
     /// What the monitor remembers between runs.
     struct State: Codable {
@@ -52,6 +59,8 @@ struct Monitor: ParsableCommand {
         var lastChange: Double
         /// The size of the newest checkpoint accepted.
         var size: Int
+        /// With --audit: each rule's verdict (and `integrity`, `entitlement`) at that checkpoint.
+        var verdicts: [String: String]? = nil
     }
 
     func run() throws {
@@ -101,12 +110,31 @@ struct Monitor: ParsableCommand {
                         "to": .number(Double(summary.size)),
                         "seconds": .string(String(format: "%.3f", summary.seconds)),
                     ])
-                remembered = State(lastChange: now, size: summary.size)
+                remembered = State(lastChange: now, size: summary.size, verdicts: remembered?.verdicts)
             } else {
                 emit("unchanged", ["size": .number(Double(summary.size))])
             }
+            if audit, summary.copied > 0 || remembered?.verdicts == nil {
+                do {
+                    let verdicts = try Self.verdicts(copy: state + "/copy.db")
+                    for (rule, current) in verdicts.sorted(by: { $0.key < $1.key }) {
+                        guard let before = remembered?.verdicts?[rule], before != current.verdict else { continue }
+                        emit(
+                            "audit-change",
+                            [
+                                "rule": .string(rule), "title": .string(current.title), "from": .string(before),
+                                "to": .string(current.verdict), "size": .number(Double(summary.size)),
+                            ])
+                        if current.verdict == Verdict.fail.rawValue { status = max(status, 4) }
+                    }
+                    remembered?.verdicts = verdicts.mapValues(\.verdict)
+                } catch {
+                    emit("audit-failed", ["detail": .string("\(error)")])
+                    status = max(status, 2)
+                }
+            }
             if let policy {
-                let verdict = WitnessPolicyFile.judge(policy, note: note)
+                let verdict = policy.judge(note: note)
                 emit("witnesses", ["ok": .bool(verdict.ok), "detail": .string(verdict.detail)])
                 if !verdict.ok { status = max(status, 4) }
             }
@@ -146,5 +174,23 @@ struct Monitor: ParsableCommand {
             }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Each verdict of an audit of the copy (as `coledger audit` makes it, as of today with the
+    /// default audit policy): every rule's, and the integrity and entitlement parts' (pass or fail).
+    static func verdicts(copy: String) throws -> [String: (verdict: String, title: String)] {
+        let ledger = try Ledger.open(path: copy, policies: Catalogues.policies)
+        let (policy, sha) = try AuditPolicy.standard()
+        let report = try Audit.run(.ledger(ledger), policy: policy, policySHA256: sha)
+        var out: [String: (verdict: String, title: String)] = [
+            "integrity": (
+                report.integrity.isEmpty ? "pass" : "fail", "Integrity: every entry, signature, key and checkpoint"
+            ),
+            "entitlement": (
+                report.entitlement.isEmpty ? "pass" : "fail", "Entitlement: every signer was entitled to sign"
+            ),
+        ]
+        for rule in report.rules { out[rule.id] = (rule.verdict.rawValue, rule.title) }
+        return out
     }
 }

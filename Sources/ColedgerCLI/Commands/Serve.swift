@@ -50,6 +50,11 @@ struct Serve: ParsableCommand {
         help: "Re-run the audit in the background at most this often, in seconds, when the log grew (0: never run it).")
     var auditInterval = 600
     @Option(help: "The largest request body accepted, in bytes.") var maxBody = 16 * 1024
+    @Option(
+        name: .customLong("witness-policy"),
+        help: ArgumentHelp(
+            "Judge the newest checkpoint on the \"Check the record\" page by this witness policy.", valueName: "file"))
+    var witnessPolicy: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
@@ -78,6 +83,7 @@ struct Serve: ParsableCommand {
             configuration.postsPerMinute = postsPerMinute
             configuration.auditInterval = auditInterval == 0 ? nil : Double(auditInterval)
             configuration.maxBodyBytes = maxBody
+            configuration.witnessPolicy = try witnessPolicy.map(WitnessPolicyFile.load)
             let keyPath = intakeKey ?? options.defaultKeysDirectory.appendingPathComponent("intake.key").path
             if !noForm {
                 if intakeKey != nil || FileManager.default.fileExists(atPath: keyPath) {

@@ -94,12 +94,7 @@ struct Verify: ParsableCommand {
 
     /// Adds a `witness` failure when the newest checkpoint's cosignatures do not satisfy `policy`.
     static func checkPolicy(note: String, policy: WitnessPolicy, report: inout VerificationReport) {
-        let verdict = WitnessPolicyFile.judge(policy, note: note)
-        if !verdict.ok {
-            report.failures.append(
-                VerificationFailure(
-                    index: nil, check: "witness", detail: "the newest checkpoint is \(verdict.detail): quorum not met"))
-        }
+        if let failure = policy.failure(newestCheckpoint: note) { report.failures.append(failure) }
     }
 
     /// Adds a `witness` failure when fewer than `quorum` of `witnesses` validly cosigned `note`.

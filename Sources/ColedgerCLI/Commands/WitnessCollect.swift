@@ -15,12 +15,6 @@ enum WitnessPolicyFile {
         }
     }
 
-    /// The policy's cosigners of `note` and whether they satisfy its quorum.
-    static func judge(_ policy: WitnessPolicy, note: String) -> (ok: Bool, detail: String) {
-        guard let parsed = try? SignedNote(parsing: note) else { return (false, "the checkpoint is not a signed note") }
-        let cosigners = policy.cosigners(of: parsed)
-        return (policy.isSatisfied(by: Set(cosigners.map(\.name))), policy.describe(cosigners: cosigners))
-    }
 }
 
 /// The log side of c2sp.org/tlog-witness: asks each witness of a policy to cosign the newest

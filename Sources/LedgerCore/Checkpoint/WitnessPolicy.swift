@@ -137,6 +137,24 @@ public struct WitnessPolicy: Sendable, Equatable {
         }
     }
 
+    /// The policy's verdict on a checkpoint note: whether its valid cosignatures meet the quorum,
+    /// and a one-line account. Every command and page that judges a witness policy (`checkpoint`,
+    /// `verify`, `audit`, `monitor`, the portal's "Check the record") calls this.
+    public func judge(note: String) -> (ok: Bool, detail: String) {
+        guard let parsed = try? SignedNote(parsing: note) else { return (false, "the checkpoint is not a signed note") }
+        let cosigners = cosigners(of: parsed)
+        return (isSatisfied(by: Set(cosigners.map(\.name))), describe(cosigners: cosigners))
+    }
+
+    /// The `witness` failure `verify` and `audit` report when the newest checkpoint's note does
+    /// not meet the policy; nil when it does.
+    public func failure(newestCheckpoint note: String) -> VerificationFailure? {
+        let verdict = judge(note: note)
+        guard !verdict.ok else { return nil }
+        return VerificationFailure(
+            index: nil, check: "witness", detail: "the newest checkpoint is \(verdict.detail): quorum not met")
+    }
+
     /// A one-line account of `cosigners` against the quorum.
     public func describe(cosigners: [Witness]) -> String {
         let names = cosigners.map(\.name).joined(separator: ", ")

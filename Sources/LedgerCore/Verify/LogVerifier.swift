@@ -38,10 +38,80 @@ public final class LogVerifier: @unchecked Sendable {
     public var policy: (any AdmissionPolicy)?
     private var facts = FactOverlay()
 
-    /// Creates a verifier using `parallelism` threads (default: every core).
-    public init(parallelism: Int = ProcessInfoCores.active, maxFailures: Int = 1000) {
+    /// What the log held before the first consumed entry, when this verifier continues a log
+    /// rather than replaying it from entry 0 (a mirror following a log it already holds part of).
+    /// The lookups answer for the entries before ``size`` only; they are called on the in-order
+    /// queue, one at a time.
+    public struct Continuation {
+        /// The number of entries held.
+        public var size: Int
+        /// The tree over them.
+        public var frontier: MerkleFrontier
+        /// Their keys, replayed.
+        public var registry: KeyRegistry
+        /// The admission policy's facts as they stand after them.
+        public var facts: any FactReader
+        /// The last stream version of a stream among them (0 when none).
+        public var streamVersion: (String) -> Int
+        /// Whether an event id appears among them.
+        public var hasEvent: (String) -> Bool
+
+        /// Describes the entries held.
+        public init(
+            size: Int, frontier: MerkleFrontier, registry: KeyRegistry, facts: any FactReader,
+            streamVersion: @escaping (String) -> Int, hasEvent: @escaping (String) -> Bool
+        ) {
+            self.size = size
+            self.frontier = frontier
+            self.registry = registry
+            self.facts = facts
+            self.streamVersion = streamVersion
+            self.hasEvent = hasEvent
+        }
+    }
+
+    /// One chunk as the in-order phase left it, for a caller that keeps the entries it verified
+    /// (``onChunk``).
+    public struct CheckedChunk: Sendable {
+        /// The log index of the first entry.
+        public var base: Int
+        /// The entries (nil where an entry did not parse; then ``failures`` is not empty).
+        public var entries: [Entry?]
+        /// Each entry's leaf hash and the tree-node hashes it completed, concatenated.
+        public var leafHashes: [[UInt8]]
+        public var nodes: [[UInt8]]
+        /// The keys after the chunk.
+        public var registry: KeyRegistry
+        /// The policy's fact updates made by the chunk's entries (nil = removed).
+        public var factUpdates: [String: String?]
+        /// Whether anything failed in this chunk (or, for the first chunk, before it).
+        public var failed: Bool
+        /// Those failures (as many as the verifier keeps).
+        public var failures: [VerificationFailure]
+    }
+
+    private let continuation: Continuation?
+    /// Called on the in-order queue after each chunk's in-order phase, in log order, before the
+    /// next chunk's; set before consuming.
+    public var onChunk: ((CheckedChunk) -> Void)?
+    private var chunkFacts: [String: String?] = [:]
+    private var chunkNodes: [[UInt8]] = []
+    /// Failures found, including those past `maxFailures` that were not kept.
+    private var failureCount = 0
+
+    /// Creates a verifier using `parallelism` threads (default: every core), replaying the log
+    /// from entry 0, or continuing after the entries `continuing` describes.
+    public init(parallelism: Int = ProcessInfoCores.active, maxFailures: Int = 1000, continuing: Continuation? = nil) {
         self.parallelism = max(1, parallelism)
         self.maxFailures = maxFailures
+        continuation = continuing
+        if let continuing {
+            consumed = continuing.size
+            tree = continuing.frontier
+            keyRegistry = continuing.registry
+            facts = FactOverlay(base: continuing.facts)
+            for key in continuing.registry.keys.values { provisionalKeys[key.keyID] = key.publicKey }
+        }
     }
 
     /// Waits for every consumed chunk to be checked; call before reading results.
@@ -75,6 +145,7 @@ public final class LogVerifier: @unchecked Sendable {
     }
 
     private func append(_ failure: VerificationFailure) {
+        failureCount += 1
         if failureList.count < maxFailures { failureList.append(failure) }
     }
 
@@ -166,10 +237,17 @@ public final class LogVerifier: @unchecked Sendable {
     }
 
     private func inOrder(_ results: Checked, base: Int, stored: [(leafHash: [UInt8], nodes: [UInt8])]?) {
+        let failuresBefore = base == (continuation?.size ?? 0) ? 0 : failureCount
+        if onChunk != nil {
+            chunkFacts = [:]
+            chunkNodes = []
+            chunkNodes.reserveCapacity(results.parsed.count)
+        }
         for i in 0..<results.parsed.count {
             let index = base + i
             let leafHash = results.leafHashes[i]
             let nodes = tree.append(leafHash: leafHash)
+            if onChunk != nil { chunkNodes.append(nodes.flatMap(\.hash)) }
             if let stored, i < stored.count { compare(stored[i], leafHash: leafHash, nodes: nodes, index: index) }
             if sizesToRecord.contains(tree.size) { roots[tree.size] = tree.root }
             guard case .entry(let entry, let message, let canonical, let checked)? = results.parsed[i] else {
@@ -185,10 +263,12 @@ public final class LogVerifier: @unchecked Sendable {
                 append(VerificationFailure(index: index, check: "jcs", detail: "entry bytes are not canonical JCS (RFC 8785)"))
             }
             let event = entry.event
-            if let uuid = Identifier.uuidValue(event.id), !seenIDs.insert(uuid).inserted {
+            if let uuid = Identifier.uuidValue(event.id),
+                !seenIDs.insert(uuid).inserted || continuation?.hasEvent(event.id) == true
+            {
                 append(VerificationFailure(index: index, check: "duplicateId", detail: "event id \(event.id) appears earlier in the log"))
             }
-            let current = streams[event.stream] ?? 0
+            let current = streams[event.stream] ?? continuation?.streamVersion(event.stream) ?? 0
             if event.streamVersion != current + 1 {
                 append(VerificationFailure(
                     index: index, check: "streamVersion",
@@ -213,7 +293,10 @@ public final class LogVerifier: @unchecked Sendable {
                 }
                 if let policy {
                     do {
-                        facts.apply(try policy.admit(event, checked: checked ?? policy.check(event), at: index, signer: key, facts: facts))
+                        let changes = try policy.admit(
+                            event, checked: checked ?? policy.check(event), at: index, signer: key, facts: facts)
+                        facts.apply(changes)
+                        if onChunk != nil { for (k, v) in changes { chunkFacts[k] = .some(v) } }
                     } catch {
                         append(VerificationFailure(index: index, check: "policy", detail: "\(policy.name): \(error.description)"))
                     }
@@ -227,6 +310,17 @@ public final class LogVerifier: @unchecked Sendable {
                 append(VerificationFailure(index: index, check: "signer", detail: error.reason))
             }
             if isKeyEvent && index != 0 { applyKeyEvent(event, at: index) }
+        }
+        if let onChunk {
+            var entries: [Entry?] = []
+            entries.reserveCapacity(results.parsed.count)
+            for item in results.parsed {
+                if case .entry(let entry, _, _, _)? = item { entries.append(entry) } else { entries.append(nil) }
+            }
+            onChunk(CheckedChunk(
+                base: base, entries: entries, leafHashes: results.leafHashes, nodes: chunkNodes,
+                registry: keyRegistry, factUpdates: chunkFacts, failed: failureCount > failuresBefore,
+                failures: Array(failureList[min(failuresBefore, failureList.count)...])))
         }
     }
 

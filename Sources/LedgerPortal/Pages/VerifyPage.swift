@@ -1,9 +1,10 @@
 import LedgerAudit
+import LedgerCore
 
 extension Pages {
     // MARK: Verify
 
-    static func verify(_ v: VerifyStatus) -> Markup {
+    static func verify(_ v: VerifyStatus, witnessPolicy: WitnessPolicy? = nil) -> Markup {
         let checkpoint: Markup =
             v.checkpoint.map { c in
                 let witnesses = c.signers.dropFirst()
@@ -32,6 +33,7 @@ extension Pages {
             </dl>
             <h2>Latest signed checkpoint</h2>
             \(checkpoint)
+            \(witnessVerdict(v, policy: witnessPolicy))
             <h2>How to check it yourself</h2>
             <ol>
             <li>Get the public key above from somewhere you trust as well, not only from this site (for example our annual report).</li>
@@ -44,6 +46,16 @@ extension Pages {
             </ol>
             <h2>The last audit</h2>
             \(audit(v.audit))
+            """
+    }
+
+    /// The newest checkpoint judged by the site's witness policy, as `coledger verify --witness-policy` judges it.
+    static func witnessVerdict(_ v: VerifyStatus, policy: WitnessPolicy?) -> Markup {
+        guard let policy, let c = v.checkpoint else { return .empty }
+        let verdict = policy.judge(note: c.note)
+        return """
+            <p id="witness-policy">Witness policy: <strong class="\(verdict.ok ? "verdict-pass" : "verdict-fail")">\
+            \(verdict.ok ? "met" : "not met")</strong>. The newest checkpoint is \(verdict.detail).</p>
             """
     }
 
