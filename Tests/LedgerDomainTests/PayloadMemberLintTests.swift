@@ -59,13 +59,46 @@ enum PayloadMemberLint {
     ]
 
     /// Files that still name members as strings, with how many times (they may only go down).
-    /// The CLI verbs and the demo build payloads as JSON objects (the recording API of issue 12
-    /// is to build typed payloads instead); the projections' fast path reads stored members by
-    /// name without decoding.
-    static let debt: [String: Int] = [:]
+    /// The audit model still folds raw payloads (its typed fold is the next step of issue 12);
+    /// the CLI verbs, the demo and the plan template build payloads as JSON objects (the
+    /// recording API of issue 12 is to build typed payloads instead); the admission policy reads
+    /// a few members raw; the projections' fast path reads stored members by name without
+    /// decoding. No new file may join this list.
+    static let debt: [String: Int] = [
+        "Sources/ColedgerCLI/Commands/Demo.swift": 2,
+        "Sources/ColedgerCLI/Commands/DomainFeedback.swift": 53,
+        "Sources/ColedgerCLI/Commands/DomainMeetings.swift": 36,
+        "Sources/ColedgerCLI/Commands/DomainPeople.swift": 46,
+        "Sources/ColedgerCLI/Commands/DomainPlan.swift": 13,
+        "Sources/ColedgerCLI/Commands/DomainSupport.swift": 1,
+        "Sources/ColedgerCLI/Commands/Key.swift": 9,
+        "Sources/ColedgerCLI/Commands/Mirror.swift": 1,
+        "Sources/ColedgerCLI/Commands/New.swift": 1,
+        "Sources/ColedgerCLI/Commands/Serve.swift": 1,
+        "Sources/LedgerAudit/AuditModel+Observe.swift": 116,
+        "Sources/LedgerAudit/ProvExport.swift": 16,
+        "Sources/LedgerDomain/Demo/DemoRun+Delivery.swift": 69,
+        "Sources/LedgerDomain/Demo/DemoRun+Feedback.swift": 37,
+        "Sources/LedgerDomain/Demo/DemoRun+History.swift": 4,
+        "Sources/LedgerDomain/Demo/DemoRun+Involvement.swift": 16,
+        "Sources/LedgerDomain/Demo/DemoRun+Meetings.swift": 38,
+        "Sources/LedgerDomain/Demo/DemoRun+Metrics.swift": 21,
+        "Sources/LedgerDomain/Demo/DemoRun+Setup.swift": 58,
+        "Sources/LedgerDomain/Policy/DomainPolicy+Rules.swift": 6,
+        "Sources/LedgerDomain/Policy/DomainPolicy.swift": 33,
+        "Sources/LedgerDomain/Policy/EffectiveTime.swift": 2,
+        "Sources/LedgerDomain/Template/PlanTemplate+RethinkAMHE.swift": 248,
+        "Sources/LedgerDomain/Template/PlanTemplate.swift": 1,
+        "Sources/LedgerProjections/Feedback/FeedbackProjection.swift": 12,
+        "Sources/LedgerStore/Ledger+Batch.swift": 1,
+        "Sources/LedgerStore/Ledger+Export.swift": 1,
+        "Sources/LedgerStore/Ledger+Verify.swift": 1,
+        "Sources/LedgerStore/LedgerFile.swift": 1,
+        "Sources/LedgerStore/PrivateStore.swift": 1,
+    ]
 
     /// The catalogue's camelCase top-level member names.
-    static let members: Set<String> = Set(Catalogue.all.flatMap(\.memberNames).filter { $0.contains { $0.isUppercase } })
+    static let members: Set<String> = Set(Catalogue.all.flatMap { type in Array(type.memberNames) }.filter { $0.contains { $0.isUppercase } })
 
     struct Hit {
         var line: Int
