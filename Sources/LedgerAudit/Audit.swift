@@ -29,16 +29,18 @@ public enum Audit {
         var privateLines: [Int] = []
         // Sizes of the checkpoints the log is held to: kept ones, and its own.
         var promised = keptCheckpoints.compactMap { Self.size(ofCheckpoint: $0) }
-        // The rules' model is folded on a second thread while the log is verified: the fold is
-        // serial and reads only the entries, so the two overlap on a machine's cores.
-        let fold = ModelFold(AuditModel(specialCategoryTypes: policy.privacy.specialCategoryTypes))
+        var model = AuditModel(specialCategoryTypes: policy.privacy.specialCategoryTypes)
+        var delays = RecordingDelayReport.Accumulator()
         switch source {
         case .ledger(let ledger):
             name = ledger.path
+            // One pass: the model and the recording delays are folded from the verifier's own
+            // in-order pass over the log, so the log is read and parsed once.
             do {
-                try ledger.forEachEntryChunk { chunk in entries += chunk.map { ($0.index, $0.entry) } }
-                fold.start(entries, asOfDay: asOfDay)
-                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey)
+                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey, onEntry: { index, entry, _ in
+                    delays.add(entry, at: index)
+                    if (Day.number(EffectiveTime.of(entry.event)) ?? 0) <= asOfDay { model.observe(entry.event, at: index) }
+                })
                 promised += try ledger.checkpoints().map(\.size)
             } catch {
                 throw .unreadable("\(error)")
@@ -64,12 +66,14 @@ public enum Audit {
             for line in Bundle.splitLines([UInt8](privateFile)).lines {
                 if let index = (try? CanonicalJSON.parse(line))?["index"]?.intValue { privateLines.append(index) }
             }
+            for (index, entry) in entries {
+                delays.add(entry, at: index)
+                if (Day.number(EffectiveTime.of(entry.event)) ?? 0) <= asOfDay { model.observe(entry.event, at: index) }
+            }
         }
-        if case .bundle = source { fold.start(entries, asOfDay: asOfDay) }
         if let witnessPolicy, let failure = witnessPolicy.failure(newestCheckpoint: try newestNote(source)) {
             integrityFromWitnesses.append(failure)
         }
-        let model = fold.finished()
         let held = try heldPrivate(source, model: model, entries: entries, privateLines: privateLines)
         var integrity: [VerificationFailure] = integrityFromWitnesses
         var entitlement: [VerificationFailure] = []
@@ -83,12 +87,12 @@ public enum Audit {
                 index: report.size, check: "missing",
                 detail: "a signed checkpoint covers \(most) entries but the log ends after \(report.size): entries \(report.size) to \(most - 1) are gone")])
         }
-        entitlement += compromised(model, entries: entries)
+        entitlement += compromised(model)
         return AuditReport(
             source: name, size: report.size, asOf: Day.text(asOfDay), policy: policy.policy, policySHA256: policySHA256,
             integrity: integrity, entitlement: entitlement,
             rules: Rules(model: model, policy: policy, asOf: asOfDay, heldPrivate: held).all(), notImplemented: Rules.notImplemented,
-            recordingDelay: RecordingDelayReport.measure(entries))
+            recordingDelay: delays.report)
     }
 
     /// The plan's accountability rules alone, as of `asOf`, over entries already read (and
@@ -156,7 +160,7 @@ public enum Audit {
 
     /// Entries signed by a key between the time it was compromised (`effectiveAt` of a revocation
     /// whose reason mentions compromise) and its revocation.
-    static func compromised(_ model: AuditModel, entries: [(Int, Entry)]) -> [VerificationFailure] {
+    static func compromised(_ model: AuditModel) -> [VerificationFailure] {
         var out: [VerificationFailure] = []
         for (key, revocation) in model.revokedKeys.sorted(by: { $0.value.index < $1.value.index })
         where revocation.reason.lowercased().contains("compromis") {
@@ -168,30 +172,5 @@ public enum Audit {
             }
         }
         return out
-    }
-}
-
-/// The audit model, folded over the entries on a thread of its own.
-private final class ModelFold: @unchecked Sendable {
-    // Written only by the folding thread between `start` and the end of `done`; read only after
-    // `finished()` has waited for it.
-    private var model: AuditModel
-    private let done = DispatchGroup()
-
-    init(_ model: AuditModel) { self.model = model }
-
-    /// Starts folding the entries that occurred on or before `asOfDay`.
-    func start(_ entries: [(Int, Entry)], asOfDay: Int) {
-        DispatchQueue.global().async(group: done) { [self] in
-            for (index, entry) in entries where (Day.number(EffectiveTime.of(entry.event)) ?? 0) <= asOfDay {
-                model.observe(entry.event, at: index)
-            }
-        }
-    }
-
-    /// Waits for the fold and returns the model.
-    func finished() -> AuditModel {
-        done.wait()
-        return model
     }
 }

@@ -34,19 +34,35 @@ public struct RecordingDelayReport: Sendable, Codable, Equatable {
 
     /// Measures `entries` (index and entry). Entries whose times do not parse are left out.
     public static func measure(_ entries: [(Int, Entry)]) -> RecordingDelayReport {
+        var delays = Accumulator()
+        for (index, entry) in entries { delays.add(entry, at: index) }
+        return delays.report
+    }
+
+    /// Gathers delays one entry at a time (the audit feeds it from the verifier's pass).
+    public struct Accumulator {
         var all: [(Int, Int)] = []
         var types: [String: [(Int, Int)]] = [:]
         var signers: [String: [(Int, Int)]] = [:]
-        for (index, entry) in entries {
-            guard let delay = delaySeconds(entry) else { continue }
+
+        /// An empty accumulator.
+        public init() {}
+
+        /// Adds one entry; one whose times do not parse is left out.
+        public mutating func add(_ entry: Entry, at index: Int) {
+            guard let delay = RecordingDelayReport.delaySeconds(entry) else { return }
             all.append((delay, index))
             types[entry.event.type, default: []].append((delay, index))
             signers[entry.event.signer, default: []].append((delay, index))
         }
-        return RecordingDelayReport(
-            overall: summary("all", all),
-            byType: types.keys.sorted().compactMap { summary($0, types[$0] ?? []) },
-            bySigner: signers.keys.sorted().compactMap { summary($0, signers[$0] ?? []) })
+
+        /// The report over everything added.
+        public var report: RecordingDelayReport {
+            RecordingDelayReport(
+                overall: summary("all", all),
+                byType: types.keys.sorted().compactMap { summary($0, types[$0] ?? []) },
+                bySigner: signers.keys.sorted().compactMap { summary($0, signers[$0] ?? []) })
+        }
     }
 
     /// recordedAt − occurredAt in whole seconds, at least 0; nil when either does not parse.

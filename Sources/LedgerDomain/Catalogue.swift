@@ -54,6 +54,15 @@ public enum Catalogue {
         return try decode(type, payload: payload)
     }
 
+    /// The one path from a log entry to its typed payload: the event's payload upcast to the
+    /// newest version of its type and decoded strictly. Every reader (admission, audit,
+    /// projections, CLI look-ups) gets its typed value here and switches on it.
+    /// - Throws: ``DomainError`` as ``decode(type:version:payload:)``.
+    public static func decode(_ event: Event) throws(DomainError) -> any EventPayload {
+        let upcast = UpcasterChain.standard.upcast(type: event.type, version: event.typeVersion, payload: event.payload)
+        return try decode(type: event.type, version: upcast.version, payload: .object(upcast.payload))
+    }
+
     /// Decodes a payload as `type`, refusing unknown members.
     public static func decode<T: EventPayload>(_ type: T.Type, payload: JSONValue) throws(DomainError) -> T {
         guard let object = payload.objectValue else { throw DomainError("", "the payload must be an object") }

@@ -55,6 +55,9 @@ public protocol EventPayload: Codable, Sendable, Equatable {
     var defines: EntityReference? { get }
     /// Entities this event refers to, which must already exist.
     var references: [EntityReference] { get }
+    /// The lawful basis the payload states for personal data in the private part, if it has one
+    /// (rule P-1).
+    var lawfulBasis: String? { get }
 }
 
 extension EventPayload {
@@ -64,4 +67,6 @@ extension EventPayload {
     public var defines: EntityReference? { nil }
     /// By default an event refers to nothing.
     public var references: [EntityReference] { [] }
+    /// By default a payload states no lawful basis.
+    public var lawfulBasis: String? { nil }
 }

@@ -10,14 +10,17 @@ extension Ledger {
     /// - Parameters:
     ///   - pinnedLogKey: the log key the caller trusts; defaults to the one the ledger stores.
     ///   - progress: called with (entries checked, total).
+    ///   - onEntry: called for every readable entry in log order with the policy's decoded
+    ///     payload (``LogVerifier/onEntry``): a reader that folds the log rides on this pass.
     public func verify(
         keptCheckpoints: [String] = [], pinnedLogKey: NoteVerifierKey? = nil, parallelism: Int? = nil,
-        progress: ((Int, Int) -> Void)? = nil
+        progress: ((Int, Int) -> Void)? = nil, onEntry: ((_ index: Int, _ entry: Entry, _ decoded: (any Sendable)?) -> Void)? = nil
     ) throws(LedgerError) -> VerificationReport {
         let stored = try checkpoints()
         let total = try size()
         let verifier = LogVerifier(parallelism: parallelism ?? Parallel.cores)
         verifier.policy = policy
+        verifier.onEntry = onEntry
         let key = pinnedLogKey ?? logKey
         if key != logKey {
             verifier.record(VerificationFailure(

@@ -22,7 +22,7 @@ OUT = ROOT / "Schemas" / "events"
 BASE = "https://coledger.example/schemas/events/"
 MAX_COUNT = 9007199254740991
 
-SUPPORT_FILES = ["FKFormat.swift", "FeedbackEnums.swift", "InvolvementEnums.swift", "MetricEnums.swift",
+SUPPORT_FILES = ["FKFormat.swift", "SharedEnums.swift", "FeedbackEnums.swift", "InvolvementEnums.swift", "MetricEnums.swift",
                  "ReportingEnums.swift", "PartnershipEnums.swift", "PrivacyEnums.swift", "EthnicityCode.swift"]
 
 
@@ -122,7 +122,8 @@ class Builder:
         for c in candidates:
             if c in self.decls:
                 return self.decls[c]
-        return None
+        # A vocabulary's typealias (`FeedbackVocabulary.ChangeStatus`) names the one shared enum.
+        return self.decls.get(typename.split(".")[-1])
 
     def string(self, fmt):
         if fmt == "text":

@@ -136,7 +136,7 @@ struct FeedbackCommand: ParsableCommand {
                     // The texts are public only when the submitter consented to publication;
                     // otherwise they go in the private part, under the feedback's own subject.
                     let texts: [String: JSONValue] = ["publicSummary": .string(youSaid), "response": .string(weDid)]
-                    let received = try LogLookup(ledger: ledger).latest(stream: "feedback/\(id)", types: ["feedback.received"])
+                    let received = try LogLookup(ledger: ledger).latest(FeedbackReceived.self, stream: "feedback/\(id)")
                     var event = DomainEvent(
                         type: "feedback.responded", version: FeedbackResponded.typeVersion, payload: payload,
                         options: [
@@ -145,10 +145,10 @@ struct FeedbackCommand: ParsableCommand {
                             "changeDescription": "--change-description", "reason": "--reason", "actionRef": "--action",
                             "moderatedByRoleId": "--moderated-by",
                         ])
-                    if received?.payload["consentToPublish"]?.boolValue == false {
-                        event.privateSubject = received?.privatePart?.subject ?? "feedback/\(id)"
+                    if received?.payload.consentToPublish == false {
+                        event.privateSubject = received?.event.privatePart?.subject ?? "feedback/\(id)"
                         event.privateData = texts
-                        if let basis = received?.payload["lawfulBasisRef"] { event.payload["lawfulBasisRef"] = basis }
+                        if let basis = received?.payload.lawfulBasis { event.payload["lawfulBasisRef"] = .string(basis) }
                     } else {
                         event.payload.merge(texts) { a, _ in a }
                     }

@@ -81,9 +81,7 @@ struct MeetingCommand: ParsableCommand {
                         )
                     }
                     let lookup = LogLookup(ledger: ledger)
-                    guard let scheduled = try lookup.latest(stream: "meeting/\(meeting)", types: ["meeting.scheduled"]),
-                        let body = scheduled.payload["bodyId"]?.stringValue
-                    else {
+                    guard let body = try lookup.latest(MeetingScheduled.self, stream: "meeting/\(meeting)")?.payload.bodyId.rawValue else {
                         throw CLIError(
                             "/payload/meetingId (--meeting): meeting \(meeting) was never scheduled in this log; use `coledger meeting schedule` first"
                         )
@@ -105,7 +103,7 @@ struct MeetingCommand: ParsableCommand {
                     let listed = Attendance.listed(attendees)
                     var quorumMet = quorate
                     if quorumMet == nil, let rule = try lookup.quorumRule(of: body) {
-                        quorumMet = AttendanceRule.quorum(listed, required: rule.min, ofCategory: rule.ofCategory).met
+                        quorumMet = AttendanceRule.quorum(listed, required: rule.min.value, ofCategory: rule.ofCategory?.rawValue).met
                     }
                     guard let quorumMet else {
                         throw CLIError("body \(body) has no quorum rule in this log; say --quorate or --no-quorate")
@@ -244,34 +242,29 @@ struct DecisionCommand: ParsableCommand {
             try reporting {
                 try DomainVerb.append(signing) { ledger in
                     let lookup = LogLookup(ledger: ledger)
-                    guard let held = try lookup.latest(stream: "meeting/\(meeting)", types: ["meeting.held"]),
-                        let body = held.payload["bodyId"]?.stringValue
-                    else {
+                    guard let held = try lookup.latest(MeetingHeld.self, stream: "meeting/\(meeting)")?.payload else {
                         throw CLIError(
                             "/payload/meetingId (--meeting): meeting \(meeting) was never held in this log; record it with `coledger meeting hold` first"
                         )
                     }
-                    let attendees = held.payload["attendees"]?.arrayValue ?? []
+                    let body = held.bodyId.rawValue
                     var recused = recusal
                     if recused.isEmpty {
-                        recused = (held.payload["declarationsMade"]?.arrayValue ?? []).compactMap { d in
-                            d["itemRef"]?.stringValue == decision && d["action"]?.stringValue == "recused"
-                                ? d["personId"]?.stringValue : nil
-                        }
+                        recused = (held.declarationsMade ?? []).filter { $0.itemRef.rawValue == decision && $0.action == .recused }.map(\.personId.rawValue)
                     }
                     guard let rule = try lookup.quorumRule(of: body) else {
                         throw CLIError("body \(body) has no quorum rule in this log")
                     }
-                    let listed = Attendance.listed(attendees)
+                    let listed = Attendance.listed(held.attendees)
                     let present = AttendanceRule.quorum(
-                        listed, recused: Set(recused), required: rule.min, ofCategory: rule.ofCategory
+                        listed, recused: Set(recused), required: rule.min.value, ofCategory: rule.ofCategory?.rawValue
                     ).present
                     var payload: [String: JSONValue] = [
                         "decisionId": .string(decision), "meetingId": .string(meeting), "outcome": .string(outcome),
                         "method": .string(method),
                         "quorumSnapshot": .object([
-                            "present": VerbInput.int(present), "required": VerbInput.int(rule.min),
-                            "met": .bool(present >= rule.min),
+                            "present": VerbInput.int(present), "required": VerbInput.int(rule.min.value),
+                            "met": .bool(present >= rule.min.value),
                         ]),
                         "ebePresentCount": VerbInput.int(
                             AttendanceRule.presence(listed, recused: Set(recused), requiredCount: nil, requiredShare: nil).present),

@@ -87,10 +87,9 @@ struct MetricCommand: ParsableCommand {
                         throw CLIError("give at least one --cell, e.g. --cell ethnicity=A1:n=12:d=40")
                     }
                     let cells = try cell.map(Self.parseCell)
-                    let definition = try LogLookup(ledger: ledger).latest(
-                        stream: "metric/\(metric)", types: ["metric.defined"])
+                    let definition = try LogLookup(ledger: ledger).latest(MetricDefined.self, stream: "metric/\(metric)")?.payload
                     let scope =
-                        scope ?? definition?.payload["scope"]?.stringValue ?? (region == nil ? "national" : "regional")
+                        scope ?? definition?.scope.rawValue ?? (region == nil ? "national" : "regional")
                     var payload: [String: JSONValue] = [
                         "metricId": .string(metric), "scope": .string(scope), "cells": .array(cells),
                         "period": .object([
@@ -98,7 +97,7 @@ struct MetricCommand: ParsableCommand {
                             "to": .string(DateInput.date(periodTo)),
                         ]),
                     ]
-                    if let region = region ?? (scope == "national" ? nil : definition?.payload["regionId"]?.stringValue)
+                    if let region = region ?? (scope == "national" ? nil : definition?.regionId)
                     {
                         payload["regionId"] = .string(region)
                     }

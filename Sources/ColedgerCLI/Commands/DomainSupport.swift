@@ -207,11 +207,16 @@ enum VerbInput {
 }
 
 /// Looks up earlier events in the log, newest first, to fill in what a verb can work out itself.
+/// Every payload it looks at is decoded once, through ``Catalogue/decode(_:)``, and read typed.
 struct LogLookup {
     let ledger: Ledger
 
-    /// The newest event of one of `types` in `stream` that `match` accepts.
-    func latest(stream: String, types: Set<String>, where match: (Event) -> Bool = { _ in true }) throws -> Event? {
+    /// The newest event of one of `types` in `stream` whose typed payload `match` accepts, with
+    /// that payload.
+    func latest(
+        stream: String, _ types: [any EventPayload.Type], where match: (any EventPayload) -> Bool = { _ in true }
+    ) throws -> (event: Event, payload: any EventPayload)? {
+        let names = Set(types.map { $0.eventType })
         var end = try ledger.size()
         let page = 1024
         while end > 0 {
@@ -219,44 +224,60 @@ struct LogLookup {
             let rows = try ledger.entries(from: start, limit: end - start)
             for row in rows.reversed() {
                 let event = row.entry.event
-                if event.stream == stream, types.contains(event.type), match(event) { return event }
+                if event.stream == stream, names.contains(event.type), let payload = try? Catalogue.decode(event), match(payload) {
+                    return (event, payload)
+                }
             }
             end = start
         }
         return nil
     }
 
-    /// The quorum rule `{min, ofCategory?}` a body works to now.
-    func quorumRule(of body: String) throws -> (min: Int, ofCategory: String?)? {
-        let event = try latest(stream: "body/\(body)", types: ["body.established", "body.terms_amended"]) {
-            $0.payload["quorumRule"] != nil
+    /// The newest `T` in `stream` that `match` accepts, with its event.
+    func latest<T: EventPayload>(_ type: T.Type, stream: String, where match: (T) -> Bool = { _ in true }) throws -> (event: Event, payload: T)? {
+        try latest(stream: stream, [type]) { ($0 as? T).map(match) ?? false }.flatMap { found in
+            (found.payload as? T).map { (found.event, $0) }
         }
-        guard let rule = event?.payload["quorumRule"], let min = rule["min"]?.intValue else { return nil }
-        return (min, rule["ofCategory"]?.stringValue)
+    }
+
+    /// The quorum rule a body works to now.
+    func quorumRule(of body: String) throws -> QuorumRule? {
+        let found = try latest(stream: "body/\(body)", [BodyEstablished.self, BodyTermsAmended.self]) {
+            $0 is BodyEstablished || ($0 as? BodyTermsAmended)?.quorumRule != nil
+        }
+        switch found?.payload {
+        case let established as BodyEstablished: return established.quorumRule
+        case let amended as BodyTermsAmended: return amended.quorumRule
+        default: return nil
+        }
     }
 
     /// The category the log holds for `person` at a meeting of `body`: their membership category
     /// when they are a member now, else the first category they were registered with.
     func category(of person: String, in body: String) throws -> String? {
-        let membership = try latest(stream: "body/\(body)", types: ["member.joined", "member.left"]) {
-            $0.payload["personId"]?.stringValue == person
+        let membership = try latest(stream: "body/\(body)", [MemberJoined.self, MemberLeft.self]) {
+            ($0 as? MemberJoined)?.personId.rawValue == person || ($0 as? MemberLeft)?.personId.rawValue == person
         }
-        if let membership, membership.type == "member.joined" { return membership.payload["membershipCategory"]?.stringValue }
-        let registered = try latest(stream: "person/\(person)", types: ["person.registered"])
-        return registered?.payload["categories"]?.arrayValue?.first?.stringValue
+        if let joined = membership?.payload as? MemberJoined { return joined.membershipCategory.rawValue }
+        return try latest(PersonRegistered.self, stream: "person/\(person)")?.payload.categories.first?.rawValue
     }
 
     /// The person who holds the key in `keyFile`, when its registration names one.
     func personHolding(keyFile: String) throws -> String? {
         let file = try KeyCommand.ShowKey.read(keyFile)
-        let event = try latest(stream: "key/\(file.keyID)", types: ["key.registered"])
-        guard let holder = event?.payload["holder"]?.stringValue, holder.hasPrefix("person/") else { return nil }
+        guard let holder = try latest(KeyRegistered.self, stream: "key/\(file.keyID)")?.payload.holder?.rawValue, holder.hasPrefix("person/")
+        else { return nil }
         return String(holder.dropFirst("person/".count))
     }
 }
 
 /// Attendance as `meeting.held` lists it, for the domain's rule book (``AttendanceRule``).
 enum Attendance {
+    /// The rule book's attendees of a recorded meeting (everyone listed is eligible).
+    static func listed(_ attendees: [Attendee]) -> [AttendanceRule.Attendee] {
+        attendees.map { AttendanceRule.Attendee(personId: $0.personId.rawValue, category: $0.category.rawValue, role: $0.role.rawValue) }
+    }
+
     /// The rule book's attendees (membership is not checked by the verbs: everyone listed is eligible).
     static func listed(_ attendees: [JSONValue]) -> [AttendanceRule.Attendee] {
         attendees.map { a in

@@ -66,12 +66,16 @@ public struct AdmissionCheck: Sendable {
     public var references: [Reference]
     /// The entity it creates, if any.
     public var defines: Reference?
+    /// The payload as the policy decoded it (for the PCREF policy, the typed `EventPayload`), so
+    /// that a reader fed by the verifier (``LogVerifier/onEntry``) need not decode it again.
+    public var decoded: (any Sendable)?
 
     /// Creates a check result.
-    public init(refusal: AdmissionRefusal? = nil, references: [Reference] = [], defines: Reference? = nil) {
+    public init(refusal: AdmissionRefusal? = nil, references: [Reference] = [], defines: Reference? = nil, decoded: (any Sendable)? = nil) {
         self.refusal = refusal
         self.references = references
         self.defines = defines
+        self.decoded = decoded
     }
 }
 

@@ -36,6 +36,11 @@ public final class LogVerifier: @unchecked Sendable {
     /// The admission policy to replay over the log (domain rules and authorization), if any.
     /// Set before consuming.
     public var policy: (any AdmissionPolicy)?
+    /// Called for every readable entry, in log order, after its checks, with what the policy's
+    /// ``AdmissionPolicy/check(_:)`` decoded (nil without a policy). Runs on the verifier's serial
+    /// in-order queue, so a reader folding the log (the audit) needs no pass of its own; keep it
+    /// short, since it delays the next entry's in-order checks. Set before consuming.
+    public var onEntry: ((_ index: Int, _ entry: Entry, _ decoded: (any Sendable)?) -> Void)?
     private var facts = FactOverlay()
 
     /// What the log held before the first consumed entry, when this verifier continues a log
@@ -310,6 +315,7 @@ public final class LogVerifier: @unchecked Sendable {
                 append(VerificationFailure(index: index, check: "signer", detail: error.reason))
             }
             if isKeyEvent && index != 0 { applyKeyEvent(event, at: index) }
+            onEntry?(index, entry, checked?.decoded)
         }
         if let onChunk {
             var entries: [Entry?] = []

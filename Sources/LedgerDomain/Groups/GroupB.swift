@@ -166,6 +166,8 @@ public struct PersonRegistered: EventPayload {
     public var categories: [PersonCategory]
     /// The entry in the record of processing that covers the sealed data (rule P-1).
     public var lawfulBasisRef: ExternalRef
+    /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
+    public var lawfulBasis: String? { lawfulBasisRef.rawValue }
 
     /// Creates the payload.
     public init(personId: PersonID, categories: [PersonCategory], lawfulBasisRef: ExternalRef) {
@@ -224,6 +226,8 @@ public struct EqualityProfileRecorded: EventPayload {
     public var ethnicityCodeSystem: EthnicityCodeSystem
     /// The entry in the record of processing that covers the sealed data (rule P-1).
     public var lawfulBasisRef: ExternalRef
+    /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
+    public var lawfulBasis: String? { lawfulBasisRef.rawValue }
 
     /// Creates the payload.
     public init(personId: PersonID, consentRef: EventID, ethnicityCodeSystem: EthnicityCodeSystem, lawfulBasisRef: ExternalRef) {

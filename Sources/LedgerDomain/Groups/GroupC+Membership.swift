@@ -140,6 +140,8 @@ public struct InterestDeclared: EventPayload {
     public var register: Bool
     /// The entry in the record of processing that covers the sealed data (rule P-1).
     public var lawfulBasisRef: ExternalRef
+    /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
+    public var lawfulBasis: String? { lawfulBasisRef.rawValue }
 
     /// Creates the payload.
     public init(

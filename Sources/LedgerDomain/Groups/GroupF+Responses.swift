@@ -121,6 +121,8 @@ public struct FeedbackResponded: EventPayload {
     public var actionRef: String?
     /// The lawful basis for the texts sealed in the private part (rule P-1), when they are.
     public var lawfulBasisRef: String?
+    /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
+    public var lawfulBasis: String? { lawfulBasisRef }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case feedbackId, publicSummary, moderatedByRoleId, response, changeStatus, changeDescription, reason, actionRef, lawfulBasisRef

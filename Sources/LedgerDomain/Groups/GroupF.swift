@@ -47,6 +47,8 @@ public struct FeedbackReceived: EventPayload {
     public var equalityRef: String?
     /// The lawful basis the sealed text is held under (rule P-1), e.g. `LB-ART9-2H`.
     public var lawfulBasisRef: String?
+    /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
+    public var lawfulBasis: String? { lawfulBasisRef }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case feedbackId, channel, receivedAt, serviceId, regionId, bodyId, submitter, language, accessibleFormat

@@ -40,6 +40,8 @@ public struct ContributionRecorded: EventPayload {
     public var hours: Double?
     /// The lawful basis the sealed content is held under (rule P-1).
     public var lawfulBasisRef: String?
+    /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
+    public var lawfulBasis: String? { lawfulBasisRef }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case contributionId, personId, bodyId, meetingId, kind, ladderRung, topicRefs, hours, lawfulBasisRef

@@ -47,7 +47,7 @@ public struct DomainPolicy: AdmissionPolicy {
         }
         return AdmissionCheck(
             references: payload.references.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) },
-            defines: payload.defines.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) })
+            defines: payload.defines.map { .init(kind: $0.kind.rawValue, id: $0.id, pointer: $0.pointer) }, decoded: payload)
     }
 
     public func admit(

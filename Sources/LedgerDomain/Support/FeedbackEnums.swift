@@ -46,17 +46,8 @@ public enum FeedbackVocabulary {
         case anonymousNoContact = "anonymous_no_contact"
     }
 
-    /// What came of a piece of feedback ("we did").
-    public enum ChangeStatus: String, Sendable, Hashable, Codable, CaseIterable {
-        /// A change has been made.
-        case changeMade = "change_made"
-        /// A change is planned.
-        case changePlanned = "change_planned"
-        /// No change, and the reason is given.
-        case noChangeWithReason = "no_change_with_reason"
-        /// Referred to another body or organisation.
-        case referred
-    }
+    /// What came of a piece of feedback ("we did"): the one ``LedgerDomain/ChangeStatus``.
+    public typealias ChangeStatus = LedgerDomain.ChangeStatus
 
     /// What a piece of feedback can be linked to.
     public enum LinkTarget: String, Sendable, Hashable, Codable, CaseIterable {
@@ -121,35 +112,9 @@ public enum FeedbackVocabulary {
 
 /// Plan tags shared with groups A–E: the six PCREF competencies and the six pillars (DOMAIN.md 2.3, 2.5).
 public enum TagVocabulary {
-    /// The six PCREF organisational competencies.
-    public enum Competency: String, Sendable, Hashable, Codable, CaseIterable {
-        /// Cultural awareness.
-        case culturalAwareness = "C-CA"
-        /// Staff knowledge and awareness.
-        case staffKnowledge = "C-SKA"
-        /// Partnership working.
-        case partnershipWorking = "C-PW"
-        /// Co-production.
-        case coproduction = "C-CP"
-        /// Workforce.
-        case workforce = "C-WF"
-        /// Co-learning.
-        case coLearning = "C-CL"
-    }
+    /// The six PCREF competencies: the one ``LedgerDomain/Competency``.
+    public typealias Competency = LedgerDomain.Competency
 
-    /// The six Communities that Care pillars.
-    public enum Pillar: String, Sendable, Hashable, Codable, CaseIterable {
-        /// Access to health and social care.
-        case access = "PIL-1"
-        /// Physical health.
-        case physicalHealth = "PIL-2"
-        /// Employment, education, training and volunteering.
-        case employment = "PIL-3"
-        /// Housing.
-        case housing = "PIL-4"
-        /// Social connections.
-        case socialConnections = "PIL-5"
-        /// Money.
-        case money = "PIL-6"
-    }
+    /// The six pillars: the one ``LedgerDomain/Pillar``.
+    public typealias Pillar = LedgerDomain.Pillar
 }

@@ -1,28 +1,7 @@
 /// Value lists of contributions and recognition (catalogue group G).
 public enum InvolvementVocabulary {
-    /// The ladder of co-production (Think Local Act Personal; DOMAIN.md 6.3), lowest rung first.
-    public enum LadderRung: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-        /// Coercion ("doing to").
-        case coercion
-        /// Educating ("doing to").
-        case educating
-        /// Informing ("doing for").
-        case informing
-        /// Consultation ("doing for").
-        case consultation
-        /// Engagement ("doing for").
-        case engagement
-        /// Co-design ("doing with").
-        case coDesign = "co_design"
-        /// Co-production ("doing with"; rule C-4 limits who may claim it).
-        case coProduction = "co_production"
-
-        /// Orders rungs from coercion up to co-production.
-        public static func < (a: Self, b: Self) -> Bool {
-            let order = Self.allCases
-            return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
-        }
-    }
+    /// The ladder of co-production: the one ``LedgerDomain/LadderRung`` every group uses.
+    public typealias LadderRung = LedgerDomain.LadderRung
 
     /// What kind of input a contribution is.
     public enum ContributionKind: String, Sendable, Hashable, Codable, CaseIterable {

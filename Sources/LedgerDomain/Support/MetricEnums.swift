@@ -56,15 +56,8 @@ public enum MetricVocabulary {
         case adHoc = "ad_hoc"
     }
 
-    /// The level a metric, observation, review or evaluation covers.
-    public enum Scope: String, Sendable, Hashable, Codable, CaseIterable {
-        /// The whole organisation (national figures need no small-number control).
-        case national
-        /// One region.
-        case regional
-        /// One locality or service.
-        case local
-    }
+    /// The level a metric or observation covers: the one ``LedgerDomain/Scope``.
+    public typealias Scope = LedgerDomain.Scope
 
     /// A dimension a metric is broken down by (the keys of a cell's ``Dims``).
     public enum Dimension: String, Sendable, Hashable, Codable, CaseIterable {

@@ -67,8 +67,8 @@ public enum PersonCategory: String, CatalogueEnum {
     public var isExpertByExperience: Bool { self == .ebeLived || self == .ebeCarer }
 }
 
-/// The ladder of co-production (DOMAIN.md 6.3), lowest rung first.
-public enum LadderRung: String, CatalogueEnum {
+/// The ladder of co-production (DOMAIN.md 6.3), lowest rung first; ordered from coercion up.
+public enum LadderRung: String, CatalogueEnum, Comparable {
     /// Coercion.
     case coercion
     /// Educating.
@@ -83,6 +83,12 @@ public enum LadderRung: String, CatalogueEnum {
     case coDesign = "co_design"
     /// Co-production (rule C-4 restricts its use).
     case coProduction = "co_production"
+
+    /// Orders rungs from coercion up to co-production.
+    public static func < (a: Self, b: Self) -> Bool {
+        let order = Self.allCases
+        return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
+    }
 }
 
 /// The level a plan, action, metric or review applies to.

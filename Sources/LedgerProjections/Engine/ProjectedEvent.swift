@@ -67,9 +67,8 @@ public final class ProjectedEvent: Sendable {
         var payload: (any EventPayload)?
         var problem: String?
         if decode {
-            let upcast = UpcasterChain.standard.upcast(type: event.type, version: event.typeVersion, payload: event.payload)
             do {
-                payload = try Catalogue.decode(type: event.type, version: upcast.version, payload: .object(upcast.payload))
+                payload = try Catalogue.decode(event)
             } catch {
                 problem = error.description
             }
