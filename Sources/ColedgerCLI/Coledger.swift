@@ -6,7 +6,7 @@ struct Coledger: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coledger",
         abstract: "The coproduction ledger: a signed, append-only, verifiable log of a plan's decisions and feedback.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Every event is canonical JSON (RFC 8785) signed with Ed25519, stored in one SQLite file and
             committed into an RFC 6962 Merkle tree whose signed checkpoints prove history was never rewritten.
 
@@ -14,7 +14,7 @@ struct Coledger: ParsableCommand {
             Key passphrases come from $COLEDGER_PASSPHRASE, else an interactive prompt.
 
             Start with:  coledger init --origin example.org/my-plan
-            """,
+            """),
         version: "0.1.0",
         subcommands: [
             Init.self, KeyCommand.self, Append.self, Import.self, Log.self, Show.self, CheckpointCommand.self,

@@ -6,13 +6,13 @@ import LedgerStore
 struct Append: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sign and append one event.",
-        discussion: """
+        discussion: HelpText.reflow("""
             The event is JSON with at least type, typeVersion, stream and payload; v, id, occurredAt,
             streamVersion (the next one) and signer are filled in when left out. Prints
             {"index":…,"id":…,"leafHash":…}. Appending an event whose id is already logged with the same
             content is a safe retry and returns the existing entry: give the draft an "id" (a UUID) when
             a reply may be lost (a closed pipe, a timeout), and retry with the same file.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Option(help: "The sealed key file that signs the event.") var key: String
     @Argument(help: "The event JSON file, or - for standard input.") var file: String = "-"

@@ -8,7 +8,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "One report: integrity, who was entitled to sign what, and the plan's accountability rules.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Integrity is everything `verify` checks. Entitlement replays the authorization policy over the
             whole log (who signed what, and whether they were entitled to) and flags what compromised keys
             signed. Accountability judges the 41 rules of the domain map (section 8) that the catalogue can
@@ -20,7 +20,7 @@ struct AuditCommand: ParsableCommand {
             nothing the rule applies to), in the same words in text, json (pass, fail, not_yet_due,
             nothing_to_judge) and html.
             Exit status: 0 when everything passes, 1 when anything fails, 2 when the audit could not run.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Option(help: ArgumentHelp("Audit this bundle directory instead of the ledger.", valueName: "dir")) var bundle: String?
     @Option(name: .customLong("log-key"), help: ArgumentHelp("Pin the log's verifier key (vkey or file).", valueName: "vkey")) var logKey: String?

@@ -6,13 +6,13 @@ import LedgerStore
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy the ledger into one new file, online, and verify the copy.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Uses SQLite's online backup API: one consistent snapshot, taken while other processes keep
             appending (they are not blocked). The copy is a single self-contained file (no -wal or -shm),
             created mode 0600 (it holds personal data), synced, then verified end to end; a copy that does
             not verify is removed. Keep it with a signed checkpoint (`coledger checkpoint`) from after the
             backup: `coledger restore` checks the backup against the checkpoints you kept.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Argument(help: ArgumentHelp("The backup file to create (must not exist).", valueName: "dest")) var destination:
         String
@@ -30,14 +30,14 @@ struct Backup: ParsableCommand {
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Restore a backup into a new ledger file, refusing one that contradicts a kept checkpoint.",
-        discussion: """
+        discussion: HelpText.reflow("""
             The backup is verified end to end and against every --checkpoint you kept from the live ledger
             (signed notes, e.g. `coledger checkpoint` output or a witness's copy): a backup older than a kept
             checkpoint (a rewound log) or with another history (a fork) is refused and nothing is written.
             The ledger is restored to --ledger (default ./coledger.db), which must not exist: move a damaged
             ledger aside first. The new file is mode 0600, in WAL mode, and verified again.
             Exit status: 0 restored, 1 refused or failed.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Argument(help: ArgumentHelp("The backup file written by `coledger backup`.", valueName: "backup")) var backup:
         String

@@ -8,7 +8,7 @@ struct CadenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cadence",
         abstract: "The plan's rhythms: reviews per region against twice a year, annual findings, board updates, place-based projects against three.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Judged as of --as-of (default: today, UTC, or the day of --at), counting what happened (its effective
             time) by then among what the log held at --at (default: all of it), as for `coledger state`, with the
             audit policy's parameters (Schemas/audit/policy.v1.json, or --policy FILE): a region's next review
@@ -18,7 +18,7 @@ struct CadenceCommand: ParsableCommand {
             the plan at least every 6 months, verbally and in writing each plan year; at least 3 community
             engagement place-based projects are completed by 2028-03-31, unless a metric.target_set for T-1
             says otherwise. Plan years run from the plan's start (1 April).
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @OptionGroup var point: PointOptions
     @Option(help: ArgumentHelp("An audit policy file (JSON) for the review, publication and project parameters.", valueName: "file"))

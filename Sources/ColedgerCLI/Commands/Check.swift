@@ -6,7 +6,7 @@ import LedgerStore
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan the projection tables against a fresh fold of the log.",
-        discussion: """
+        discussion: HelpText.reflow("""
             `coledger verify` proves the log; `coledger check` proves that the tables the read verbs answer
             from (plan, feedback, trace, governance, decisions, metrics, cadence) are exactly the fold of
             that log. Each projection is folded afresh in memory up to the entry its stored state says it
@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
             `coledger rebuild` replaces the tables with a fresh fold.
             Exit status: 0 when the tables match, 1 when any row differs (each is named), 2 when the scan
             could not run.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Flag(help: "Print the report as JSON.") var json = false
 

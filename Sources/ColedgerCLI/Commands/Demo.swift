@@ -8,7 +8,7 @@ import LedgerStore
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a year of the Rethink AMHE plan in a fresh folder and walk through what Coledger proves.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Creates a PCREF ledger with the rethink-amhe template (as `init --template rethink-amhe` does), then
             appends a generated year of the plan's life (2025-04-01 to 2026-03-31): people, roles, meetings,
             decisions, feedback through "you said, we did", contributions, metrics by ethnicity, reviews,
@@ -20,7 +20,7 @@ struct Demo: ParsableCommand {
             seed is SHA-256 of "coledger-demo/key/v1", the seed and the key's name); the keys a reader is
             likely to use are sealed into DIR/keys with $COLEDGER_PASSPHRASE, or with the passphrase
             "coledger-demo" when it is not set.
-            """)
+            """))
     @Option(help: "The folder to create the demo in (must not exist yet; default: a new folder under ./demo).") var dir: String?
     @Option(help: "About how many events to generate; 3000 is one plausible year, more adds regions, services and feedback.")
     var events = DemoGenerator.defaultEvents

@@ -21,11 +21,11 @@ struct FeedbackCommand: ParsableCommand {
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record feedback that arrived (feedback.received); its text goes to the private part.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 The text is personal data: the ledger commits to it and stores it encrypted outside the log,
                 under subject person/<submitter>, or feedback/<id> when the submitter is anonymous. An intake
                 key (the public form) may record anonymous feedback only.
-                """)
+                """))
         @OptionGroup var signing: SigningOptions
         @Option(help: "The feedback id, e.g. F-2026-0001.") var id: String
         @Option(help: ArgumentHelp("How it arrived: \(values(FeedbackVocabulary.Channel.self)).", valueName: "channel"))

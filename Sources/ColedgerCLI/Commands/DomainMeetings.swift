@@ -44,12 +44,12 @@ struct MeetingCommand: ParsableCommand {
     struct Hold: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that a scheduled meeting took place (meeting.held).",
-            discussion: """
+            discussion: HelpText.reflow("""
                 The body comes from the meeting's meeting.scheduled. Experts by Experience present are counted
                 from the attendees' categories; the quorum is worked out from the body's quorum rule (members
                 and chairs count, observers and guests do not) unless --quorate or --no-quorate says otherwise.
                 Record declarations of interest (rule G-6): --none-declared, or one --declaration each.
-                """)
+                """))
         @OptionGroup var signing: SigningOptions
         @Option(help: "The meeting id (scheduled earlier).") var meeting: String
         @Option(
@@ -211,11 +211,11 @@ struct DecisionCommand: ParsableCommand {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record what a body decided at a meeting (decision.recorded).",
-            discussion: """
+            discussion: HelpText.reflow("""
                 The meeting must have been held (meeting.held). The quorum snapshot and the Experts by
                 Experience present are worked out from its attendance, leaving out recused members; recusals
                 default to the meeting's declarations with action recused for this decision.
-                """)
+                """))
         @OptionGroup var signing: SigningOptions
         @Option(help: "The decision id (proposed earlier).") var decision: String
         @Option(help: "The meeting (held earlier) where it was decided.") var meeting: String

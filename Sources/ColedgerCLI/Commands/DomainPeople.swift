@@ -14,11 +14,11 @@ struct PersonCommand: ParsableCommand {
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a person (person.registered); name and contact go to the private part.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 The payload holds only the pseudonym and categories. --name and --contact are personal data:
                 the ledger commits to them and stores them encrypted outside the log under subject
                 person/<id>, so `coledger erase` can delete them later.
-                """)
+                """))
         @OptionGroup var signing: SigningOptions
         @Option(help: "The pseudonym, e.g. p-0001.") var id: String
         @Option(help: ArgumentHelp("A part the person plays (repeatable): \(categories).", valueName: "category"))

@@ -57,7 +57,7 @@ struct MetricCommand: ParsableCommand {
     struct Observe: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a metric's aggregate figures for a period (metric.observed).",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Each --cell is DIM=VALUE pairs and numbers joined by ':', e.g. ethnicity=A1:n=12:d=40, or
                 n=465:d=540:value=86.1 for the total. DIM is a breakdown dimension (ethnicity, ethnicity_group,
                 region, service, pay_band, respondent_group, age, sex, …); ethnicity takes the ONS 2021 codes
@@ -65,7 +65,7 @@ struct MetricCommand: ParsableCommand {
                 ethnicity the code system (ons2021) is recorded and completeness is required: --not-stated and
                 --not-known, or cells ethnicity=not_stated and ethnicity=not_known to take them from.
                 Scope and region default to the metric's definition.
-                """)
+                """))
         @OptionGroup var signing: SigningOptions
         @Option(help: "The metric id (defined earlier).") var metric: String
         @Option(help: "First day of the period.") var periodFrom: String

@@ -6,11 +6,11 @@ import LedgerStore
 struct Erase: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Erase a subject's personal data (UK GDPR Article 17): delete its key and private objects.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Deletes the subject's encryption key and every private object recorded for it, and appends a
             subject.erased event (no personal data) signed by --key, in one transaction. The log keeps
             only salted commitments, so it still verifies; the subject's private fields read as erased.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Option(help: "The admin key file that signs the subject.erased event.") var key: String
     @Argument(help: "The pseudonymous subject id, e.g. person/p-0001.") var subject: String

@@ -10,11 +10,11 @@ struct FeedbackListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "The feedback loop: each item's stage and clocks, overdue acknowledgements and responses.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Acknowledge within 3 working days of receipt (Monday to Friday, minus England and Wales bank
             holidays; day 0 is the day it arrived, as a UTC date); respond or close within 90 days.
             The feedback text itself is personal data and never shown here.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @OptionGroup var point: PointOptions
     @Flag(help: "Only items whose acknowledgement or response is overdue.") var overdue = false
@@ -51,10 +51,10 @@ struct YouSaidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yousaid",
         abstract: "The public \"you said, we did\" list.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Only feedback whose submitter agreed to publication and whose summary was moderated; the
             summary, never the feedback's own text; the month it arrived, not the day.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @Flag(help: "Print the list as JSON.") var json = false
 
@@ -104,13 +104,13 @@ struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
         abstract: "What became of a contribution: where it was discussed, which decisions cited it, what it changed, what is open.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Give a contribution id, or --person PSEUDONYM for all of one person's contributions. The
             contributor's own words are held privately; --show-content prints them when they are still
             held (never after erasure, and never from a bundle). A contribution counts as traced only
             when a contribution.influence_traced records what it changed (a decision citing it is not
             enough), the same rule as audit rule C-1; the trace is due within 90 days.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @OptionGroup var point: PointOptions
     @Argument(help: "A contribution id, or the code the contributor was given (16 characters, e.g. 7KQ3-M9XD-1P4T-ZB2C).")

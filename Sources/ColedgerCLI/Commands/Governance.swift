@@ -10,7 +10,7 @@ struct BodiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bodies",
         abstract: "The governance register: every body, its chair and facilitators, quorum and EbE rules, members and meetings.",
-        discussion: """
+        discussion: HelpText.reflow("""
             One line per body, in the order they were established: its type, who holds its chair and \
             facilitator roles now (role: pseudonym), its quorum and Expert-by-Experience presence rules as \
             last amended, its current members by category, and how many meetings it called or held. Then \
@@ -19,7 +19,7 @@ struct BodiesCommand: ParsableCommand {
             --json adds the history: every version of each body's terms, every holder of its offices with \
             their dates, every membership spell, and membership by category after each change. \
             See a body's meetings with `coledger meetings BODY`; record bodies with `coledger body`.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @Flag(help: "Print the register as JSON.") var json = false
 
@@ -66,7 +66,7 @@ struct MeetingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meetings",
         abstract: "A body's meetings: attendance, apologies, declarations, and quorum and EbE presence worked out from attendance.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Quorum and Expert-by-Experience presence are worked out from who attended and the body's terms \
             in force at the meeting, never taken from what the recorder claimed; both are shown (CALC/REC) \
             and every disagreement is listed. The quorum counts members on the day (or holders of the \
@@ -77,7 +77,7 @@ struct MeetingsCommand: ParsableCommand {
             The catalogue records attendance per meeting, not per item: somebody listed both as present and \
             with apologies (a late arrival) counts as present, and a decision whose recorder counted \
             differently is flagged.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @Argument(help: "The body id, e.g. B-AMHEPF.") var body: String
     @Flag(help: "List every attendee of every meeting (default: only those whose attendance needs a note).") var attendance = false
@@ -135,7 +135,7 @@ struct DecisionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decisions",
         abstract: "The decision register: every decision with its date, body, outcome, EbE present and quorum from attendance.",
-        discussion: """
+        discussion: HelpText.reflow("""
             One line per decision proposed, in the order proposed: the day of its latest recorded outcome \
             (or of its proposal while pending), the body it was put to, its outcome, the Experts by \
             Experience present for it and whether it was quorate — both worked out from the meeting's \
@@ -145,7 +145,7 @@ struct DecisionsCommand: ParsableCommand {
 
             See one decision's sources with `coledger provenance DECISION`; record decisions with \
             `coledger decision`.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @OptionGroup var point: PointOptions
     @Option(help: ArgumentHelp("Only decisions put to this body.", valueName: "body")) var body: String?

@@ -7,13 +7,13 @@ import LedgerStore
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new ledger with its log key and first admin key.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Writes two sealed key files (log.key signs checkpoints; admin.key registers people and keys)
             into a keys/ folder beside the ledger, or --keys DIR, and appends the genesis entry.
             Keep the keys folder safe: the passphrase protects it at rest (Argon2id + XChaCha20-Poly1305).
             With --template NAME (PCREF catalogue only) the published plan itself is recorded next: its roles,
             plan version, governance bodies and actions, signed by the admin key in one transaction.
-            """)
+            """))
 
     @OptionGroup var options: LedgerOptions
     @Option(help: "The log's origin, a URL-like name such as example.org/my-plan (the checkpoints' first line).")

@@ -7,11 +7,11 @@ import LedgerStore
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List entries in log order.",
-        discussion: """
+        discussion: HelpText.reflow("""
             --type, --stream, --since and --until keep only the entries that match all of them; --since and
             --until are dates of effective time (when it happened, occurredAt), inclusive. --limit counts the
             entries shown.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Option(help: "The first index to list.") var from = 0
     @Option(help: "How many entries to list at most.") var limit = 50

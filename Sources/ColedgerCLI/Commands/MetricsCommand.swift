@@ -7,7 +7,7 @@ struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
         abstract: "Metrics and equity: observations by period and region, by ethnicity and other characteristics, disparities and completeness, with small-number suppression.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Every figure is suppressed before it is shown: counts from 1 to 7 are hidden (*), and so is the
             next smallest count of any row or column left with only one hidden count (so it cannot be worked
             out from a total); other counts are rounded to the nearest 5; percentages are worked out from the
@@ -21,7 +21,7 @@ struct MetricsCommand: ParsableCommand {
             not recorded) are reported apart.
 
             The write verb is `coledger metric observe` (singular).
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @Argument(help: "A metric id (M-SUES) or code (M-SUD); all metrics when left out.") var metric: String?
     @Option(help: "Only observations of this region.") var region: String?

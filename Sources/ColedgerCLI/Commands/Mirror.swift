@@ -54,7 +54,7 @@ struct TileFetcher {
 struct Mirror: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy a log from its c2sp.org/tlog-tiles (a URL or a directory), verifying everything as it goes.",
-        discussion: """
+        discussion: HelpText.reflow("""
             The copy is a full Coledger ledger (--into, default $COLEDGER_LEDGER or ./coledger.db): every read
             verb, `audit`, `verify`, `serve` and `export` work on it, and its export holds the same entries and
             checkpoint bytes as the source's. Each entry is checked by the code `coledger verify` uses (canonical
@@ -67,7 +67,7 @@ struct Mirror: ParsableCommand {
             A log that rewound (a checkpoint smaller than one kept) or forked (a different tree at a size
             already kept) is refused with exit status 3, and both checkpoints are saved to the evidence file
             (--evidence, default: the copy's path + .evidence.json), which anyone can check with the log key.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The log's tiles: an http(s):// URL (its `checkpoint` and `tile/` are under it) or a directory.")
     var source: String

@@ -9,7 +9,7 @@ struct Monitor: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "Follow a log from its tiles (a URL or a directory) and report growth, rewinds, split views and staleness.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Each run fetches the log's checkpoint, checks it against everything the monitor kept before, and
             copies and verifies the new entries into its own copy of the log (DIR/copy.db, as `coledger mirror`
             does: every entry's signature, its signer's key at that position, so a revoked key's use is caught,
@@ -31,7 +31,7 @@ struct Monitor: ParsableCommand {
             today's date, the default audit policy), so it costs what an audit of the log costs.
             Run it from cron (*/10 * * * * coledger monitor URL --log-key VKEY --state DIR >> DIR/events.jsonl)
             or a systemd timer (Sources/LedgerCore/Docs.docc/Federation.md has both).
-            """)
+            """))
     @Argument(help: "The log's tiles: an http(s):// URL or a directory.") var source: String
     @Option(
         name: .customLong("log-key"),

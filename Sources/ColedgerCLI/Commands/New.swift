@@ -7,12 +7,12 @@ struct NewEvent: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Print a filled-in JSON event of any catalogue type, to edit and `append`.",
-        discussion: """
+        discussion: HelpText.reflow("""
             The skeleton has type, typeVersion, stream and the type's example payload; a type with personal
             data also has "private": {"subject", "data"}, whose data the ledger commits to and stores
             encrypted outside the log. Replace the example values, then:
               coledger new feedback.closed > e.json && $EDITOR e.json && coledger append --key K e.json
-            """)
+            """))
     @Argument(help: "The event type, e.g. feedback.received (`coledger types` lists them).") var type: String
     @Option(help: "The payload version (default: the newest).") var version: Int?
 

@@ -6,11 +6,11 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "The plan: every action's owner, due date, status and progress; roll-ups; overdue and stale actions.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Overdue: due before the day judged on and neither done nor cancelled. Stale: open, with no status
             change in more than 30 days before it. The day judged on is --as-of (only what had happened by
             then counts), else the day of --at (what the log said then), else today, as for `coledger state`.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @OptionGroup var point: PointOptions
     @Flag(help: "Print the report as JSON.") var json = false

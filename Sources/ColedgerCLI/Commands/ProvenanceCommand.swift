@@ -8,7 +8,7 @@ struct ProvenanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "provenance",
         abstract: "Show where a decision came from: who proposed it, who was present, what it cited, what it changed.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Each item names its log index and signer. Who was present comes from the meeting's attendance \
             less those recused from the decision (the governance register), never from what the recorder \
             claimed; where the two disagree, both are shown. The answer comes from the decisions and \
@@ -18,7 +18,7 @@ struct ProvenanceCommand: ParsableCommand {
             With --evidence DIR, writes everything needed to check the decision offline — its entries, the \
             entries it cites and its signers' key registrations, each with a c2sp.org/tlog-proof to the newest \
             (cosigned) checkpoint. Check a pack with `python3 Tools/verify_evidence.py DIR --log-key VKEY`.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @Argument(help: "The decision id, e.g. dec-2026-009.") var decision: String
     @Option(help: ArgumentHelp("Write an evidence pack to this new directory.", valueName: "dir")) var evidence: String?

@@ -51,7 +51,7 @@ struct StateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "state",
         abstract: "Replay the log up to a point into memory and summarise the plan and the feedback loop then.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Two clocks (DocC article "Time in Coledger"). --at POINT asks what the log said then: INDEX keeps
             entries with index < INDEX; DATE keeps entries whose recordedAt (the log's own clock, which never goes
             back) is at or before the end of that UTC day (or that RFC 3339 time); checkpoint[:DATE] keeps the
@@ -60,7 +60,7 @@ struct StateCommand: ParsableCommand {
             --as-of, else the point's date (or the day its last entry was recorded). The first line says which
             point was used; a point before anything was recorded or happened is refused. plan, action,
             feedback, trace, decisions, metrics and cadence take the same two options with the same meaning.
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @OptionGroup var point: PointOptions
     @Flag(help: "Print the summary as JSON.") var json = false
@@ -98,11 +98,11 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What changed between two points: actions that moved, decisions taken, feedback answered.",
-        discussion: """
+        discussion: HelpText.reflow("""
             A and B are points of the log (entry indexes, dates of recordedAt, checkpoint[:DATE]), as for
             state --at: what the log learned between them. With --effective, A and B are dates of effective time
             (as for state --as-of): what happened between them, as the log knows it now (or at --at).
-            """)
+            """))
     @OptionGroup var options: ProjectionOptions
     @Argument(help: "The earlier point.") var a: String
     @Argument(help: "The later point.") var b: String

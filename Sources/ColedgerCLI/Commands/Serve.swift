@@ -9,7 +9,7 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "Serve the web portal: plan progress, you said we did, contributions, decisions, equity, the record's checks, and the feedback form.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Pages are plain HTML that work without JavaScript, with the same data as JSON under /api/
             (described at /api/openapi.json and in Schemas/openapi/portal.v1.json). Reading is public and
             shows public fields only. The one thing the portal writes is feedback from its form, recorded as
@@ -22,7 +22,7 @@ struct Serve: ParsableCommand {
             with `coledger contribution code ID`.
 
             Stop the server with Ctrl-C (or SIGTERM).
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Option(help: "The TCP port to listen on (0: any free port, printed when ready).") var port = 8080
     @Option(help: "The address to listen on (127.0.0.1: this machine only).") var bind = "127.0.0.1"
@@ -132,11 +132,11 @@ struct ContributionCode: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "code",
         abstract: "Print the portal reference code of contributions, to give to the people who made them.",
-        discussion: """
+        discussion: HelpText.reflow("""
             The code (16 characters, e.g. 7KQ3-M9XD-1P4T-ZB2C) opens the contribution's trace on the portal's
             "My contributions" page and nothing else. It is an HMAC of the contribution id under the secret in
             keys/portal-codes.secret beside the ledger (created when missing; the portal must use the same file).
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Argument(help: "Contribution ids, e.g. CON-2025-00001.") var ids: [String]
     @Option(

@@ -5,11 +5,11 @@ import LedgerDomain
 struct Types: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the event catalogue: every type, its version, group, summary and private fields.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Groups: A ledger and keys, B organisation and roles, C bodies and membership, D meetings and
             decisions, E plan and actions, F feedback, G contributions, H metrics, I reviews and reports,
             J partnerships and projects, K privacy. `coledger new TYPE` prints a skeleton of any of them.
-            """)
+            """))
     @Option(
         name: .long,
         help: ArgumentHelp(

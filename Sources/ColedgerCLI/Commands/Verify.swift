@@ -8,13 +8,13 @@ import LedgerStore
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify a ledger or an exported bundle end to end.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Recomputes every leaf hash and the tree, checks every entry's canonical form, signature and
             signer validity at its position, unique ids and stream versions, every signed checkpoint, and,
             given checkpoints you kept (--checkpoint), that the log still extends each of them.
             Exit status: 0 when everything holds, 1 when anything fails (the first failing index is named),
             2 when the verification could not run.
-            """)
+            """))
     @OptionGroup var options: LedgerOptions
     @Option(help: ArgumentHelp("Verify this bundle directory instead of the ledger.", valueName: "dir")) var bundle: String?
     @Option(name: .customLong("checkpoint"), help: ArgumentHelp("A signed checkpoint you kept earlier (repeatable).", valueName: "file"))

@@ -9,14 +9,14 @@ struct WitnessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witness",
         abstract: "Keep your own witness state and cosign checkpoints that extend what you saw before.",
-        discussion: """
+        discussion: HelpText.reflow("""
             1. coledger key new --out me.key --name witness.example/me --role witness
             2. coledger witness init --state me.json --log-key LOG-VKEY
             3. the log side: coledger witness request --old N > request.txt   (N: your last cosigned size)
             4. coledger witness cosign --key me.key --state me.json request.txt > cosigned.txt
             5. the log side: coledger checkpoint --cosign cosigned.txt --witness YOUR-VKEY
             Your verifier key for step 5: coledger witness vkey me.key
-            """,
+            """),
         subcommands: [InitState.self, Cosign.self, Request.self, VKey.self, Serve.self])
 
     /// The witness state file: per log origin, its keys and the newest cosigned size and root.

@@ -9,7 +9,7 @@ extension WitnessCommand {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve the c2sp.org/tlog-witness add-checkpoint endpoint (POST /add-checkpoint) over HTTP.",
-            discussion: """
+            discussion: HelpText.reflow("""
                 Each request is checked against the state file exactly as `witness cosign` checks it, one at a
                 time; the state is saved (atomically) before the cosignature is sent, so a crash never lets the
                 witness cosign two histories. Answers: 200 with the cosignature line; 400 malformed body or old
@@ -17,7 +17,7 @@ extension WitnessCommand {
                 latest cosigned size (Content-Type text/x.tlog.size) when old is not that size or a different
                 tree has that size; 422 consistency proof does not verify; 405 other methods; 413 bodies over
                 64 KiB. Stop with Ctrl-C or SIGTERM.
-                """)
+                """))
         @Option(help: "Your witness key file (cosignature/v1, Ed25519).") var key: String
         @Option(help: "Your witness state file (`coledger witness init`).") var state: String
         @Option(help: "The TCP port to listen on (0: any free port, printed when ready).") var port = 8081
