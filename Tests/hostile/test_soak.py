@@ -1,4 +1,4 @@
-"""The soak, bounded for Tools/test (COLEDGER_SOAK_SECONDS, default 60); `Tools/soak --minutes
+"""The soak, bounded for Tools/test (COLEDGER_SOAK_SECONDS, default 30); `Tools/soak --minutes
 120` runs the same for hours. See soak.py."""
 
 import os
@@ -22,7 +22,7 @@ def test_proof_checkers_refuse_wrong_paths():
 
 
 def test_soak(demo):
-    seconds = int(os.environ.get("COLEDGER_SOAK_SECONDS", "60"))
+    seconds = int(os.environ.get("COLEDGER_SOAK_SECONDS", "30"))
     figures = soak(demo.dir, seconds)
     assert figures["error_count"] == 0, figures["errors"]
     assert figures["cli_appends"] > 0 and figures["form_appends"] > 0
