@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerDomain
 import LedgerPortal
 import LedgerProjections
 import LedgerStore
@@ -91,8 +92,12 @@ extension TraceCommand {
         while true {
             let chunk = try ledger.entries(from: from, limit: 10_000)
             guard let last = chunk.last else { break }
-            for row in chunk where row.entry.event.type == "contribution.recorded" {
-                if let id = row.entry.event.payload["contributionId"]?.stringValue, codes.code(for: id) == code { return id }
+            for row in chunk where row.entry.event.type == ContributionRecorded.eventType {
+                if let recorded = try? Catalogue.decode(row.entry.event) as? ContributionRecorded,
+                    codes.code(for: recorded.contributionId) == code
+                {
+                    return recorded.contributionId
+                }
             }
             from = last.index + 1
         }
