@@ -197,7 +197,12 @@ import Testing
         #expect(asOf.status != 0 && asOf.stderr.contains("--as-of"))
         // An empty ledger has no metrics and nothing behind yet.
         #expect(try cli.run("metrics", "--json").stdout.contains("\"metrics\":[]"))
-        #expect(try cli.run("cadence", "--as-of", "2026-01-01").status == 0)
+        // A date before anything happened (the ledger was made today) is refused, saying so;
+        // from the day it was made the cadence answers.
+        let before = try cli.run("cadence", "--as-of", "2000-01-01")
+        #expect(before.status != 0 && before.stderr.contains("nothing had happened by 2000-01-01"))
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        #expect(try cli.run("cadence", "--as-of", today).status == 0)
         // The write verb is still there.
         #expect(try cli.run("metric", "observe", "--help").status == 0)
     }
