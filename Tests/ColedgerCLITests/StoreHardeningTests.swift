@@ -190,6 +190,12 @@ import Testing
         defer { cli.remove() }
         let demo = try cli.makeDemo()
         let ledger = demo + "/coledger.db"
+        // A ledger no read verb has folded into yet: nothing was compared, and check says so
+        // rather than "OK".
+        let fresh = cli.directory.appendingPathComponent("fresh.db").path
+        #expect(try cli.run("init", "--ledger", fresh, "--origin", "test.example/fresh").status == 0)
+        let nothing = try cli.run("--ledger", fresh, "check")
+        #expect(nothing.status == 0 && nothing.stdout.hasPrefix("Nothing to check: no projection has been folded"), "\(nothing.stdout)")
         // No point: the live projections (the edited row is in them), judged today.
         let overdue = ["--ledger", ledger, "feedback", "--overdue"]
         let beforeOverdue = try cli.run(overdue)

@@ -6,7 +6,8 @@ import LedgerStore
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan the projection tables against a fresh fold of the log.",
-        discussion: HelpText.reflow("""
+        discussion: HelpText.reflow(
+            """
             `coledger verify` proves the log; `coledger check` proves that the tables the read verbs answer
             from (plan, feedback, trace, governance, decisions, metrics, cadence) are exactly the fold of
             that log. Each projection is folded afresh in memory up to the entry its stored state says it
@@ -29,6 +30,12 @@ struct Check: ParsableCommand {
         }
         if json {
             Output.printJSON(report)
+        } else if report.ok && report.checked.isEmpty {
+            // Not "OK": nothing was compared. Read verbs asked about a point (--as-of, --at) fold
+            // in memory, so a file can hold no projection yet.
+            print(
+                "Nothing to check: no projection has been folded into this file yet (`coledger rebuild` folds them all)."
+            )
         } else if report.ok {
             let folded = report.checked.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) entries)" }.joined(
                 separator: ", ")
