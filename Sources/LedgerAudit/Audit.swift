@@ -39,7 +39,7 @@ public enum Audit {
             do {
                 report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey, onEntry: { index, entry, _ in
                     delays.add(entry, at: index)
-                    if (Day.number(EffectiveTime.of(entry.event)) ?? 0) <= asOfDay { model.observe(entry.event, at: index) }
+                    model.observe(entry.event, at: index, asOf: asOfDay)
                 })
                 promised += try ledger.checkpoints().map(\.size)
             } catch {
@@ -68,7 +68,7 @@ public enum Audit {
             }
             for (index, entry) in entries {
                 delays.add(entry, at: index)
-                if (Day.number(EffectiveTime.of(entry.event)) ?? 0) <= asOfDay { model.observe(entry.event, at: index) }
+                model.observe(entry.event, at: index, asOf: asOfDay)
             }
         }
         if let witnessPolicy, let failure = witnessPolicy.failure(newestCheckpoint: try newestNote(source)) {
@@ -102,9 +102,7 @@ public enum Audit {
     public static func rules(_ entries: [(Int, Entry)], policy: AuditPolicy, asOf: String) throws(AuditError) -> [RuleResult] {
         guard asOf.count == 10, let asOfDay = Day.number(asOf) else { throw .badPolicy("--as-of must be a date YYYY-MM-DD, got \(asOf)") }
         var model = AuditModel(specialCategoryTypes: policy.privacy.specialCategoryTypes)
-        for (index, entry) in entries where (Day.number(EffectiveTime.of(entry.event)) ?? 0) <= asOfDay {
-            model.observe(entry.event, at: index)
-        }
+        for (index, entry) in entries { model.observe(entry.event, at: index, asOf: asOfDay) }
         return Rules(model: model, policy: policy, asOf: asOfDay).all()
     }
 

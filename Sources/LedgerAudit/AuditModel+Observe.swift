@@ -2,11 +2,19 @@ import LedgerCore
 import LedgerDomain
 
 extension AuditModel {
-    /// Folds one event (in log order) into the model. Constant work per event apart from the
-    /// arrays it carries, so the audit stays linear in the log's size.
-    mutating func observe(_ event: Event, at index: Int) {
-        let p = event.payload
+    /// Folds one event (in log order) into the model when it had happened by `asOfDay` (its
+    /// effective day on or before it): the audit's one "as of" rule, whichever way the entries
+    /// arrive (the verifier's pass, a bundle, a year judged day by day).
+    mutating func observe(_ event: Event, at index: Int, asOf asOfDay: Int) {
         let day = Day.number(EffectiveTime.of(event)) ?? 0
+        guard day <= asOfDay else { return }
+        observe(event, at: index, day: day)
+    }
+
+    /// Folds one event (in log order) into the model, on its effective day. Constant work per
+    /// event apart from the arrays it carries, so the audit stays linear in the log's size.
+    private mutating func observe(_ event: Event, at index: Int, day: Int) {
+        let p = event.payload
         firstDay = min(firstDay ?? day, day)
         lastDay = max(lastDay ?? day, day)
         func string(_ k: String) -> String? { p[k]?.stringValue }

@@ -64,6 +64,20 @@ class Coledger:
         assert m, f"coledger {' '.join(map(str, args))} did not start: {line!r} {proc.stderr.read() if proc.poll() is not None else ''}"
         return proc, int(m.group(1))
 
+    def published_log(self, origin, notes):
+        """A ledger (catalogue none) with one registered member key that signed `notes` example
+        notes, a checkpoint, its tiles in `tiles/` and a bundle in `b0/`; returns (keys directory,
+        tiles directory, the log's vkey)."""
+        keys, tiles = self.home / "keys", self.home / "tiles"
+        self("init", "--origin", origin, "--catalogue", "none")
+        self("key", "new", "--out", keys / "member.key", "--name", "person/p-0001")
+        self("key", "register", "--key", keys / "admin.key", keys / "member.key")
+        self("import", "--key", keys / "member.key", "-", stdin=self.notes(0, notes))
+        self("checkpoint")
+        self("publish", "--tiles", tiles)
+        self("export", "--out", self.home / "b0")
+        return keys, tiles, (self.home / "b0/log.vkey").read_text().strip()
+
     @staticmethod
     def notes(start, stop, stream="n"):
         return "".join(json.dumps({"type": "example.note", "typeVersion": 1, "stream": f"{stream}/{i % 5}",

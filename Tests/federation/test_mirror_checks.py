@@ -15,16 +15,7 @@ from fed import Coledger
 
 def test_mirror_continues_checks_and_refuses_what_verify_refuses(tmp_path):
     c = Coledger(tmp_path)
-    keys = tmp_path / "keys"
-    c("init", "--origin", "checks.example/log", "--catalogue", "none")
-    c("key", "new", "--out", keys / "member.key", "--name", "person/p-0001")
-    c("key", "register", "--key", keys / "admin.key", keys / "member.key")
-    c("import", "--key", keys / "member.key", "-", stdin=c.notes(0, 600))
-    c("checkpoint")
-    tiles = tmp_path / "tiles"
-    c("publish", "--tiles", tiles)
-    c("export", "--out", tmp_path / "b0")
-    vkey = (tmp_path / "b0/log.vkey").read_text().strip()
+    keys, tiles, vkey = c.published_log("checks.example/log", notes=600)
     copy = tmp_path / "copy.db"
     m = c("mirror", tiles, "--log-key", vkey, "--into", copy, "--catalogue", "none", "--json")
     assert json.loads(m.stdout)["size"] == 602

@@ -18,16 +18,7 @@ def events(p):
 
 def test_monitor_reports_audit_changes_and_audit_judges_the_witness_policy(tmp_path):
     c = Coledger(tmp_path)
-    keys = tmp_path / "keys"
-    c("init", "--origin", "audit.example/log", "--catalogue", "none")
-    c("key", "new", "--out", keys / "member.key", "--name", "person/p-0001")
-    c("key", "register", "--key", keys / "admin.key", keys / "member.key")
-    c("import", "--key", keys / "member.key", "-", stdin=c.notes(0, 20))
-    c("checkpoint")
-    tiles = tmp_path / "tiles"
-    c("publish", "--tiles", tiles)
-    c("export", "--out", tmp_path / "b0")
-    vkey = (tmp_path / "b0/log.vkey").read_text().strip()
+    keys, tiles, vkey = c.published_log("audit.example/log", notes=20)
     state = tmp_path / "mon"
 
     def monitor():
