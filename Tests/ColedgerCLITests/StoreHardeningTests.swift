@@ -127,8 +127,9 @@ import Testing
             let r = try runReadOnly(cli, directory: copyDir, ["--ledger", ledger] + verb)
             if verb == ["check"] {
                 #expect(r.status == 0, "check on a read-only ledger: \(r.stderr)")
-                // Nothing was folded into the copied file, so nothing stored differs from a fold.
-                #expect(r.stdout.hasPrefix("OK: "), "check on a read-only ledger: \(r.stdout)")
+                // Nothing was folded into the copied file, so check says there is nothing to
+                // compare (and does not try to fold into a file it may not write).
+                #expect(r.stdout.hasPrefix("Nothing to check"), "check on a read-only ledger: \(r.stdout)")
                 continue
             }
             let w = try cli.run(["--ledger", writable] + verb)
