@@ -79,7 +79,9 @@ struct YouSaidCommand: ParsableCommand {
 extension TraceCommand {
     /// The contribution a code leads to (the portal's "My contributions" rule: the HMAC of its id
     /// under the ledger's code secret), or `text` itself when it cannot be a code.
-    static func contributionId(_ text: String, options: ProjectionOptions, secret: String?) throws -> String {
+    static func contributionId(
+        _ text: String, options: ProjectionOptions, secret: String?, projections: Projections
+    ) throws -> String {
         guard let code = ContributionCodes.normalise(text) else { return text }
         guard options.bundle == nil else { throw CLIError("a contribution code needs the ledger and its code secret, not a bundle; give the contribution id") }
         let path = secret ?? ContributionCodes.defaultSecretPath(ledgerPath: options.ledgerOptions.path)
@@ -87,19 +89,9 @@ extension TraceCommand {
             throw CLIError("\(text) looks like a contribution code, but there is no code secret at \(path) (--code-secret FILE)")
         }
         let codes = try ContributionCodes.loadOrCreate(at: path)
-        let ledger = try options.ledgerOptions.open()
-        var from = 0
-        while true {
-            let chunk = try ledger.entries(from: from, limit: 10_000)
-            guard let last = chunk.last else { break }
-            for row in chunk where row.entry.event.type == ContributionRecorded.eventType {
-                if let recorded = try? Catalogue.decode(row.entry.event) as? ContributionRecorded,
-                    codes.code(for: recorded.contributionId) == code
-                {
-                    return recorded.contributionId
-                }
-            }
-            from = last.index + 1
+        // The contributions the projections hold (the portal's look-up), not a scan of the log.
+        for c in try projections.contributions(after: -1) where codes.code(for: c.contributionId) == code {
+            return c.contributionId
         }
         throw CLIError("no contribution in \(options.ledgerOptions.path) has the code \(code)")
     }
@@ -140,7 +132,8 @@ struct TraceCommand: ParsableCommand {
             if let person {
                 report = try projections.trace(person: person, showContent: showContent, now: judged)
             } else {
-                let id = try Self.contributionId(contribution ?? "", options: options, secret: codeSecret)
+                let id = try Self.contributionId(
+                    contribution ?? "", options: options, secret: codeSecret, projections: projections)
                 report = try projections.trace(contribution: id, showContent: showContent, now: judged)
             }
             if json { return Output.printJSON(report) }
