@@ -63,6 +63,19 @@ public enum Catalogue {
         return try decode(type: event.type, version: upcast.version, payload: .object(upcast.payload))
     }
 
+    /// `decoded` (the event's payload as its stored version decoded it, e.g. by the admission
+    /// policy during verification) as the newest version of its type: itself when it already is,
+    /// else ``decode(_:)`` of the event; nil when the payload does not decode.
+    public static func current(_ decoded: (any Sendable)?, of event: Event) -> (any EventPayload)? {
+        if let payload = decoded as? any EventPayload,
+            Swift.type(of: payload).eventType == event.type,
+            (UpcasterChain.standard.newestVersion(of: event.type) ?? Swift.type(of: payload).typeVersion) == Swift.type(of: payload).typeVersion
+        {
+            return payload
+        }
+        return try? decode(event)
+    }
+
     /// Decodes a payload as `type`, refusing unknown members.
     public static func decode<T: EventPayload>(_ type: T.Type, payload: JSONValue) throws(DomainError) -> T {
         guard let object = payload.objectValue else { throw DomainError("", "the payload must be an object") }
