@@ -65,13 +65,13 @@ public enum Catalogue {
 
     /// `decoded` (the event's payload as its stored version decoded it, e.g. by the admission
     /// policy during verification) as the newest version of its type: itself when it already is,
-    /// else ``decode(_:)`` of the event; nil when the payload does not decode.
+    /// the payload it wraps when its upcast is that payload unchanged, else ``decode(_:)`` of the
+    /// event; nil when the payload does not decode.
     public static func current(_ decoded: (any Sendable)?, of event: Event) -> (any EventPayload)? {
-        if let payload = decoded as? any EventPayload,
-            Swift.type(of: payload).eventType == event.type,
-            (UpcasterChain.standard.newestVersion(of: event.type) ?? Swift.type(of: payload).typeVersion) == Swift.type(of: payload).typeVersion
-        {
-            return payload
+        if let payload = decoded as? any EventPayload, Swift.type(of: payload).eventType == event.type {
+            let version = Swift.type(of: payload).typeVersion
+            if (UpcasterChain.standard.newestVersion(of: event.type) ?? version) == version { return payload }
+            if let wrapper = payload as? any WrapsNewestVersion { return wrapper.newest }
         }
         return try? decode(event)
     }
