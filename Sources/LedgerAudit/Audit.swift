@@ -37,9 +37,9 @@ public enum Audit {
             // One pass: the model and the recording delays are folded from the verifier's own
             // in-order pass over the log, so the log is read and parsed once.
             do {
-                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey, onEntry: { index, entry, _ in
+                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey, onEntry: { index, entry, decoded in
                     delays.add(entry, at: index)
-                    model.observe(entry.event, at: index, asOf: asOfDay)
+                    model.observe(entry.event, decoded: decoded, at: index, asOf: asOfDay)
                 })
                 promised += try ledger.checkpoints().map(\.size)
             } catch {
@@ -95,14 +95,30 @@ public enum Audit {
             recordingDelay: delays.report)
     }
 
+    /// Entries already read, each decoded once (``Catalogue/decode(_:)``; nil when its payload does
+    /// not decode), for judging the rules as of many dates without decoding again.
+    public struct Entries: Sendable {
+        let entries: [(index: Int, entry: Entry, payload: (any EventPayload)?)]
+
+        /// Decodes each entry's payload once.
+        public init(_ entries: [(Int, Entry)]) {
+            self.entries = entries.map { ($0.0, $0.1, try? Catalogue.decode($0.1.event)) }
+        }
+    }
+
     /// The plan's accountability rules alone, as of `asOf`, over entries already read (and
     /// verified by the caller): the same fold and the same rules as ``run(_:policy:policySHA256:asOf:pinnedLogKey:keptCheckpoints:)``
     /// without verifying the log again, so a caller can judge every day of a year from one read.
     /// Rule P-3 (private data still held after erasure) needs the store and is judged as if none were held.
     public static func rules(_ entries: [(Int, Entry)], policy: AuditPolicy, asOf: String) throws(AuditError) -> [RuleResult] {
+        try rules(Entries(entries), policy: policy, asOf: asOf)
+    }
+
+    /// ``rules(_:policy:asOf:)`` over entries decoded once (``Entries``).
+    public static func rules(_ entries: Entries, policy: AuditPolicy, asOf: String) throws(AuditError) -> [RuleResult] {
         guard asOf.count == 10, let asOfDay = Day.number(asOf) else { throw .badPolicy("--as-of must be a date YYYY-MM-DD, got \(asOf)") }
         var model = AuditModel(specialCategoryTypes: policy.privacy.specialCategoryTypes)
-        for (index, entry) in entries { model.observe(entry.event, at: index, asOf: asOfDay) }
+        for (index, entry, payload) in entries.entries { model.observe(entry.event, decoded: payload, at: index, asOf: asOfDay) }
         return Rules(model: model, policy: policy, asOf: asOfDay).all()
     }
 

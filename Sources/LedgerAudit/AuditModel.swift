@@ -34,7 +34,7 @@ struct AuditModel {
         var index: Int; var id: String; var code: String; var day: Int; var owner: String?; var due: Int?; var competencies: [String]
         var sourceDecision: String?; var changes: [(day: Int, status: String)] = []; var tracedContributions = 0
     }
-    struct Review { var index: Int; var region: String; var day: Int; var participants: [String: Int] }
+    struct Review { var index: Int; var region: String; var day: Int; var participants: ReportingVocabulary.Participants }
     struct Body {
         var index: Int; var id: String; var type: String; var day: Int; var region: String?
         var chairRole: String?; var facilitatorRoles: [String]
@@ -49,7 +49,7 @@ struct AuditModel {
     struct Membership { var person: String; var category: String; var from: Int; var to: Int?; var index: Int; var endIndex: Int? }
     struct Dated { var day: Int; var index: Int }
     struct BoardUpdate { var body: String; var mode: String; var day: Int; var index: Int }
-    struct RepresentationReview { var day: Int; var index: Int; var cells: [(group: String, count: JSONValue)] }
+    struct RepresentationReview { var day: Int; var index: Int; var cells: [(group: String, count: PublishedCount)] }
     struct PlanVersion {
         var index: Int; var plan: String; var version: Int; var scope: String; var region: String?; var owner: String
         var coDeveloped: [(kind: String, id: String)]; var day: Int
@@ -137,6 +137,8 @@ struct AuditModel {
     var specialCategoryEvents: [String: Int] = [:]
     var visibilityChanges: [(event: String, visibility: String, index: Int)] = []
     var ethnicityProblems: [(index: Int, detail: String)] = []
+    /// Meetings and observations whose payload the catalogue refuses, with why (rules G-6, M-12, P-5).
+    var undecodable: [(index: Int, type: String, stream: String, detail: String)] = []
     var ethnicityChecked = 0
 
     // Keys.

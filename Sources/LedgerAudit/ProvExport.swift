@@ -1,4 +1,5 @@
 public import LedgerCore
+import LedgerDomain
 public import LedgerStore
 
 /// W3C PROV-JSON of the plan's coproduction chain — feedback and contributions → decisions →
@@ -24,52 +25,49 @@ public enum ProvExport {
         try ledger.forEachEntryChunk { chunk in
             for (index, entry) in chunk {
                 let e = entry.event
-                let p = e.payload
-                func id(_ key: String) -> String? { p[key]?.stringValue }
-                switch e.type {
-                case "person.registered":
-                    if let person = id("personId") { agents["log:person/\(person)"] = element("agent", "Person", index, e.occurredAt) }
-                case "feedback.received":
-                    guard let f = id("feedbackId") else { break }
-                    entities["log:feedback/\(f)"] = element("entity", "Feedback", index, e.occurredAt, ["coledger:channel": p["channel"] ?? .null])
-                    if let s = id("submitter"), s != "anonymous" {
-                        relation(&attributed, ["prov:entity": .string("log:feedback/\(f)"), "prov:agent": .string("log:person/\(s)")])
+                // The one decode path; an event the catalogue cannot read has no place in the chain.
+                guard let payload = try? Catalogue.decode(e) else { continue }
+                switch payload {
+                case let p as PersonRegistered:
+                    agents["log:person/\(p.personId)"] = element("agent", "Person", index, e.occurredAt)
+                case let p as FeedbackReceived:
+                    let f = p.feedbackId
+                    entities["log:feedback/\(f)"] = element("entity", "Feedback", index, e.occurredAt, ["coledger:channel": .string(p.channel.rawValue)])
+                    if p.submitter != "anonymous" {
+                        relation(&attributed, ["prov:entity": .string("log:feedback/\(f)"), "prov:agent": .string("log:person/\(p.submitter)")])
                     }
-                case "contribution.recorded":
-                    guard let c = id("contributionId") else { break }
-                    entities["log:contribution/\(c)"] = element("entity", "Contribution", index, e.occurredAt, ["coledger:kind": p["kind"] ?? .null])
-                    if let person = id("personId") {
-                        relation(&attributed, ["prov:entity": .string("log:contribution/\(c)"), "prov:agent": .string("log:person/\(person)")])
+                case let p as ContributionRecorded:
+                    let c = p.contributionId
+                    entities["log:contribution/\(c)"] = element("entity", "Contribution", index, e.occurredAt, ["coledger:kind": .string(p.kind.rawValue)])
+                    relation(&attributed, ["prov:entity": .string("log:contribution/\(c)"), "prov:agent": .string("log:person/\(p.personId)")])
+                case let p as MeetingHeld:
+                    activities["log:meeting/\(p.meetingId)"] = element("activity", "Meeting", index, e.occurredAt, ["coledger:body": .string(p.bodyId.rawValue)])
+                case let p as DecisionProposed:
+                    let d = p.decisionId
+                    entities["log:decision/\(d)"] = element("entity", "Decision", index, e.occurredAt, ["coledger:title": .string(p.title.rawValue)])
+                    for input in p.inputs {
+                        relation(&derived, ["prov:generatedEntity": .string("log:decision/\(d)"), "prov:usedEntity": .string("log:\(input.kind.rawValue)/\(input.id)")])
                     }
-                case "meeting.held":
-                    if let m = id("meetingId") { activities["log:meeting/\(m)"] = element("activity", "Meeting", index, e.occurredAt, ["coledger:body": p["bodyId"] ?? .null]) }
-                case "decision.proposed":
-                    guard let d = id("decisionId") else { break }
-                    entities["log:decision/\(d)"] = element("entity", "Decision", index, e.occurredAt, ["coledger:title": p["title"] ?? .null])
-                    for input in p["inputs"]?.arrayValue ?? [] {
-                        guard let kind = input["kind"]?.stringValue, let ref = input["id"]?.stringValue else { continue }
-                        relation(&derived, ["prov:generatedEntity": .string("log:decision/\(d)"), "prov:usedEntity": .string("log:\(kind)/\(ref)")])
-                    }
-                case "decision.recorded":
-                    if let d = id("decisionId"), let m = id("meetingId") {
-                        relation(&generated, ["prov:entity": .string("log:decision/\(d)"), "prov:activity": .string("log:meeting/\(m)"),
-                                              "coledger:outcome": p["outcome"] ?? .null])
-                    }
-                case "action.created":
-                    guard let a = id("actionId") else { break }
-                    entities["log:action/\(a)"] = element("entity", "Action", index, e.occurredAt, ["coledger:code": p["actionCode"] ?? .null])
-                    if let d = id("sourceDecisionId") {
+                case let p as DecisionRecorded:
+                    relation(&generated, [
+                        "prov:entity": .string("log:decision/\(p.decisionId)"), "prov:activity": .string("log:meeting/\(p.meetingId)"),
+                        "coledger:outcome": .string(p.outcome.rawValue),
+                    ])
+                case let p as ActionCreated:
+                    let a = p.actionId
+                    entities["log:action/\(a)"] = element("entity", "Action", index, e.occurredAt, ["coledger:code": .string(p.actionCode.rawValue)])
+                    if let d = p.sourceDecisionId {
                         relation(&derived, ["prov:generatedEntity": .string("log:action/\(a)"), "prov:usedEntity": .string("log:decision/\(d)")])
                     }
-                case "action.outcome_recorded":
-                    guard let a = id("actionId") else { break }
-                    entities["log:outcome/\(a)/\(index)"] = element("entity", "Outcome", index, e.occurredAt, ["coledger:outcome": p["outcome"] ?? .null])
+                case let p as ActionOutcomeRecorded:
+                    let a = p.actionId
+                    entities["log:outcome/\(a)/\(index)"] = element("entity", "Outcome", index, e.occurredAt, ["coledger:outcome": .string(p.outcome.rawValue)])
                     relation(&derived, ["prov:generatedEntity": .string("log:outcome/\(a)/\(index)"), "prov:usedEntity": .string("log:action/\(a)")])
-                case "contribution.influence_traced":
-                    if let c = id("contributionId"), let kind = id("targetType"), let target = id("targetId") {
-                        relation(&influenced, ["prov:influencee": .string("log:\(kind)/\(target)"), "prov:influencer": .string("log:contribution/\(c)"),
-                                               "coledger:influence": p["influence"] ?? .null])
-                    }
+                case let p as ContributionInfluenceTraced:
+                    relation(&influenced, [
+                        "prov:influencee": .string("log:\(p.targetType.rawValue)/\(p.targetId)"), "prov:influencer": .string("log:contribution/\(p.contributionId)"),
+                        "coledger:influence": .string(p.influence.rawValue),
+                    ])
                 default:
                     break
                 }

@@ -63,6 +63,19 @@ public enum Catalogue {
         return try decode(type: event.type, version: upcast.version, payload: .object(upcast.payload))
     }
 
+    /// `decoded` (the event's payload as its stored version decoded it, e.g. by the admission
+    /// policy during verification) as the newest version of its type: itself when it already is,
+    /// the payload it wraps when its upcast is that payload unchanged, else ``decode(_:)`` of the
+    /// event; nil when the payload does not decode.
+    public static func current(_ decoded: (any Sendable)?, of event: Event) -> (any EventPayload)? {
+        if let payload = decoded as? any EventPayload, Swift.type(of: payload).eventType == event.type {
+            let version = Swift.type(of: payload).typeVersion
+            if (UpcasterChain.standard.newestVersion(of: event.type) ?? version) == version { return payload }
+            if let wrapper = payload as? any WrapsNewestVersion { return wrapper.newest }
+        }
+        return try? decode(event)
+    }
+
     /// Decodes a payload as `type`, refusing unknown members.
     public static func decode<T: EventPayload>(_ type: T.Type, payload: JSONValue) throws(DomainError) -> T {
         guard let object = payload.objectValue else { throw DomainError("", "the payload must be an object") }

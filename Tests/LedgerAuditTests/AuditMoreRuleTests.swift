@@ -1,6 +1,7 @@
 import Foundation
 import LedgerAudit
 import LedgerCore
+import LedgerDomain
 import LedgerStore
 import Testing
 
@@ -10,33 +11,31 @@ import Testing
 
     @Test func g5QuorumFromAttendance() throws {
         let log = try Log()
-        try log.add("body.established", "body/B-Q", on: "2025-04-01", ["bodyId": "B-Q", "bodyType": "B-Q", "quorumRule": ["min": 3, "ofCategory": "staff"]])
-        try log.add("meeting.held", "meeting/M-1", on: "2025-05-01", ["meetingId": "M-1", "bodyId": "B-Q", "attendees": [
-            ["personId": "p-1", "category": "staff"], ["personId": "p-2", "category": "staff"], ["personId": "p-3", "category": "staff"]]])
+        try log.add(log.body("B-Q", quorum: 3, of: .staff), on: "2025-04-01")
+        try log.add(log.meeting("M-1", of: "B-Q", [("p-1", .staff, .member), ("p-2", .staff, .member), ("p-3", .staff, .member)]), on: "2025-05-01")
         #expect(AuditRuleTests.rule(try log.audit(asOf: "2025-06-01"), "G-5")?.verdict == .pass)
-        let short = try log.add("meeting.held", "meeting/M-2", on: "2025-05-02", ["meetingId": "M-2", "bodyId": "B-Q", "attendees": [
-            ["personId": "p-1", "category": "staff"], ["personId": "p-2", "category": "staff"], ["personId": "p-9", "category": "ebe_lived"]]])
+        let short = try log.add(log.meeting("M-2", of: "B-Q", [("p-1", .staff, .member), ("p-2", .staff, .member), ("p-9", .ebeLived, .member)]), on: "2025-05-02")
         let g5 = try #require(AuditRuleTests.rule(try log.audit(asOf: "2025-06-01"), "G-5"))
         #expect(g5.findings.map(\.index) == [short], "only staff count towards this body's quorum")
     }
 
     @Test func f3ChangesNameTheChangeAndTheAction() throws {
         let log = try Log()
-        try log.add("feedback.responded", "feedback/F-1", on: "2026-01-10", ["feedbackId": "F-1", "changeStatus": "change_made", "changeDescription": "Room opened.", "actionRef": "MHS-3"])
-        try log.add("feedback.responded", "feedback/F-2", on: "2026-01-10", ["feedbackId": "F-2", "changeStatus": "no_change_with_reason"])
+        try log.add(log.answer("F-1", .changeMade).with { $0.changeDescription = "Room opened."; $0.actionRef = "MHS-3" }, on: "2026-01-10")
+        try log.add(log.answer("F-2"), on: "2026-01-10")
         #expect(AuditRuleTests.rule(try log.audit(asOf: "2026-02-01"), "F-3")?.verdict == .pass)
-        let noAction = try log.add("feedback.responded", "feedback/F-3", on: "2026-01-11", ["feedbackId": "F-3", "changeStatus": "change_planned", "changeDescription": "Later."])
+        let noAction = try log.add(log.answer("F-3", .changePlanned).with { $0.changeDescription = "Later." }, on: "2026-01-11")
         let f3 = try #require(AuditRuleTests.rule(try log.audit(asOf: "2026-02-01"), "F-3"))
         #expect(f3.findings.map(\.index) == [noAction])
     }
 
     @Test func f4SubmittersWhoConsentedAreTold() throws {
         let log = try Log()
-        try log.add("feedback.received", "feedback/F-1", on: "2026-01-05", ["feedbackId": "F-1", "receivedAt": "2026-01-05T10:00:00Z", "contactConsent": true])
-        try log.add("feedback.responded", "feedback/F-1", on: "2026-01-20", ["feedbackId": "F-1", "changeStatus": "no_change_with_reason"])
-        try log.add("feedback.submitter_notified", "feedback/F-1", on: "2026-01-22", ["feedbackId": "F-1", "at": "2026-01-22T10:00:00Z"])
-        try log.add("feedback.received", "feedback/F-2", on: "2026-01-05", ["feedbackId": "F-2", "receivedAt": "2026-01-05T10:00:00Z", "contactConsent": true])
-        let untold = try log.add("feedback.responded", "feedback/F-2", on: "2026-01-20", ["feedbackId": "F-2", "changeStatus": "no_change_with_reason"])
+        try log.add(log.feedback("F-1", contact: true), on: "2026-01-05")
+        try log.add(log.answer("F-1"), on: "2026-01-20")
+        try log.add(SubmitterNotified.example.with { $0.feedbackId = "F-1" }, on: "2026-01-22")
+        try log.add(log.feedback("F-2", contact: true), on: "2026-01-05")
+        let untold = try log.add(log.answer("F-2"), on: "2026-01-20")
         #expect(AuditRuleTests.rule(try log.audit(asOf: "2026-02-01"), "F-4")?.verdict == .pass, "within 30 days of the response nothing is late")
         let f4 = try #require(AuditRuleTests.rule(try log.audit(asOf: "2026-03-01"), "F-4"))
         #expect(f4.findings.map(\.index) == [untold])
@@ -44,16 +43,16 @@ import Testing
 
     @Test func m3OverdueActionsNeedUpdatesAndM7CountsProjects() throws {
         let log = try Log()
-        let stale = try log.add("action.created", "action/A-1", on: "2025-01-01", ["actionId": "A-1", "actionCode": "A-1", "dueDate": "2025-06-30"])
-        try log.add("action.created", "action/A-2", on: "2025-01-01", ["actionId": "A-2", "actionCode": "A-2", "dueDate": "2025-06-30"])
-        try log.add("action.status_changed", "action/A-2", on: "2025-08-20", ["actionId": "A-2", "status": "in_progress"])
-        try log.add("action.created", "action/A-3", on: "2025-01-01", ["actionId": "A-3", "actionCode": "A-3", "dueDate": "2025-06-30"])
-        try log.add("action.status_changed", "action/A-3", on: "2025-06-01", ["actionId": "A-3", "status": "done"])
+        let stale = try log.add(AuditRuleTests.action("A-1", code: "A-1", due: "2025-06-30"), on: "2025-01-01")
+        try log.add(AuditRuleTests.action("A-2", code: "A-2", due: "2025-06-30"), on: "2025-01-01")
+        try log.add(AuditRuleTests.status("A-2", .inProgress), on: "2025-08-20")
+        try log.add(AuditRuleTests.action("A-3", code: "A-3", due: "2025-06-30"), on: "2025-01-01")
+        try log.add(AuditRuleTests.status("A-3", .done), on: "2025-06-01")
         let m3 = try #require(AuditRuleTests.rule(try log.audit(asOf: "2025-09-01"), "M-3"))
         #expect(m3.findings.map(\.index) == [stale])
         for n in 1...3 {
-            try log.add("project.started", "project/P-\(n)", on: "2025-02-01", ["projectId": .string("P-\(n)"), "category": n == 3 ? "other" : "community_engagement"])
-            try log.add("project.completed", "project/P-\(n)", on: "2025-09-01", ["projectId": .string("P-\(n)")])
+            try log.add(PlaceBasedProjectStarted.example.with { $0.projectId = "P-\(n)"; $0.category = n == 3 ? .other : .communityEngagement }, on: "2025-02-01")
+            try log.add(PlaceBasedProjectCompleted.example.with { $0.projectId = "P-\(n)" }, on: "2025-09-01")
         }
         #expect(AuditRuleTests.rule(try log.audit(asOf: "2025-10-01"), "M-7")?.verdict == .notYetDue, "before the due date, 2 of 3 is progress, not failure")
         #expect(AuditRuleTests.rule(try log.audit(asOf: "2028-04-01"), "M-7")?.verdict == .fail, "only community-engagement projects count")

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerAudit
 import LedgerCore
+import LedgerDomain
 import LedgerStore
 import Testing
 
@@ -11,20 +12,30 @@ import Testing
         try #require(AuditRuleTests.rule(try log.audit(asOf: asOf), id))
     }
 
+    static func person(_ id: PersonID, _ categories: [PersonCategory] = [.serviceUser]) -> PersonRegistered {
+        PersonRegistered(personId: id, categories: categories, lawfulBasisRef: "ROPA-1")
+    }
+
     @Test func p1PersonalDataHasALawfulBasisAndSpecialCategoryDataStaysRestricted() throws {
         let log = try Log()
-        try log.add("person.registered", "person/p-1", on: "2025-01-02", ["personId": "p-1", "categories": ["service_user"], "lawfulBasisRef": "ROPA-1"],
-                    private: ("person/p-1", ["name": "Ada Example"]))
+        try log.add(Self.person("p-1"), on: "2025-01-02", private: ("person/p-1", ["name": "Ada Example"]))
         let profile = "00000000-0000-4000-8000-0000000000c1"
-        try log.add("equality.profile_recorded", "person/p-1", on: "2025-01-02", ["personId": "p-1", "lawfulBasisRef": "ROPA-1"],
+        try log.add(EqualityProfileRecorded.example.with { $0.personId = "p-1"; $0.lawfulBasisRef = "ROPA-1" }, on: "2025-01-02",
                     id: profile, private: ("person/p-1", ["ethnicity": "B2"]))
-        try log.add("event.visibility_changed", "event/\(profile)", on: "2025-01-03", ["eventId": .string(profile), "newVisibility": "restricted"])
+        func visibility(_ v: PrivacyVocabulary.Visibility) -> VisibilityChanged {
+            VisibilityChanged.example.with { $0.eventId = profile; $0.newVisibility = v }
+        }
+        try log.add(visibility(.restricted), on: "2025-01-03")
         let p1 = try Self.rule(log, "P-1", asOf: "2025-02-01")
         #expect(p1.verdict == .pass)
         #expect(p1.checked == 3, "two events with private parts and one visibility change of a special-category entry")
-        let noBasis = try log.add("feedback.received", "feedback/F-1", on: "2025-01-05", ["feedbackId": "F-1"], private: ("feedback/F-1", ["text": "…"]))
-        let inPayload = try log.add("person.registered", "person/p-2", on: "2025-01-05", ["personId": "p-2", "name": "Bo Example", "lawfulBasisRef": "ROPA-1"])
-        let madePublic = try log.add("event.visibility_changed", "event/\(profile)", on: "2025-01-06", ["eventId": .string(profile), "newVisibility": "internal"])
+        let noBasis = try log.add(log.feedback("F-1").with { $0.lawfulBasisRef = nil }, on: "2025-01-05", private: ("feedback/F-1", ["text": "…"]))
+        // A name in the public payload: the catalogue refuses it, so only a log kept without the
+        // domain policy can hold it.
+        var named = try #require(Catalogue.json(of: Self.person("p-2")).objectValue)
+        named["name"] = "Bo Example"
+        let inPayload = try log.addInvalid(PersonRegistered.eventType, "person/p-2", on: "2025-01-05", named)
+        let madePublic = try log.add(visibility(.internal), on: "2025-01-06")
         let failed = try Self.rule(log, "P-1", asOf: "2025-02-01")
         #expect(failed.findings.map(\.index) == [noBasis, inPayload, madePublic])
         #expect(failed.findings[1].detail.contains("personal field name"))
@@ -32,8 +43,8 @@ import Testing
 
     @Test func p3NothingOfAnErasedSubjectIsStillHeld() throws {
         let log = try Log()
-        try log.add("person.registered", "person/p-1", on: "2025-01-02", ["personId": "p-1", "lawfulBasisRef": "ROPA-1"], private: ("person/p-1", ["name": "Ada Example"]))
-        try log.add("person.registered", "person/p-2", on: "2025-01-02", ["personId": "p-2", "lawfulBasisRef": "ROPA-1"], private: ("person/p-2", ["name": "Bo Example"]))
+        try log.add(Self.person("p-1"), on: "2025-01-02", private: ("person/p-1", ["name": "Ada Example"]))
+        try log.add(Self.person("p-2"), on: "2025-01-02", private: ("person/p-2", ["name": "Bo Example"]))
         _ = try log.ledger.signCheckpoint(with: log.logKey)
         let before = log.dir.appendingPathComponent("before")
         _ = try log.ledger.export(to: before, includePrivate: true)
@@ -59,15 +70,20 @@ import Testing
 
     @Test func p4PublishedCountsAreSuppressedAndRounded() throws {
         let log = try Log()
-        @discardableResult func review(_ counts: [JSONValue]) throws -> Int {
-            try log.add("representation.reviewed", "representation", on: "2025-02-01", [
-                "bodyIds": ["B-X"], "findings": "ok", "actionsRaised": [],
-                "aggregateComposition": .array(counts.enumerated().map { ["bodyId": "B-X", "dimension": "person_category", "category": .string("c\($0.offset)"), "count": $0.element] }),
-            ])
+        @discardableResult func review(_ counts: [PublishedCount]) throws -> Int {
+            try log.add(
+                RepresentationReviewed.example.with {
+                    $0.bodyIds = ["B-X"]
+                    $0.findings = "ok"
+                    $0.actionsRaised = []
+                    $0.aggregateComposition = counts.enumerated().map {
+                        CompositionCell(bodyId: "B-X", dimension: .personCategory, category: CategoryCode(stringLiteral: "c\($0.offset)"), count: $0.element)
+                    }
+                }, on: "2025-02-01")
         }
-        try review(["*", 0, 10, 15])
+        try review([.suppressed, .count(0), .count(10), .count(15)])
         #expect(try Self.rule(log, "P-4", asOf: "2025-03-01").verdict == .pass)
-        let shown = try review(["*", 5, 12, 20])
+        let shown = try review([.suppressed, .count(5), .count(12), .count(20)])
         let p4 = try Self.rule(log, "P-4", asOf: "2025-03-01")
         #expect(p4.findings.map(\.index) == [shown, shown])
         #expect(p4.findings.map(\.detail).joined().contains("a count of 5") && p4.findings.map(\.detail).joined().contains("12"))
@@ -76,16 +92,24 @@ import Testing
 
     @Test func p5EthnicityIsCodedInADeclaredSystem() throws {
         let log = try Log()
-        @discardableResult func observe(_ code: String, system: String?) throws -> Int {
-            var payload: [String: JSONValue] = ["metricId": "M-1", "cells": [["dims": ["ethnicity": .string(code)], "n": 10]]]
-            if let system { payload["ethnicityCodeSystem"] = .string(system) }
-            return try log.add("metric.observed", "metric/M-1", on: "2025-02-01", payload)
+        func observation(_ code: EthnicityCode) -> MetricObserved {
+            log.observation("M-1").with {
+                $0.cells = [MetricVocabulary.Cell(dims: MetricVocabulary.Dims(ethnicity: code), n: 10)]
+                $0.ethnicityCodeSystem = .ons2021
+                $0.completeness = MetricVocabulary.Completeness(notStated: 0, notKnown: code == .notKnown ? 10 : 0)
+            }
         }
-        try observe("W1", system: "ons2021")
-        try observe("not_known", system: "ons2021")
+        try log.add(observation(.whiteBritish), on: "2025-02-01")
+        try log.add(observation(.notKnown), on: "2025-02-01")
         #expect(try Self.rule(log, "P-5", asOf: "2025-03-01").verdict == .pass)
-        let unknownCode = try observe("X9", system: "ons2021")
-        let noSystem = try observe("B2", system: nil)
+        // A code outside the system, and a breakdown by ethnicity without its system: the
+        // catalogue refuses both, so only a log kept without the domain policy can hold them.
+        var unknown = try #require(Catalogue.json(of: observation(.whiteBritish)).objectValue)
+        unknown["cells"] = [["dims": ["ethnicity": "X9"], "n": 10]]
+        let unknownCode = try log.addInvalid(MetricObserved.eventType, "metric/M-1", on: "2025-02-01", unknown)
+        var undeclared = try #require(Catalogue.json(of: observation(.blackAfrican)).objectValue)
+        undeclared["ethnicityCodeSystem"] = nil
+        let noSystem = try log.addInvalid(MetricObserved.eventType, "metric/M-1", on: "2025-02-01", undeclared)
         #expect(try Self.rule(log, "P-5", asOf: "2025-03-01").findings.map(\.index) == [unknownCode, noSystem])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerAudit
 import LedgerCore
+import LedgerDomain
 import LedgerStore
 import Testing
 
@@ -12,17 +13,19 @@ import Testing
     @Test func p1ReportsAnAnswerPublishedWithoutConsent() throws {
         let log = try Log()
         for (id, consent) in [("F-1", true), ("F-2", false)] {
-            try log.add("feedback.received", "feedback/\(id)", on: "2026-05-01", [
-                "feedbackId": .string(id), "receivedAt": "2026-05-01T10:00:00Z", "consentToPublish": .bool(consent), "lawfulBasisRef": "LB-1",
-            ])
+            try log.add(log.feedback(id, publish: consent).with { $0.lawfulBasisRef = "LB-1" }, on: "2026-05-01")
         }
-        let answer: [String: JSONValue] = [
-            "moderatedByRoleId": "R-HEAD-RJE", "changeStatus": "referred", "changeDescription": "Referred to the council.",
-            "publicSummary": "You said your housing was unsuitable for your family.", "response": "We passed it on.",
-        ]
-        try log.add("feedback.responded", "feedback/F-1", on: "2026-05-10", answer.merging(["feedbackId": "F-1"]) { a, _ in a })
+        func answer(_ id: String) -> FeedbackResponded {
+            log.answer(id, .referred).with {
+                $0.moderatedByRoleId = "R-HEAD-RJE"
+                $0.changeDescription = "Referred to the council."
+                $0.publicSummary = "You said your housing was unsuitable for your family."
+                $0.response = "We passed it on."
+            }
+        }
+        try log.add(answer("F-1"), on: "2026-05-10")
         #expect(AuditRuleTests.rule(try log.audit(asOf: "2026-06-01"), "P-1")?.findings.isEmpty == true, "F-1 consented to publication")
-        let leaked = try log.add("feedback.responded", "feedback/F-2", on: "2026-05-10", answer.merging(["feedbackId": "F-2"]) { a, _ in a })
+        let leaked = try log.add(answer("F-2"), on: "2026-05-10")
         let p1 = try #require(AuditRuleTests.rule(try log.audit(asOf: "2026-06-01"), "P-1"))
         #expect(p1.verdict == .fail)
         #expect(p1.findings.map(\.index) == [leaked])

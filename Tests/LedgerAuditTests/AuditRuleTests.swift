@@ -1,6 +1,7 @@
 import Foundation
 import LedgerAudit
 import LedgerCore
+import LedgerDomain
 import LedgerStore
 import Testing
 
@@ -20,15 +21,24 @@ import Testing
         }
         deinit { try? FileManager.default.removeItem(at: dir) }
 
-        /// Appends an event that occurred on `day`, signed by `signer` (default: the admin), with
-        /// an optional event id and private part; returns its index.
+        /// Appends an event given as raw JSON members, for the events a test means to be invalid
+        /// (a payload the catalogue refuses, which only a log written without the domain policy
+        /// can hold); valid events are added typed (``add(_:on:id:private:signer:)``).
         @discardableResult
-        func add(
+        func addInvalid(
             _ type: String, _ stream: String, on day: String, _ payload: [String: JSONValue], id: String? = nil,
             private data: (subject: String, data: [String: JSONValue])? = nil, signer: Ed25519SigningKey? = nil
         ) throws -> Int {
+            try append(type, version: 1, stream, at: day + "T10:00:00Z", payload, id: id, private: data, signer: signer)
+        }
+
+        /// Appends one event; returns its index.
+        func append(
+            _ type: String, version: Int, _ stream: String, at time: String, _ payload: [String: JSONValue], id: String?,
+            private data: (subject: String, data: [String: JSONValue])?, signer: Ed25519SigningKey?
+        ) throws -> Int {
             var draft: [String: JSONValue] = [
-                "type": .string(type), "typeVersion": 1, "stream": .string(stream), "occurredAt": .string(day + "T10:00:00Z"),
+                "type": .string(type), "typeVersion": .number(Double(version)), "stream": .string(stream), "occurredAt": .string(time),
                 "payload": .object(payload),
             ]
             if let id { draft["id"] = .string(id) }
@@ -37,12 +47,17 @@ import Testing
         }
 
         /// Registers a key for `holder` with a key role; returns it.
-        func key(holder: String, role: String) throws -> Ed25519SigningKey {
+        func key(holder: KeyHolder, role: KeyRole) throws -> Ed25519SigningKey {
             let key = Ed25519SigningKey()
-            try add("key.registered", "key/\(key.keyID)", on: "2023-01-02", [
-                "keyId": .string(key.keyID), "publicKey": .string(Base64.encode(key.publicKey.rawRepresentation)), "holder": .string(holder),
-                "role": .string(role),
-            ])
+            try add(
+                KeyRegistered.example.with {
+                    $0.keyId = KeyID(stringLiteral: key.keyID)
+                    $0.publicKey = PublicKeyText(stringLiteral: Base64.encode(key.publicKey.rawRepresentation))
+                    $0.holder = holder
+                    $0.role = role
+                    $0.allowedEventTypes = nil
+                    $0.validFrom = nil
+                }, on: "2023-01-02")
             return key
         }
 
@@ -56,19 +71,15 @@ import Testing
 
     @Test func g4EbePresenceComputedFromAttendance() throws {
         let log = try Log()
-        try log.add("body.established", "body/B-X", on: "2025-04-01", ["bodyId": "B-X", "bodyType": "B-X", "quorumRule": ["min": 2], "ebePresenceRule": ["minCount": 1]])
-        for (m, attendees) in [("M-1", [["personId": "p-1", "category": "staff"], ["personId": "p-2", "category": "ebe_lived"]]),
-                               ("M-2", [["personId": "p-1", "category": "staff"], ["personId": "p-3", "category": "staff"]]),
-                               ("M-3", [["personId": "p-1", "category": "staff"], ["personId": "p-2", "category": "ebe_carer"]])] as [(String, [JSONValue])] {
-            var payload: [String: JSONValue] = ["meetingId": .string(m), "bodyId": "B-X", "attendees": .array(attendees)]
-            if m == "M-3" { payload["declarationsMade"] = [["personId": "p-2", "itemRef": "D-3", "action": "recused"]] }
-            try log.add("meeting.held", "meeting/\(m)", on: "2025-05-01", payload)
-        }
-        try log.add("decision.proposed", "decision/D-1", on: "2025-05-01", ["decisionId": "D-1", "bodyId": "B-X"])
-        try log.add("decision.recorded", "decision/D-1", on: "2025-05-01", ["decisionId": "D-1", "meetingId": "M-1"])
+        try log.add(log.body("B-X", quorum: 2, ebe: 1), on: "2025-04-01")
+        try log.add(log.meeting("M-1", of: "B-X", [("p-1", .staff, .member), ("p-2", .ebeLived, .member)]), on: "2025-05-01")
+        try log.add(log.meeting("M-2", of: "B-X", [("p-1", .staff, .member), ("p-3", .staff, .member)]), on: "2025-05-01")
+        try log.add(log.meeting("M-3", of: "B-X", [("p-1", .staff, .member), ("p-2", .ebeCarer, .member)], recused: [("p-2", "D-3")]), on: "2025-05-01")
+        try log.add(DecisionProposed.example.with { $0.decisionId = "D-1"; $0.bodyId = "B-X"; $0.inputs = [] }, on: "2025-05-01")
+        try log.add(Self.decision("D-1", at: "M-1"), on: "2025-05-01")
         #expect(Self.rule(try log.audit(asOf: "2025-06-01"), "G-4")?.verdict == .pass)
-        let noEbe = try log.add("decision.recorded", "decision/D-2", on: "2025-05-02", ["decisionId": "D-2", "meetingId": "M-2"])
-        let recused = try log.add("decision.recorded", "decision/D-3", on: "2025-05-02", ["decisionId": "D-3", "meetingId": "M-3"])
+        let noEbe = try log.add(Self.decision("D-2", at: "M-2"), on: "2025-05-02")
+        let recused = try log.add(Self.decision("D-3", at: "M-3"), on: "2025-05-02")
         let g4 = try #require(Self.rule(try log.audit(asOf: "2025-06-01"), "G-4"))
         #expect(g4.verdict == .fail)
         #expect(g4.findings.map(\.index) == [noEbe, recused])
@@ -76,14 +87,26 @@ import Testing
         #expect(g5.verdict == .pass, "two present meets a quorum of two exactly")
     }
 
+    /// A decision taken at `meeting` by consensus (no tally) unless a tally is given, with the
+    /// recusals given.
+    static func decision(_ id: EntityID, at meeting: EntityID, tally: DecisionRecorded.Tally? = nil, recusals: [PersonID] = []) -> DecisionRecorded {
+        DecisionRecorded.example.with {
+            $0.decisionId = id
+            $0.meetingId = meeting
+            $0.method = tally == nil ? .consensus : .vote
+            $0.tally = tally
+            $0.recusals = recusals
+        }
+    }
+
     @Test func f1WorkingDaysSkipWeekendsAndBankHolidays() throws {
         // Received Friday 2026-05-01; Monday 4 May is a bank holiday: due Thursday 7 May.
         let log = try Log()
-        try log.add("feedback.received", "feedback/F-1", on: "2026-05-01", ["feedbackId": "F-1", "receivedAt": "2026-05-01T16:00:00Z"])
-        try log.add("feedback.acknowledged", "feedback/F-1", on: "2026-05-07", ["feedbackId": "F-1", "at": "2026-05-07T09:00:00Z"])
-        try log.add("feedback.received", "feedback/F-2", on: "2026-05-01", ["feedbackId": "F-2", "receivedAt": "2026-05-01T16:00:00Z"])
-        let late = try log.add("feedback.acknowledged", "feedback/F-2", on: "2026-05-08", ["feedbackId": "F-2", "at": "2026-05-08T09:00:00Z"])
-        let never = try log.add("feedback.received", "feedback/F-3", on: "2026-05-01", ["feedbackId": "F-3", "receivedAt": "2026-05-01T16:00:00Z"])
+        try log.add(log.feedback("F-1"), on: "2026-05-01")
+        try log.add(FeedbackAcknowledged.example.with { $0.feedbackId = "F-1" }, on: "2026-05-07")
+        try log.add(log.feedback("F-2"), on: "2026-05-01")
+        let late = try log.add(FeedbackAcknowledged.example.with { $0.feedbackId = "F-2" }, on: "2026-05-08")
+        let never = try log.add(log.feedback("F-3"), on: "2026-05-01")
         let before = try #require(Self.rule(try log.audit(asOf: "2026-05-07"), "F-1"))
         #expect(before.findings.isEmpty, "on the due day nothing is late yet, and the late acknowledgement has not happened")
         let after = try #require(Self.rule(try log.audit(asOf: "2026-05-08"), "F-1"))
@@ -93,12 +116,12 @@ import Testing
 
     @Test func f2AnsweredInTimeOrUpdatedEveryThirtyDays() throws {
         let log = try Log()
-        try log.add("feedback.received", "feedback/F-1", on: "2026-01-05", ["feedbackId": "F-1", "receivedAt": "2026-01-05T10:00:00Z"])
-        try log.add("feedback.responded", "feedback/F-1", on: "2026-03-01", ["feedbackId": "F-1", "changeStatus": "no_change_with_reason"])
-        let idle = try log.add("feedback.received", "feedback/F-2", on: "2026-01-05", ["feedbackId": "F-2", "receivedAt": "2026-01-05T10:00:00Z"])
-        try log.add("feedback.received", "feedback/F-3", on: "2026-01-05", ["feedbackId": "F-3", "receivedAt": "2026-01-05T10:00:00Z"])
+        try log.add(log.feedback("F-1"), on: "2026-01-05")
+        try log.add(log.answer("F-1"), on: "2026-03-01")
+        let idle = try log.add(log.feedback("F-2"), on: "2026-01-05")
+        try log.add(log.feedback("F-3"), on: "2026-01-05")
         for day in ["2026-02-01", "2026-03-01", "2026-03-30", "2026-04-25"] {
-            try log.add("feedback.status_updated", "feedback/F-3", on: day, ["feedbackId": "F-3"])
+            try log.add(FeedbackStatusUpdated.example.with { $0.feedbackId = "F-3" }, on: day)
         }
         let f2 = try #require(Self.rule(try log.audit(asOf: "2026-05-01"), "F-2"))
         #expect(f2.findings.map(\.index) == [idle])
@@ -106,12 +129,16 @@ import Testing
 
     @Test func m4ReviewsEverySixMonthsPerRegion() throws {
         let log = try Log()
-        let all: JSONValue = ["serviceUsers": 3, "carers": 2, "vcse": 1, "marginalisedCommunities": 2, "staff": 4]
-        try log.add("region.registered", "region/nw", on: "2025-04-01", ["regionId": "nw", "servicesProvided": true])
-        try log.add("region.registered", "region/ldn", on: "2025-04-01", ["regionId": "ldn", "servicesProvided": true])
-        try log.add("review.held", "review/nw-1", on: "2025-09-15", ["regionId": "nw", "participants": all])
-        try log.add("review.held", "review/nw-2", on: "2026-03-10", ["regionId": "nw", "participants": all])
-        let ldn = try log.add("review.held", "review/ldn-1", on: "2025-09-20", ["regionId": "ldn", "participants": all])
+        let all = ReportingVocabulary.Participants(serviceUsers: 3, carers: 2, vcse: 1, marginalisedCommunities: 2, staff: 4)
+        for region in ["nw", "ldn"] as [EntityID] {
+            try log.add(RegionRegistered.example.with { $0.regionId = region; $0.servicesProvided = true }, on: "2025-04-01")
+        }
+        func review(_ id: String, _ region: String) -> ReviewHeld {
+            ReviewHeld.example.with { $0.reviewId = id; $0.regionId = region; $0.serviceId = nil; $0.meetingId = nil; $0.participants = all }
+        }
+        try log.add(review("nw-1", "nw"), on: "2025-09-15")
+        try log.add(review("nw-2", "nw"), on: "2026-03-10")
+        let ldn = try log.add(review("ldn-1", "ldn"), on: "2025-09-20")
         let m4 = try #require(Self.rule(try log.audit(asOf: "2026-04-30"), "M-4"))
         #expect(m4.verdict == .fail)
         #expect(m4.findings.map(\.index) == [ldn], "London missed its second review; the North West did not")
@@ -122,33 +149,82 @@ import Testing
         let log = try Log()
         let (policy, _) = try AuditPolicy.standard()
         for code in policy.plan.seedActions.dropLast() {
-            try log.add("action.created", "action/\(code)", on: "2023-04-01", ["actionId": .string(code), "actionCode": .string(code), "ownerRoleId": "R-X", "dueDate": "2028-03-31"])
+            try log.add(Self.action(EntityID(stringLiteral: code), code: ActionCode(stringLiteral: code), due: "2028-03-31"), on: "2023-04-01")
         }
         let m1 = try #require(Self.rule(try log.audit(asOf: "2023-06-01"), "M-1"))
         #expect(m1.verdict == .fail)
         #expect(m1.findings.first?.detail.contains("DF-6") == true)
-        try log.add("report.published", "report/r1", on: "2024-04-20", ["reportId": "r1", "type": "annual_findings"])
+        try log.add(Self.report("r1", .annualFindings), on: "2024-04-20")
         #expect(Self.rule(try log.audit(asOf: "2025-01-01"), "M-6")?.verdict == .pass)
         #expect(Self.rule(try log.audit(asOf: "2025-06-01"), "M-6")?.verdict == .fail, "the next one was due by 20 May 2025")
     }
 
+    /// An action owned by R-X with the competencies given (none by default) and no source decision.
+    static func action(_ id: EntityID, code: ActionCode, due: ISODate, competencies: [Competency] = []) -> ActionCreated {
+        ActionCreated.example.with {
+            $0.actionId = id
+            $0.actionCode = code
+            $0.ownerRoleId = "R-X"
+            $0.dueDate = due
+            $0.competencies = competencies
+            $0.sourceDecisionId = nil
+        }
+    }
+
+    /// A change of `action`'s status citing the evidence given (none by default).
+    static func status(_ action: EntityID, _ status: ActionStatusChanged.Status, evidence: [EntityRef] = []) -> ActionStatusChanged {
+        ActionStatusChanged.example.with { $0.actionId = action; $0.status = status; $0.evidenceRefs = evidence }
+    }
+
+    /// A report of `type`, for no plan, citing no observations, not marked historical.
+    static func report(_ id: String, _ type: ReportingVocabulary.ReportType) -> ReportPublished {
+        ReportPublished.example.with {
+            $0.reportId = id
+            $0.type = type
+            $0.planId = nil
+            $0.planVersion = nil
+            $0.regionId = nil
+            $0.observationRefs = nil
+            $0.supersedesReportId = nil
+            $0.historical = nil
+        }
+    }
+
     @Test func p2ErasureWithinAMonthAndC1ContributionsTraced() throws {
         let log = try Log()
-        try log.add("subject.erasure_requested", "subject/s1", on: "2026-01-10", ["requestId": "ER-1", "subject": "s1", "receivedAt": "2026-01-10T09:00:00Z"])
-        try log.add("subject.erased", "subject/s1", on: "2026-01-20", ["requestRef": "ER-1", "subject": "s1", "at": "2026-01-20T09:00:00Z"])
-        let slow = try log.add("subject.erasure_requested", "subject/s2", on: "2026-01-10", ["requestId": "ER-2", "subject": "s2", "receivedAt": "2026-01-10T09:00:00Z"])
+        func request(_ id: String, _ subject: String) -> ErasureRequested {
+            ErasureRequested.example.with { $0.requestId = id; $0.subject = subject }
+        }
+        try log.add(request("ER-1", "s1"), on: "2026-01-10")
+        try log.add(SubjectKeyShredded.example.with { $0.requestRef = "ER-1"; $0.subject = "s1" }, on: "2026-01-20")
+        let slow = try log.add(request("ER-2", "s2"), on: "2026-01-10")
         let p2 = try #require(Self.rule(try log.audit(asOf: "2026-03-01"), "P-2"))
         #expect(p2.findings.map(\.index) == [slow])
-        try log.add("contribution.recorded", "contribution/C-1", on: "2026-01-10", ["contributionId": "C-1", "bodyId": "B-LEAB"])
-        try log.add("contribution.influence_traced", "contribution/C-1", on: "2026-02-10", ["contributionId": "C-1"])
-        let untraced = try log.add("contribution.recorded", "contribution/C-2", on: "2026-01-10", ["contributionId": "C-2", "bodyId": "B-REGFORUM-NW"])
+        try log.add(Self.contribution("C-1", body: "B-LEAB"), on: "2026-01-10")
+        try log.add(ContributionInfluenceTraced.example.with { $0.contributionId = "C-1" }, on: "2026-02-10")
+        let untraced = try log.add(Self.contribution("C-2", body: "B-REGFORUM-NW"), on: "2026-01-10")
         let c1 = try #require(Self.rule(try log.audit(asOf: "2026-06-01"), "C-1"))
         #expect(c1.findings.map(\.index) == [untraced])
     }
 
+    /// A contribution to `body` by p-1, outside any meeting.
+    static func contribution(_ id: String, body: String) -> ContributionRecorded {
+        ContributionRecorded.example.with {
+            $0.contributionId = id
+            $0.personId = "p-1"
+            $0.bodyId = body
+            $0.meetingId = nil
+            $0.lawfulBasisRef = nil
+        }
+    }
+
     @Test func reportsAreJSONAndHTMLAndEscapeWhatTheyQuote() throws {
         let log = try Log()
-        try log.add("feedback.received", "feedback/F-<script>", on: "2026-01-05", ["feedbackId": "F-<script>", "receivedAt": "2026-01-05T10:00:00Z"])
+        // A meeting whose id no event could carry (the catalogue refuses it): the report quotes
+        // its stream, which it must escape.
+        var meeting = try #require(Catalogue.json(of: log.meeting("M-1", of: "B-X", [])).objectValue)
+        meeting["meetingId"] = "F-<script>"
+        try log.addInvalid(MeetingHeld.eventType, "meeting/F-<script>", on: "2026-01-05", meeting)
         let report = try log.audit(asOf: "2026-03-01")
         #expect(!report.passed)
         #expect(!report.html.contains("<script>"))

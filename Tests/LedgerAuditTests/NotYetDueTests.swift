@@ -1,6 +1,7 @@
 import Foundation
 import LedgerAudit
 import LedgerCore
+import LedgerDomain
 import Testing
 
 /// A rule with nothing due says "not yet due", a rule with nothing of its kind in the log says
@@ -46,7 +47,7 @@ import Testing
         #expect(try Self.rule(log, "M-14", asOf: "2024-04-30").verdict == .notYetDue)
         #expect(try Self.rule(log, "M-14", asOf: "2024-05-02").verdict == .fail)
         // Defined later, the clock starts at the definition: nothing is due for a year and 30 days.
-        try log.add("metric.defined", "metric/M-SAT-1", on: "2025-04-03", ["metricId": "M-SAT-1", "code": "M-SAT", "scope": "national"])
+        try log.add(AuditPlanRuleTests.metric("M-SAT-1", code: "M-SAT"), on: "2025-04-03")
         let defined = try Self.rule(log, "M-14", asOf: "2025-06-01")
         #expect(defined.verdict == .notYetDue)
         #expect(defined.notes.first?.detail == "not yet due: the first satisfaction observations are due by 2026-05-03")
@@ -67,7 +68,7 @@ import Testing
     @Test func g9WithNoRegionHasNothingToJudgeAndARegionNotYetDueIsNotAPass() throws {
         let log = try Log()
         #expect(try Self.rule(log, "G-9", asOf: "2025-07-01").verdict == .nothingToJudge)
-        let region = try log.add("region.registered", "region/NW", on: "2025-04-01", ["regionId": "NW", "servicesProvided": true])
+        let region = try log.add(RegionRegistered.example.with { $0.regionId = "NW"; $0.servicesProvided = true }, on: "2025-04-01")
         let waiting = try Self.rule(log, "G-9", asOf: "2025-07-01")
         #expect(waiting.verdict == .notYetDue, "NW's forum and plan are due by 2026-04-01")
         #expect(waiting.checked == 0)
@@ -78,7 +79,7 @@ import Testing
 
     @Test func f1FeedbackWithinItsTimeIsNotYetDue() throws {
         let log = try Log()
-        try log.add("feedback.received", "feedback/F-1", on: "2025-06-02", ["feedbackId": "F-1", "receivedAt": "2025-06-02T10:00:00Z"])
+        try log.add(log.feedback("F-1"), on: "2025-06-02")
         #expect(try Self.rule(log, "F-1", asOf: "2025-06-03").verdict == .notYetDue)
         #expect(try Self.rule(log, "F-1", asOf: "2025-07-01").verdict == .fail)
     }

@@ -12,8 +12,9 @@ import Testing
 /// - or listed in ``PayloadMemberLint/debt`` with exactly its count of literals today, which may
 ///   only go down (the test fails when a count grows, and asks to lower it when it shrank).
 ///
-/// Sources/LedgerPortal is left out while the portal is being moved onto the projections (its
-/// own folds go, issue 12); it is to be added back, with its remaining counts, when that lands.
+/// A file that must spell some member names because they are its own wire format (the envelope,
+/// the key events of FORMAT.md, the portal API's OpenAPI document) is listed in
+/// ``PayloadMemberLint/wireFormat`` with exactly those names and the reason.
 ///
 /// Member names are the catalogue's top-level member names written in camelCase (`bodyId`,
 /// `consentToPublish`): one-word names (`from`, `type`, `status`) are also ordinary words.
@@ -21,7 +22,9 @@ import Testing
     @Test func noPayloadMemberNameOutsideThePayloadTypes() throws {
         let found = try PayloadMemberLint.scan()
         var problems: [String] = []
-        for (file, hits) in found.sorted(by: { $0.key < $1.key }) {
+        for (file, allHits) in found.sorted(by: { $0.key < $1.key }) {
+            let hits = allHits.filter { hit in !(PayloadMemberLint.wireFormat[file].map { $0.members?.contains(hit.member) ?? true } ?? false) }
+            if hits.isEmpty { continue }
             let allowed = PayloadMemberLint.debt[file] ?? 0
             if hits.count > allowed {
                 let lines = hits.map { "\(file):\($0.line): \"\($0.member)\"" }.joined(separator: "\n  ")
@@ -30,6 +33,9 @@ import Testing
             } else if hits.count < allowed {
                 problems.append("\(file) now names payload members \(hits.count) times: lower its entry in PayloadMemberLint.debt from \(allowed) to \(hits.count)")
             }
+        }
+        for file in PayloadMemberLint.wireFormat.keys.sorted() where found[file] == nil {
+            problems.append("\(file) no longer names payload members: remove it from PayloadMemberLint.wireFormat")
         }
         for (file, allowed) in PayloadMemberLint.debt where found[file] == nil {
             problems.append("\(file) no longer names payload members (allowed \(allowed)): remove it from PayloadMemberLint.debt")
@@ -54,13 +60,20 @@ enum PayloadMemberLint {
         // Wire format (FORMAT.md): the genesis and key events as LedgerCore reads them, and the
         // genesis payload the store writes.
         "Sources/LedgerCore/", "Sources/LedgerStore/Ledger.swift",
-        // The portal helper's area while its folds are replaced by the projections (issue 12).
-        "Sources/LedgerPortal/",
+    ]
+
+    /// Files whose own wire format spells these member names (nil: every name in the file), and why.
+    static let wireFormat: [String: (members: Set<String>?, reason: String)] = [
+        "Sources/LedgerStore/Ledger+Batch.swift": (["keyId"], "a key event's keyId, read by the store to keep its key registry (FORMAT.md key events)"),
+        "Sources/LedgerStore/Ledger+Export.swift": (["logKey"], "the bundle manifest's logKey (FORMAT.md bundle)"),
+        "Sources/LedgerStore/Ledger+Verify.swift": (["logKey"], "the check named logKey, the genesis member it compares (FORMAT.md genesis)"),
+        "Sources/LedgerStore/LedgerFile.swift": (["logKey"], "the genesis payload's logKey, read to recognise a ledger file (FORMAT.md genesis)"),
+        "Sources/LedgerStore/PrivateStore.swift": (["requestRef"], "the subject.erased payload the store itself writes when it shreds a key (FORMAT.md erasure)"),
+        "Sources/LedgerPortal/API/OpenAPIDocument.swift": (nil, "the portal API's published OpenAPI document: its response fields are the API's own wire format"),
     ]
 
     /// Files that still name members as strings, with how many times (they may only go down).
-    /// The audit model still folds raw payloads (its typed fold is the next step of issue 12);
-    /// the CLI verbs, the demo and the plan template build payloads as JSON objects (the
+    /// The CLI verbs, the demo and the plan template build payloads as JSON objects (the
     /// recording API of issue 12 is to build typed payloads instead); the admission policy reads
     /// a few members raw; the projections' fast path reads stored members by name without
     /// decoding. No new file may join this list.
@@ -78,8 +91,6 @@ enum PayloadMemberLint {
         "Sources/ColedgerCLI/Commands/Mirror.swift": 1,
         "Sources/ColedgerCLI/Commands/New.swift": 1,
         "Sources/ColedgerCLI/Commands/Serve.swift": 1,
-        "Sources/LedgerAudit/AuditModel+Observe.swift": 116,
-        "Sources/LedgerAudit/ProvExport.swift": 16,
         "Sources/LedgerDomain/Demo/DemoRun+Delivery.swift": 69,
         "Sources/LedgerDomain/Demo/DemoRun+Feedback.swift": 37,
         "Sources/LedgerDomain/Demo/DemoRun+History.swift": 4,
@@ -87,17 +98,10 @@ enum PayloadMemberLint {
         "Sources/LedgerDomain/Demo/DemoRun+Meetings.swift": 38,
         "Sources/LedgerDomain/Demo/DemoRun+Metrics.swift": 21,
         "Sources/LedgerDomain/Demo/DemoRun+Setup.swift": 58,
-        "Sources/LedgerDomain/Policy/DomainPolicy+Rules.swift": 6,
         "Sources/LedgerDomain/Policy/DomainPolicy.swift": 33,
-        "Sources/LedgerDomain/Policy/EffectiveTime.swift": 2,
         "Sources/LedgerDomain/Template/PlanTemplate+RethinkAMHE.swift": 248,
         "Sources/LedgerDomain/Template/PlanTemplate.swift": 1,
         "Sources/LedgerProjections/Feedback/FeedbackProjection.swift": 12,
-        "Sources/LedgerStore/Ledger+Batch.swift": 1,
-        "Sources/LedgerStore/Ledger+Export.swift": 1,
-        "Sources/LedgerStore/Ledger+Verify.swift": 1,
-        "Sources/LedgerStore/LedgerFile.swift": 1,
-        "Sources/LedgerStore/PrivateStore.swift": 1,
     ]
 
     /// The catalogue's camelCase top-level member names.

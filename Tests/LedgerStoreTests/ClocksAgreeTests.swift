@@ -23,8 +23,8 @@ import Testing
         try projections.catchUp()
         let (policy, sha) = try AuditPolicy.standard()
         // Every day of the demo year. The log is read and verified once (the full audit of its
-        // last day); each day's rules are judged from the entries read (`Audit.rules`, the
-        // audit's own fold and rules without verifying again).
+        // last day); each day's rules are judged from the entries read and decoded once
+        // (`Audit.rules`, the audit's own fold and rules without verifying again).
         var dates: [CivilDate] = []
         var day = try #require(CivilDate(year: 2025, month: 4, day: 1))
         let end = try #require(CivilDate(year: 2026, month: 3, day: 31))
@@ -37,13 +37,14 @@ import Testing
         #expect(full.integrity.isEmpty && full.entitlement.isEmpty)
         var entries: [(Int, Entry)] = []
         try demo.ledger.forEachEntryChunk { chunk in entries += chunk.map { ($0.index, $0.entry) } }
-        let judgedLast = try Audit.rules(entries, policy: policy, asOf: end.description)
+        let decoded = Audit.Entries(entries)
+        let judgedLast = try Audit.rules(decoded, policy: policy, asOf: end.description)
         #expect(judgedLast.map(\.id) == full.rules.map(\.id) && judgedLast.map(\.findings.count) == full.rules.map(\.findings.count))
         let started = Date()
         var overdueSeen = (regions: 0, boards: 0)
         for date in dates {
             let asOf = date.description
-            let report = (rules: try Audit.rules(entries, policy: policy, asOf: asOf), asOf: asOf)
+            let report = (rules: try Audit.rules(decoded, policy: policy, asOf: asOf), asOf: asOf)
             let cadence = try projections.cadence(now: date)
             let m4 = report.rules.first { $0.id == "M-4" }?.findings.map(\.detail) ?? []
             let auditRegions = Set(m4.compactMap(Self.region))

@@ -93,21 +93,32 @@ def test_prov_export(coledger_bin, tmp_path):
     cli = Coledger(coledger_bin, tmp_path / "ledger")
     cli.init("example.org/coledger-prov")
     admin = cli.keys / "admin.key"
-    for event in [
-        {"type": "person.registered", "typeVersion": 1, "stream": "person/p-1", "payload": {"personId": "p-1"},
-         "private": {"subject": "person/p-1", "data": {"name": "Secret Name"}}},
-        {"type": "feedback.received", "typeVersion": 1, "stream": "feedback/F-1", "payload": {"feedbackId": "F-1", "channel": "survey", "submitter": "p-1"}},
-        {"type": "contribution.recorded", "typeVersion": 1, "stream": "contribution/C-1", "payload": {"contributionId": "C-1", "personId": "p-1", "kind": "insight"}},
-        {"type": "decision.proposed", "typeVersion": 1, "stream": "decision/D-1", "payload": {
-            "decisionId": "D-1", "title": "Interpreters", "inputs": [{"kind": "feedback", "id": "F-1"}, {"kind": "contribution", "id": "C-1"}]}},
-        {"type": "meeting.held", "typeVersion": 1, "stream": "meeting/M-1", "payload": {"meetingId": "M-1", "bodyId": "B-X", "attendees": []}},
-        {"type": "decision.recorded", "typeVersion": 1, "stream": "decision/D-1", "payload": {"decisionId": "D-1", "meetingId": "M-1", "outcome": "approved"}},
-        {"type": "action.created", "typeVersion": 1, "stream": "action/X-1", "payload": {"actionId": "X-1", "actionCode": "X-1", "sourceDecisionId": "D-1"}},
-        {"type": "contribution.influence_traced", "typeVersion": 1, "stream": "contribution/C-1", "payload": {
-            "contributionId": "C-1", "targetType": "decision", "targetId": "D-1", "influence": "adopted"}},
+
+    # Complete, catalogue-valid events (the export reads typed payloads): `coledger new TYPE`'s
+    # example with the members this chain is about set.
+    def event(type_name, stream, private=None, **members):
+        skeleton = json.loads(cli.run("new", type_name).stdout)
+        skeleton.pop("private", None)
+        skeleton["stream"] = stream
+        skeleton["payload"].update(members)
+        if private:
+            skeleton["private"] = private
+        return skeleton
+
+    for e in [
+        event("person.registered", "person/p-1", private={"subject": "person/p-1", "data": {"name": "Secret Name"}}, personId="p-1"),
+        event("feedback.received", "feedback/F-1", feedbackId="F-1", channel="survey", submitter="p-1"),
+        event("contribution.recorded", "contribution/C-1", contributionId="C-1", personId="p-1", kind="insight"),
+        event("decision.proposed", "decision/D-1", decisionId="D-1", title="Interpreters",
+              inputs=[{"kind": "feedback", "id": "F-1"}, {"kind": "contribution", "id": "C-1"}]),
+        event("meeting.held", "meeting/M-1", meetingId="M-1", bodyId="B-X"),
+        event("decision.recorded", "decision/D-1", decisionId="D-1", meetingId="M-1", outcome="approved"),
+        event("action.created", "action/X-1", actionId="X-1", actionCode="X-1", sourceDecisionId="D-1"),
+        event("contribution.influence_traced", "contribution/C-1", contributionId="C-1", targetType="decision", targetId="D-1",
+              influence="adopted"),
     ]:
-        cli.append(admin, event)
-    # Catalogue-valid action and feedback (from `coledger new`), which the projections read.
+        cli.append(admin, e)
+    # Two more from `coledger new` unchanged, which the projections list beside the chain's.
     for type_name in ("action.created", "feedback.received"):
         skeleton = json.loads(cli.run("new", type_name).stdout)
         skeleton.pop("private", None)
@@ -120,9 +131,9 @@ def test_prov_export(coledger_bin, tmp_path):
     prov = json.loads((out / "prov.json").read_text())
     import csv
     actions = list(csv.DictReader(open(out / "actions.csv", newline="")))
-    assert [a["code"] for a in actions] == [expected_action]
+    assert sorted(a["code"] for a in actions) == sorted(["X-1", expected_action])
     feedback = list(csv.DictReader(open(out / "feedback.csv", newline="")))
-    assert [f["feedbackId"] for f in feedback] == [expected_feedback]
+    assert sorted(f["feedbackId"] for f in feedback) == sorted(["F-1", expected_feedback])
     assert "Secret Name" not in (out / "feedback.csv").read_text()
     assert "actions.csv" in (out / "README.md").read_text() and "prov.json" in (out / "README.md").read_text()
     assert "Secret Name" not in (out / "prov.json").read_text()

@@ -150,6 +150,10 @@ extension Rules {
                 findings.append(Finding(index: meeting.index, detail: "meeting \(id) of \(meeting.body) records neither declarations of interest nor noneDeclared"))
             }
         }
+        for entry in model.undecodable where entry.type == MeetingHeld.eventType {
+            checked += 1
+            findings.append(Finding(index: entry.index, detail: entry.detail))
+        }
         let voting: Set<String> = ["chair", "facilitator", "secretary", "member"]
         for d in model.decisions {
             guard let meeting = model.meetings[d.meeting] else { continue }

@@ -151,6 +151,11 @@ extension Rules {
                     }
                     previous[o.place] = (share, o.index)
                 }
+                // An observation of this metric that does not decode cannot show its completeness.
+                let stream = MetricObserved.stream(of: metric.id)
+                for entry in model.undecodable where entry.type == MetricObserved.eventType && entry.stream == stream {
+                    findings.append(Finding(index: entry.index, detail: entry.detail))
+                }
             }
         }
         return result("M-12", title, seed, parameters, checked: checked, findings: findings)

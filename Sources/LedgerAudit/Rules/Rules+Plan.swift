@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerDomain
 
 // Plan coverage and cadence (M-1 … M-4, M-6 … M-8, M-15, M-16).
 extension Rules {
@@ -42,7 +43,6 @@ extension Rules {
 
     func m4() -> RuleResult {
         let p = policy.plan
-        let groups = ["serviceUsers", "carers", "vcse", "marginalisedCommunities", "staff"]
         var findings: [Finding] = []
         for (region, registered) in model.regions.sorted(by: { $0.value.index < $1.value.index }) {
             let days = model.reviews.filter { $0.region == region }.sorted { $0.day < $1.day }
@@ -53,7 +53,7 @@ extension Rules {
                 if r.day > deadline {
                     findings.append(Finding(index: r.index, detail: "region \(region): review on \(Day.text(r.day)) came after the deadline \(Day.text(deadline)) following the \(previousLabel)"))
                 }
-                let missing = groups.filter { (r.participants[$0] ?? 0) == 0 }
+                let missing = r.participants.byName.filter { $0.count == 0 }.map(\.name)
                 if !missing.isEmpty { findings.append(Finding(index: r.index, detail: "region \(region): review without \(missing.joined(separator: ", "))")) }
                 previous = r.day
                 previousLabel = "review of \(Day.text(r.day))"

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerDomain
 
 // Privacy and publication (P-1 … P-5).
 extension Rules {
@@ -62,8 +63,7 @@ extension Rules {
         for review in model.representationReviews {
             for cell in review.cells {
                 checked += 1
-                guard case .number(let value) = cell.count else { continue }
-                let n = Int(value)
+                guard case .count(let n) = cell.count else { continue }
                 if n >= p.suppressCountsFrom && n <= p.suppressCountsTo {
                     findings.append(Finding(index: review.index, detail: "representation review shows a count of \(n) for \(cell.group); counts \(p.suppressCountsFrom)–\(p.suppressCountsTo) must be hidden"))
                 } else if n > p.suppressCountsTo && n % p.roundCountsTo != 0 {

@@ -44,6 +44,17 @@ public struct BeforeEffectiveTime<Current: EventPayload>: EventPayload {
     public func encode(to encoder: any Encoder) throws { try current.encode(to: encoder) }
 }
 
+/// A payload version whose upcast to the newest version is the payload it wraps, unchanged.
+protocol WrapsNewestVersion {
+    /// The payload as the newest version of its type.
+    var newest: any EventPayload { get }
+}
+
+extension BeforeEffectiveTime: WrapsNewestVersion {
+    /// Version 2 is version 1 unchanged (``EffectiveTime/upcastersBeforeRule``).
+    var newest: any EventPayload { current }
+}
+
 extension EffectiveTime {
     /// Version 1 of every type in ``members``: read (and still admitted, with its payload's date
     /// as the effective time) so that ledgers written before the rule keep verifying.

@@ -101,7 +101,13 @@ public struct FeedbackResponded: EventPayload {
     /// Every member name.
     public static var memberNames: Set<String> { Set(CodingKeys.allCases.map(\.rawValue)) }
     /// The texts that are public only with the submitter's consent to publish.
-    public static let consentedTextFields = ["publicSummary", "response"]
+    public static let consentedTextFields = [CodingKeys.publicSummary.rawValue, CodingKeys.response.rawValue]
+
+    /// The names of the consent-only texts this payload carries (rule P-1: without consent to
+    /// publish they belong in the private part).
+    public var consentedTextsPresent: [String] {
+        [(CodingKeys.publicSummary, publicSummary), (CodingKeys.response, response)].compactMap { $0.1 == nil ? nil : $0.0.rawValue }
+    }
 
     /// The feedback id.
     public var feedbackId: String

@@ -137,7 +137,15 @@ public struct MetricObserved: EventPayload {
     }
 
     /// `metric/<metricId>`
-    public var stream: String { "metric/\(metricId)" }
+    public var stream: String { Self.stream(of: metricId) }
+    /// The stream of a metric's observations, `metric/<metricId>` (the audit finds an observation that
+    /// does not decode by it).
+    public static func stream(of metricId: String) -> String { "metric/\(metricId)" }
+    /// The metric id of an observations stream (``stream(of:)``), if `stream` is one.
+    public static func metricId(inStream name: String) -> String? {
+        let prefix = stream(of: "")
+        return name.hasPrefix(prefix) && name.count > prefix.count ? String(name.dropFirst(prefix.count)) : nil
+    }
     /// The metric, region and service.
     public var references: [EntityReference] {
         var refs = [EntityReference(.metric, metricId, at: "/metricId")]

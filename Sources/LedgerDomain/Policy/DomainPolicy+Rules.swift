@@ -28,10 +28,12 @@ extension DomainPolicy {
     /// Refuses a `meeting.held` whose attendee is typed in a category the log contradicts
     /// (``AttendanceRule/categoryDisagreement(typed:membership:registered:)``), naming the person
     /// and the category the log holds.
-    func checkAttendance(_ event: Event, facts: any FactReader) throws(AdmissionRefusal) {
-        guard event.type == "meeting.held", let body = event.payload["bodyId"]?.stringValue else { return }
-        for (n, attendee) in (event.payload["attendees"]?.arrayValue ?? []).enumerated() {
-            guard let person = attendee["personId"]?.stringValue, let typed = attendee["category"]?.stringValue else { continue }
+    func checkAttendance(_ payload: (any EventPayload)?, facts: any FactReader) throws(AdmissionRefusal) {
+        guard let meeting = payload as? MeetingHeld else { return }
+        let body = meeting.bodyId.rawValue
+        for (n, attendee) in meeting.attendees.enumerated() {
+            let person = attendee.personId.rawValue
+            let typed = attendee.category.rawValue
             let registered = facts.fact(Self.categoriesKey(person)).map { $0.split(separator: ",").map(String.init) }
             if let held = AttendanceRule.categoryDisagreement(
                 typed: typed, membership: facts.fact("member/\(body)/\(person)"), registered: registered)
@@ -50,17 +52,12 @@ extension DomainPolicy {
     static func publishConsentKey(_ feedback: String) -> String { "feedback/\(feedback)/consentToPublish" }
 
     /// Facts the rule book needs: a person's registered categories, feedback's consent to publish.
-    func recordRuleFacts(_ event: Event, changes: inout [String: String?]) {
-        let p = event.payload
-        switch event.type {
-        case PersonRegistered.eventType:
-            if let person = p["personId"]?.stringValue, let categories = p["categories"]?.arrayValue {
-                changes[Self.categoriesKey(person)] = categories.compactMap(\.stringValue).joined(separator: ",")
-            }
-        case FeedbackReceived.eventType:
-            if let id = p["feedbackId"]?.stringValue, let consent = p["consentToPublish"]?.boolValue {
-                changes[Self.publishConsentKey(id)] = consent ? "1" : "0"
-            }
+    func recordRuleFacts(_ payload: (any EventPayload)?, changes: inout [String: String?]) {
+        switch payload {
+        case let p as PersonRegistered:
+            changes[Self.categoriesKey(p.personId.rawValue)] = p.categories.map(\.rawValue).joined(separator: ",")
+        case let p as FeedbackReceived:
+            changes[Self.publishConsentKey(p.feedbackId)] = p.consentToPublish ? "1" : "0"
         default:
             break
         }
@@ -69,13 +66,12 @@ extension DomainPolicy {
     /// Refuses a `feedback.responded` (version 2 on) that carries `publicSummary` or `response` in
     /// its public payload for feedback received without consent to publish: what the person did not
     /// agree to publish belongs in the private part.
-    func checkResponsePrivacy(_ event: Event, facts: any FactReader) throws(AdmissionRefusal) {
-        guard event.type == FeedbackResponded.eventType, event.typeVersion >= FeedbackResponded.typeVersion,
-            let id = event.payload["feedbackId"]?.stringValue, facts.fact(Self.publishConsentKey(id)) == "0",
-            let field = FeedbackResponded.consentedTextFields.first(where: { event.payload[$0] != nil })
+    func checkResponsePrivacy(_ event: Event, payload: (any EventPayload)?, facts: any FactReader) throws(AdmissionRefusal) {
+        guard event.typeVersion >= FeedbackResponded.typeVersion, let answer = payload as? FeedbackResponded,
+            facts.fact(Self.publishConsentKey(answer.feedbackId)) == "0", let field = answer.consentedTextsPresent.first
         else { return }
         throw AdmissionRefusal(
             "schema", "/payload/\(field)",
-            "feedback \(id) was received without consent to publish; put \(field) in the event's private part, not the payload")
+            "feedback \(answer.feedbackId) was received without consent to publish; put \(field) in the event's private part, not the payload")
     }
 }

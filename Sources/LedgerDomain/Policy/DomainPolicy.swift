@@ -72,17 +72,18 @@ public struct DomainPolicy: AdmissionPolicy {
             }
             changes[key] = "\(index)"
         }
-        // 4. Transitions.
+        // 4. Transitions. The rule book reads the payload as the newest version of its type.
+        let payload = Catalogue.current(checked.decoded, of: event)
         try checkTransition(event, facts: facts, changes: &changes)
-        try checkAttendance(event, facts: facts)
-        try checkResponsePrivacy(event, facts: facts)
+        try checkAttendance(payload, facts: facts)
+        try checkResponsePrivacy(event, payload: payload, facts: facts)
         // 5. Authorization, as things stood before this event.
         let principals = principals(of: signer, for: event, facts: facts)
         if let reason = authorization.refusal(for: event, principals: principals) {
             throw AdmissionRefusal("authorization", "/signer", reason)
         }
         // 6. Facts this event establishes.
-        record(event, facts: facts, changes: &changes)
+        record(event, payload: payload, facts: facts, changes: &changes)
         return changes
     }
 
@@ -167,7 +168,7 @@ public struct DomainPolicy: AdmissionPolicy {
         }
     }
 
-    func record(_ event: Event, facts: any FactReader, changes: inout [String: String?]) {
+    func record(_ event: Event, payload: (any EventPayload)?, facts: any FactReader, changes: inout [String: String?]) {
         let p = event.payload
         switch event.type {
         case "ledger.genesis":
@@ -214,7 +215,7 @@ public struct DomainPolicy: AdmissionPolicy {
         default:
             break
         }
-        recordRuleFacts(event, changes: &changes)
+        recordRuleFacts(payload, changes: &changes)
         // Any event that names an event id makes that event referable (corrections, visibility).
         changes[FactKeys.eventPrefix + event.id] = "1"
     }

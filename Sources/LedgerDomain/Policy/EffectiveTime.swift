@@ -35,11 +35,11 @@ public enum EffectiveTime {
     /// other moments (deadlines, review dates, a compromise's `effectiveAt`, a declared interest's
     /// period, a meeting's `scheduledFor`) are not effective times and are not listed.
     public static let members: [String: [Member]] = [
-        "feedback.received": [Member(name: "receivedAt", precision: .time)],
+        "feedback.received": [Member(name: FeedbackReceived.CodingKeys.receivedAt.rawValue, precision: .time)],
         "feedback.acknowledged": [Member(name: "at", precision: .time)],
         "feedback.submitter_notified": [Member(name: "at", precision: .time)],
         "contribution.contributor_notified": [Member(name: "at", precision: .time)],
-        "subject.erasure_requested": [Member(name: "receivedAt", precision: .time)],
+        "subject.erasure_requested": [Member(name: ErasureRequested.CodingKeys.receivedAt.rawValue, precision: .time)],
         "subject.erased": [Member(name: "at", precision: .time)],
         "role.assigned": [Member(name: "from", precision: .date)],
         "role.ended": [Member(name: "to", precision: .date)],

@@ -120,6 +120,12 @@ public enum PartnershipVocabulary {
             case languageAccessibility, culturalFood, faithSpiritual, aftercare, traumaInformed
         }
 
+        /// The five needs under their member names, N-1 to N-5 (rule M-8 names the missing ones).
+        public var byName: [(name: String, need: Need)] {
+            [(CodingKeys.languageAccessibility, languageAccessibility), (.culturalFood, culturalFood), (.faithSpiritual, faithSpiritual),
+             (.aftercare, aftercare), (.traumaInformed, traumaInformed)].map { ($0.0.rawValue, $0.1) }
+        }
+
         /// Creates the five need records.
         public init(languageAccessibility: Need, culturalFood: Need, faithSpiritual: Need, aftercare: Need, traumaInformed: Need) {
             self.languageAccessibility = languageAccessibility

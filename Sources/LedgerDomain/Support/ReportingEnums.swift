@@ -73,6 +73,13 @@ public enum ReportingVocabulary {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case serviceUsers, carers, vcse, marginalisedCommunities, staff }
 
+        /// Each group's count under its member name, in schema order (rule M-4 names the
+        /// groups missing from a review).
+        public var byName: [(name: String, count: Int)] {
+            [(CodingKeys.serviceUsers, serviceUsers), (.carers, carers), (.vcse, vcse), (.marginalisedCommunities, marginalisedCommunities), (.staff, staff)]
+                .map { ($0.0.rawValue, $0.1) }
+        }
+
         /// Creates a participant count.
         public init(serviceUsers: Int, carers: Int, vcse: Int, marginalisedCommunities: Int, staff: Int) {
             self.serviceUsers = serviceUsers
