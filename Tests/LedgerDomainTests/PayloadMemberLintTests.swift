@@ -70,7 +70,6 @@ enum PayloadMemberLint {
         // as JSON objects with a member-to-option map that names an option in errors.
         "Sources/ColedgerCLI/Commands/DomainFeedback.swift": 53,
         "Sources/ColedgerCLI/Commands/DomainMeetings.swift": 36,
-        "Sources/ColedgerCLI/Commands/DomainPeople.swift": 46,
         "Sources/ColedgerCLI/Commands/DomainPlan.swift": 7,
         "Sources/ColedgerCLI/Commands/DomainSupport.swift": 1,
         "Sources/ColedgerCLI/Commands/Key.swift": 9,
