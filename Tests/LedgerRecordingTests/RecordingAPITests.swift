@@ -97,6 +97,59 @@ import Testing
         #expect(try w.ledger.size() == size)
     }
 
+    @Test func peopleRolesAndBodiesAreRecordedWithThePrivatePartKeptApart() throws {
+        let w = try World()
+        defer { w.remove() }
+        try w.record(DefineRole(roleId: "R-CHAIR-X", name: "Chair of the forum", singleOccupant: true), at: "2026-04-01T00:00:00Z")
+        let person = try w.record(
+            RegisterPerson(personId: "p-0002", categories: [.staff], lawfulBasisRef: "ROPA-1", name: "B. Person", contact: "b@example.org"),
+            at: "2026-04-01T00:00:00Z")
+        #expect(person.summary == "Registered person p-0002.")
+        let event = try #require(try w.ledger.entries(from: person.index, limit: 1).first).entry.event
+        #expect(event.payload["name"] == nil, "the name is not in the log")
+        guard case .available(let subject, _, let data)? = try w.ledger.privateRecord(at: person.index) else {
+            Issue.record("the private part was not stored")
+            return
+        }
+        #expect(subject == "person/p-0002")
+        #expect(data["name"] == .string("B. Person"))
+        try w.record(
+            EstablishBody(
+                bodyId: "B-AMHEPF", bodyType: .amhePracticeForum, name: "Practice Forum", chairRoleId: "R-CHAIR-X",
+                torDocHash: DocHash(unchecked: Self.hash),
+                quorumRule: QuorumRule(min: 2), ebePresenceRule: EbePresenceRule(minCount: 1), decisionScope: .advisory),
+            at: "2026-04-02T00:00:00Z")
+        let joined = try w.record(AddMember(bodyId: "B-AMHEPF", personId: "p-0002", membershipCategory: .staff), at: "2026-04-03T09:00:00Z")
+        #expect(joined.summary == "p-0002 joined B-AMHEPF as staff.")
+        let member = try #require(try w.payload(at: joined.index) as? MemberJoined)
+        #expect(member.from == "2026-04-03", "the membership starts on the effective date")
+        #expect(try LogLookup(ledger: w.ledger).category(of: "p-0002", in: "B-AMHEPF") == "staff")
+    }
+
+    @Test func anActionUpdateIsRecordedAgainstTheActionInTheLog() throws {
+        let w = try World()
+        defer { w.remove() }
+        try w.record(DefineRole(roleId: "R-OWNER", name: "Action owner"), at: "2026-04-01T00:00:00Z")
+        let created = ActionCreated(
+            actionId: "LG-1", actionCode: "LG-1", area: .leadershipGovernance, title: "A champion at Board level", competencies: [],
+            pillars: [], objectives: [], scope: .national, ownerRoleId: "R-OWNER", dueDate: "2027-03-31", sourceFeedbackIds: [])
+        _ = try w.ledger.append(
+            draft: .object([
+                "type": .string(ActionCreated.eventType), "typeVersion": .number(Double(ActionCreated.typeVersion)),
+                "stream": .string(created.stream),
+                "occurredAt": "2026-04-02T00:00:00Z", "payload": Catalogue.json(of: created),
+            ]), signer: w.admin)
+        let receipt = try w.record(
+            UpdateAction(
+                actionId: "LG-1", status: .inProgress, progress: Percentage(unchecked: 40), note: "Champion appointed.",
+                evidenceRefs: [EntityRef(.action, "LG-1")]))
+        #expect(receipt.summary == "Action LG-1 is now in_progress (40%).")
+        #expect(receipt.stream == "action/LG-1")
+        let stored = try #require(try w.payload(at: receipt.index) as? ActionStatusChanged)
+        #expect(stored.progressPct == Percentage(unchecked: 40))
+        #expect(stored.status == .inProgress)
+    }
+
     @Test func anActionThatWasNeverCreatedIsRefusedAndNothingIsAppended() throws {
         let w = try World()
         defer { w.remove() }
