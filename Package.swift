@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LedgerAudit", targets: ["LedgerAudit"]),
         .library(name: "LedgerProjections", targets: ["LedgerProjections"]),
         .library(name: "LedgerPortal", targets: ["LedgerPortal"]),
+        .library(name: "LedgerRecording", targets: ["LedgerRecording"]),
         .executable(name: "coledger", targets: ["ColedgerCLI"]),
         .executable(name: "coledger-bench", targets: ["ColedgerBench"]),
     ],
@@ -65,11 +66,15 @@ let package = Package(
             ]
         ),
 
+        // Recording: the verbs' logic (look-ups, typed payloads, append, receipt) that the CLI's
+        // domain verbs and a web form share
+        .target(name: "LedgerRecording", dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore"]),
+
         // Tools
         .executableTarget(
             name: "ColedgerCLI",
             dependencies: [
-                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections", "LedgerPortal",
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections", "LedgerPortal", "LedgerRecording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,8 +111,12 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "LedgerRecordingTests",
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", "LedgerRecording"]
+        ),
+        .testTarget(
             name: "ColedgerCLITests",
-            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerRecording", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -23,6 +23,7 @@ struct Coledger: ParsableCommand {
             Publish.self, Mirror.self, Monitor.self,
             Types.self, NewEvent.self, PersonCommand.self, RoleCommand.self, BodyCommand.self, MeetingCommand.self,
             DecisionCommand.self, FeedbackCommand.self, RegionCommand.self, ContributionCommand.self, ActionCommand.self, MetricCommand.self,
+            ReviewCommand.self, ReportCommand.self, ProjectCommand.self, EvaluationCommand.self,
             PlanCommand.self, YouSaidCommand.self, TraceCommand.self, BodiesCommand.self, MeetingsCommand.self, DecisionsCommand.self,
             MetricsCommand.self, CadenceCommand.self, StateCommand.self, DiffCommand.self, RebuildCommand.self,
             Backup.self, Restore.self, Check.self,

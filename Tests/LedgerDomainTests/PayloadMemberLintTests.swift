@@ -79,13 +79,11 @@ enum PayloadMemberLint {
     /// decoding. No new file may join this list.
     static let debt: [String: Int] = [
         "Sources/ColedgerCLI/Commands/Demo.swift": 2,
-        // The daily-work verbs (issue 11) were written beside this lint, in the verbs' DomainEvent
-        // style (a payload object plus the member-to-option map that names an option in errors).
-        "Sources/ColedgerCLI/Commands/DomainDailyWork.swift": 35,
+        // The domain verbs not yet moved onto the recording API (LedgerRecording) build payloads
+        // as JSON objects with a member-to-option map that names an option in errors.
         "Sources/ColedgerCLI/Commands/DomainFeedback.swift": 53,
         "Sources/ColedgerCLI/Commands/DomainMeetings.swift": 36,
-        "Sources/ColedgerCLI/Commands/DomainPeople.swift": 46,
-        "Sources/ColedgerCLI/Commands/DomainPlan.swift": 13,
+        "Sources/ColedgerCLI/Commands/DomainPlan.swift": 7,
         "Sources/ColedgerCLI/Commands/DomainSupport.swift": 1,
         "Sources/ColedgerCLI/Commands/Key.swift": 9,
         "Sources/ColedgerCLI/Commands/Mirror.swift": 1,

@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerDomain
+import LedgerRecording
+
+/// The library's request, named apart from the verb that records it.
+typealias ApproveMinutesRequest = LedgerRecording.ApproveMinutes
 
 // Verbs for the ordinary work that had needed `coledger new` and hand-edited JSON: triaging,
 // linking and updating feedback, telling a submitter, a board update, approving minutes and
@@ -32,23 +36,15 @@ extension FeedbackCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = [
-                        "feedbackId": .string(id), "themes": VerbInput.strings(theme),
-                        "pillars": VerbInput.strings(pillar),
-                        "competencies": VerbInput.strings(competency), "criticality": VerbInput.int(criticality),
-                        "safeguardingFlag": .bool(safeguarding),
-                    ]
-                    if let owner { payload["ownerRoleId"] = .string(owner) }
-                    return DomainEvent(
-                        type: "feedback.triaged", payload: payload,
-                        options: [
-                            "feedbackId": "--id", "themes": "--theme", "pillars": "--pillar",
-                            "competencies": "--competency",
-                            "criticality": "--criticality", "ownerRoleId": "--owner",
-                        ])
-                } describe: { _, _ in
-                    "Triaged feedback \(id) (criticality \(criticality))."
+                try DomainVerb.record(signing) { _ in
+                    typealias K = FeedbackTriaged.CodingKeys
+                    return TriageFeedback(
+                        feedbackId: id, themes: theme,
+                        pillars: try RecordingInput.values(
+                            TagVocabulary.Pillar.self, pillar, member: K.pillars, field: "--pillar"),
+                        competencies: try RecordingInput.values(
+                            TagVocabulary.Competency.self, competency, member: K.competencies, field: "--competency"),
+                        criticality: criticality, safeguarding: safeguarding, ownerRoleId: owner)
                 }
             }
         }
@@ -67,13 +63,13 @@ extension FeedbackCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    DomainEvent(
-                        type: "feedback.linked",
-                        payload: ["feedbackId": .string(id), "targetType": .string(to), "targetId": .string(target)],
-                        options: ["feedbackId": "--id", "targetType": "--to", "targetId": "--target"])
-                } describe: { _, _ in
-                    "Linked feedback \(id) to \(to) \(target)."
+                try DomainVerb.record(signing) { _ in
+                    LinkFeedback(
+                        feedbackId: id,
+                        targetType: try RecordingInput.value(
+                            FeedbackVocabulary.LinkTarget.self, to, member: FeedbackLinked.CodingKeys.targetType,
+                            field: "--to"),
+                        targetId: target)
                 }
             }
         }
@@ -90,14 +86,13 @@ extension FeedbackCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = ["feedbackId": .string(id), "status": .string(status)]
-                    if let note { payload["note"] = .string(note) }
-                    return DomainEvent(
-                        type: "feedback.status_updated", payload: payload,
-                        options: ["feedbackId": "--id", "status": "--status", "note": "--note"])
-                } describe: { _, _ in
-                    "Feedback \(id) is now \(status)."
+                try DomainVerb.record(signing) { _ in
+                    UpdateFeedbackStatus(
+                        feedbackId: id,
+                        status: try RecordingInput.value(
+                            FeedbackVocabulary.Status.self, status, member: FeedbackStatusUpdated.CodingKeys.status,
+                            field: "--status"),
+                        note: note)
                 }
             }
         }
@@ -117,13 +112,14 @@ extension FeedbackCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    DomainEvent(
-                        type: "feedback.submitter_notified",
-                        payload: ["feedbackId": .string(id), "method": .string(method), "kind": .string(kind)],
-                        options: ["feedbackId": "--id", "method": "--method", "kind": "--kind"])
-                } describe: { _, _ in
-                    "Recorded that the submitter of \(id) was told (\(kind), by \(method))."
+                try DomainVerb.record(signing) { _ in
+                    typealias K = SubmitterNotified.CodingKeys
+                    return NotifySubmitter(
+                        feedbackId: id,
+                        method: try RecordingInput.value(
+                            FeedbackVocabulary.ContactMethod.self, method, member: K.method, field: "--method"),
+                        kind: try RecordingInput.value(
+                            FeedbackVocabulary.NotificationKind.self, kind, member: K.kind, field: "--kind"))
                 }
             }
         }
@@ -148,24 +144,15 @@ extension BodyCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = [
-                        "bodyId": .string(body), "mode": .string(mode), "metricsIncluded": VerbInput.strings(metric),
-                    ]
-                    if paper != nil || paperHash != nil {
-                        payload["paperHash"] = .string(try Digest.of(file: paper, hash: paperHash, what: "--paper"))
-                    }
-                    if let meeting { payload["meetingId"] = .string(meeting) }
-                    if let givenBy { payload["givenByRoleId"] = .string(givenBy) }
-                    return DomainEvent(
-                        type: "board.update_given", payload: payload,
-                        options: [
-                            "bodyId": "--body", "mode": "--mode", "paperHash": "--paper-hash",
-                            "metricsIncluded": "--metric",
-                            "meetingId": "--meeting", "givenByRoleId": "--given-by",
-                        ])
-                } describe: { _, _ in
-                    "Recorded a \(mode) update to \(body)."
+                try DomainVerb.record(signing) { _ in
+                    GiveBoardUpdate(
+                        bodyId: body,
+                        mode: try RecordingInput.value(
+                            ReportingVocabulary.UpdateMode.self, mode, member: BoardUpdateGiven.CodingKeys.mode,
+                            field: "--mode"),
+                        paperHash: paper != nil || paperHash != nil
+                            ? try Digest.of(file: paper, hash: paperHash, what: "--paper") : nil,
+                        metricsIncluded: metric, meetingId: meeting, givenByRoleId: givenBy)
                 }
             }
         }
@@ -185,19 +172,11 @@ extension MeetingCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    DomainEvent(
-                        type: "minutes.approved",
-                        payload: [
-                            "meetingId": .string(meeting), "approvedAtMeetingId": .string(approvedAt),
-                            "minutesHash": .string(try Digest.of(file: minutes, hash: minutesHash, what: "--minutes")),
-                        ],
-                        options: [
-                            "meetingId": "--meeting", "approvedAtMeetingId": "--approved-at",
-                            "minutesHash": "--minutes-hash",
-                        ])
-                } describe: { _, _ in
-                    "Recorded that the minutes of \(meeting) were approved at \(approvedAt)."
+                try DomainVerb.record(signing) { _ in
+                    ApproveMinutesRequest(
+                        meetingId: EntityID(unchecked: meeting), approvedAtMeetingId: EntityID(unchecked: approvedAt),
+                        minutesHash: DocHash(
+                            unchecked: try Digest.of(file: minutes, hash: minutesHash, what: "--minutes")))
                 }
             }
         }
@@ -217,15 +196,10 @@ struct RegionCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    DomainEvent(
-                        type: "region.registered",
-                        payload: [
-                            "regionId": .string(id), "name": .string(name), "servicesProvided": .bool(servicesProvided),
-                        ],
-                        options: ["regionId": "--id", "name": "--name", "servicesProvided": "--services-provided"])
-                } describe: { _, _ in
-                    "Registered region \(id) (\(name))."
+                try DomainVerb.record(signing) { _ in
+                    RegisterRegion(
+                        regionId: EntityID(unchecked: id), name: ShortText(unchecked: name),
+                        servicesProvided: servicesProvided)
                 }
             }
         }

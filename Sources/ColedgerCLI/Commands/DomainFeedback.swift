@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerDomain
+import LedgerRecording
 
 // The feedback loop, "you said, we did" (catalogue group F).
 

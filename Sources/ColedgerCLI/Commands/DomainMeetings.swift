@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerDomain
+import LedgerRecording
 
 // Meetings and decisions (catalogue group D).
 

@@ -2,8 +2,12 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerDomain
+import LedgerRecording
 
-// People, roles and bodies (catalogue groups B and C).
+// People, roles and bodies (catalogue groups B and C), recorded through the recording API.
+
+/// The library's request, named apart from the verb that records it.
+typealias AddMemberRequest = LedgerRecording.AddMember
 
 private let categories = PersonCategory.allCases.map(\.rawValue).joined(separator: ", ")
 
@@ -14,7 +18,8 @@ struct PersonCommand: ParsableCommand {
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register a person (person.registered); name and contact go to the private part.",
-            discussion: HelpText.reflow("""
+            discussion: HelpText.reflow(
+                """
                 The payload holds only the pseudonym and categories. --name and --contact are personal data:
                 the ledger commits to them and stores them encrypted outside the log under subject
                 person/<id>, so `coledger erase` can delete them later.
@@ -30,21 +35,14 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
+                try DomainVerb.record(signing) { _ in
                     guard !category.isEmpty else { throw CLIError("give at least one --category (\(categories))") }
-                    var event = DomainEvent(
-                        type: "person.registered",
-                        payload: [
-                            "personId": .string(id), "categories": VerbInput.strings(category),
-                            "lawfulBasisRef": .string(lawfulBasis),
-                        ],
-                        options: ["personId": "--id", "categories": "--category", "lawfulBasisRef": "--lawful-basis"])
-                    event.privateSubject = "person/\(id)"
-                    if let name { event.privateData["name"] = .string(name) }
-                    if let contact { event.privateData["contact"] = .string(contact) }
-                    return event
-                } describe: { _, _ in
-                    "Registered person \(id)."
+                    return RegisterPerson(
+                        personId: PersonID(unchecked: id),
+                        categories: try RecordingInput.values(
+                            PersonCategory.self, category, member: PersonRegistered.CodingKeys.categories,
+                            field: "--category"),
+                        lawfulBasisRef: ExternalRef(unchecked: lawfulBasis), name: name, contact: contact)
                 }
             }
         }
@@ -66,16 +64,11 @@ struct RoleCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    DomainEvent(
-                        type: "role.defined",
-                        payload: [
-                            "roleId": .string(role), "name": .string(name), "aliases": VerbInput.strings(alias),
-                            "singleOccupant": .bool(singleOccupant),
-                        ],
-                        options: ["roleId": "--role", "name": "--name", "aliases": "--alias"])
-                } describe: { _, _ in
-                    "Defined role \(role)."
+                try DomainVerb.record(signing) { _ in
+                    DefineRole(
+                        roleId: RoleID(unchecked: role), name: ShortText(unchecked: name),
+                        aliases: alias.map(ShortText.init(unchecked:)),
+                        singleOccupant: singleOccupant)
                 }
             }
         }
@@ -96,20 +89,12 @@ struct RoleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try EffectiveDateOption.replaced("--from", from)
-                try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = ["roleId": .string(role), "personId": .string(person)]
-                    if let body { payload["bodyId"] = .string(body) }
-                    if let region { payload["regionId"] = .string(region) }
-                    if let decision { payload["appointedByDecision"] = .string(decision) }
-                    return DomainEvent(
-                        type: "role.assigned", payload: payload,
-                        options: [
-                            "roleId": "--role", "personId": "--person", "bodyId": "--body",
-                            "regionId": "--region",
-                            "appointedByDecision": "--decision",
-                        ])
-                } describe: { _, _ in
-                    "Assigned role \(role) to \(person)."
+                try DomainVerb.record(signing) { _ in
+                    AssignRole(
+                        roleId: RoleID(unchecked: role), personId: PersonID(unchecked: person),
+                        bodyId: body.map(BodyID.init(unchecked:)),
+                        regionId: region.map(EntityID.init(unchecked:)),
+                        appointedByDecision: decision.map(EntityID.init(unchecked:)))
                 }
             }
         }
@@ -142,7 +127,8 @@ struct BodyCommand: ParsableCommand {
         @Option(help: "Members needed for a quorum.") var quorum: Int
         @Option(help: "Count only members of this category towards the quorum.") var quorumOf: String?
         @Option(help: "Experts by Experience who must be present for a decision (rule G-4).") var ebeMin = 1
-        @Option(help: "And at least this share of attendees (0–1).", transform: ledgerNumberOption) var ebeShare: Double?
+        @Option(help: "And at least this share of attendees (0–1).", transform: ledgerNumberOption) var ebeShare:
+            Double?
         @Option(
             help: ArgumentHelp(
                 "What it may decide: \(DecisionScope.allCases.map(\.rawValue).joined(separator: ", ")).",
@@ -152,36 +138,28 @@ struct BodyCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    var quorumRule: [String: JSONValue] = ["min": VerbInput.int(quorum)]
-                    if let quorumOf { quorumRule["ofCategory"] = .string(quorumOf) }
-                    var presence: [String: JSONValue] = ["minCount": VerbInput.int(ebeMin)]
-                    if let ebeShare { presence["minShare"] = .number(ebeShare) }
-                    var payload: [String: JSONValue] = [
-                        "bodyId": .string(body), "bodyType": .string(type), "name": .string(name),
-                        "aliases": VerbInput.strings(alias),
-                        "facilitatorRoleIds": VerbInput.strings(facilitatorRole),
-                        "torDocHash": .string(try Digest.of(file: tor, hash: torHash, what: "--tor")),
-                        "quorumRule": .object(quorumRule), "ebePresenceRule": .object(presence),
-                        "decisionScope": .string(scope),
-                    ]
-                    if let parent { payload["parentBodyId"] = .string(parent) }
-                    if let region { payload["regionId"] = .string(region) }
-                    if let chairRole { payload["chairRoleId"] = .string(chairRole) }
-                    if let decision { payload["decisionRef"] = .string(decision) }
-                    return DomainEvent(
-                        type: "body.established", payload: payload,
-                        options: [
-                            "bodyId": "--body", "bodyType": "--type", "name": "--name", "aliases": "--alias",
-                            "parentBodyId": "--parent",
-                            "regionId": "--region", "chairRoleId": "--chair-role",
-                            "facilitatorRoleIds": "--facilitator-role",
-                            "torDocHash": "--tor-hash", "quorumRule": "--quorum/--quorum-of",
-                            "ebePresenceRule": "--ebe-min/--ebe-share",
-                            "decisionScope": "--scope", "decisionRef": "--decision",
-                        ])
-                } describe: { _, _ in
-                    "Established body \(body)."
+                try DomainVerb.record(signing) { _ in
+                    typealias K = BodyEstablished.CodingKeys
+                    let ofCategory = try quorumOf.map {
+                        try RecordingInput.value(
+                            PersonCategory.self, $0, pointer: EstablishBody.quorumCategoryPointer,
+                            field: "--quorum/--quorum-of")
+                    }
+                    return EstablishBody(
+                        bodyId: BodyID(unchecked: body),
+                        bodyType: try RecordingInput.value(BodyType.self, type, member: K.bodyType, field: "--type"),
+                        name: ShortText(unchecked: name), aliases: alias.map(ShortText.init(unchecked:)),
+                        parentBodyId: parent.map(BodyID.init(unchecked:)),
+                        regionId: region.map(EntityID.init(unchecked:)),
+                        chairRoleId: chairRole.map(RoleID.init(unchecked:)),
+                        facilitatorRoleIds: facilitatorRole.map(RoleID.init(unchecked:)),
+                        torDocHash: DocHash(unchecked: try Digest.of(file: tor, hash: torHash, what: "--tor")),
+                        quorumRule: QuorumRule(min: PositiveInt(unchecked: quorum), ofCategory: ofCategory),
+                        ebePresenceRule: EbePresenceRule(
+                            minCount: Count(unchecked: ebeMin), minShare: ebeShare.map(Fraction.init(floatLiteral:))),
+                        decisionScope: try RecordingInput.value(
+                            DecisionScope.self, scope, member: K.decisionScope, field: "--scope"),
+                        decisionRef: decision.map(EntityID.init(unchecked:)))
                 }
             }
         }
@@ -200,19 +178,13 @@ struct BodyCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try EffectiveDateOption.replaced("--from", from)
-                try DomainVerb.append(signing) { _ in
-                    DomainEvent(
-                        type: "member.joined",
-                        payload: [
-                            "bodyId": .string(body), "personId": .string(person),
-                            "membershipCategory": .string(category),
-                            "votingRights": .bool(voting),
-                        ],
-                        options: [
-                            "bodyId": "--body", "personId": "--person", "membershipCategory": "--category",
-                        ])
-                } describe: { _, _ in
-                    "\(person) joined \(body) as \(category)."
+                try DomainVerb.record(signing) { _ in
+                    AddMemberRequest(
+                        bodyId: BodyID(unchecked: body), personId: PersonID(unchecked: person),
+                        membershipCategory: try RecordingInput.value(
+                            PersonCategory.self, category, member: MemberJoined.CodingKeys.membershipCategory,
+                            field: "--category"),
+                        votingRights: voting)
                 }
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerDomain
+import LedgerRecording
 
 // The plan's delivery: actions (group E) and metrics (group H).
 
@@ -30,20 +31,19 @@ struct ActionCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = [
-                        "actionId": .string(action), "status": .string(status), "note": .string(note),
-                        "evidenceRefs": .array(try evidence.map { try VerbInput.entityRef($0, option: "--evidence") }),
-                    ]
-                    if let progress { payload["progressPct"] = VerbInput.int(progress) }
-                    return DomainEvent(
-                        type: "action.status_changed", payload: payload,
-                        options: [
-                            "actionId": "--action", "status": "--status", "progressPct": "--progress", "note": "--note",
-                            "evidenceRefs": "--evidence",
-                        ])
-                } describe: { _, _ in
-                    "Action \(action) is now \(status)" + (progress.map { " (\($0)%)" } ?? "") + "."
+                try DomainVerb.record(signing) { _ in
+                    UpdateAction(
+                        actionId: EntityID(unchecked: action),
+                        status: try RecordingInput.value(
+                            ActionStatusChanged.Status.self, status, member: ActionStatusChanged.CodingKeys.status, field: "--status"),
+                        progress: progress.map(Percentage.init(unchecked:)), note: LongText(unchecked: note),
+                        evidenceRefs: try evidence.enumerated().map { i, text in
+                            let p = try VerbInput.parts(
+                                text, option: "--evidence", min: 2, max: 2, form: "KIND:ID, e.g. feedback:F-2026-0001 or contribution:CON-1")
+                            let kind = try RecordingInput.value(
+                                EntityKind.self, p[0], pointer: UpdateAction.evidencePointer(i) + "/kind", field: "--evidence")
+                            return EntityRef(kind, EntityID(unchecked: p[1]))
+                        })
                 }
             }
         }

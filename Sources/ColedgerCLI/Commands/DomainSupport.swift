@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerDomain
+import LedgerRecording
 import LedgerStore
 
 /// The options every domain verb shares: the ledger, the signing key, the event time and the output form.
@@ -111,11 +112,42 @@ enum DomainVerb {
 
 extension DomainVerb {
     /// The ledger's reason, without the id of the event that was never appended.
-    static func reason(_ error: LedgerError) -> String {
-        switch error {
-        case .refusedByPolicy(_, let refusal): return refusal.description
-        case .invalidEvent(_, let format): return format.description
-        default: return error.description
+    static func reason(_ error: LedgerError) -> String { Recorder.reason(error) }
+
+    /// Records the request `build` makes from the options through the recording API
+    /// (``Recorder``): the request is checked against the log and the catalogue before the
+    /// passphrase is asked for, then signed and appended; prints the receipt like `append`.
+    /// Every refusal ends "; nothing was appended".
+    static func record<R: RecordingRequest>(_ signing: SigningOptions, _ build: (Ledger) throws -> R) throws {
+        let effective: String
+        do {
+            effective = try signing.when.timestamp() ?? Timestamp.now()
+        } catch let error as CLIError {
+            throw CLIError("\(error.description); nothing was appended", code: error.code)
+        }
+        let ledger = try signing.store.open()
+        let recorder = Recorder(ledger: ledger)
+        let prepared: PreparedEvent
+        do {
+            prepared = try recorder.prepare(try build(ledger), at: effective, eventId: signing.eventId)
+        } catch let error as CLIError {
+            throw CLIError("\(error.description); nothing was appended", code: error.code)
+        } catch let error as RecordingError {
+            throw CLIError("\(error); nothing was appended")
+        }
+        let signer = try KeyFiles.open(signing.key)
+        let receipt: Receipt
+        do {
+            receipt = try recorder.append(prepared, signer: signer)
+        } catch let error as RecordingError {
+            throw CLIError("\(error); nothing was appended")
+        }
+        if signing.json {
+            Output.printJSON(AppendOutput(receipt.result))
+        } else if receipt.duplicate {
+            print("Already in the log at index \(receipt.index) (event \(receipt.id)); nothing new was appended.")
+        } else {
+            print("\(receipt.summary) Index \(receipt.index), event \(receipt.id).")
         }
     }
 }
@@ -206,62 +238,7 @@ enum VerbInput {
     }
 }
 
-/// Looks up earlier events in the log, newest first, to fill in what a verb can work out itself.
-/// Every payload it looks at is decoded once, through ``Catalogue/decode(_:)``, and read typed.
-struct LogLookup {
-    let ledger: Ledger
-
-    /// The newest event of one of `types` in `stream` whose typed payload `match` accepts, with
-    /// that payload.
-    func latest(
-        stream: String, _ types: [any EventPayload.Type], where match: (any EventPayload) -> Bool = { _ in true }
-    ) throws -> (event: Event, payload: any EventPayload)? {
-        let names = Set(types.map { $0.eventType })
-        var end = try ledger.size()
-        let page = 1024
-        while end > 0 {
-            let start = Swift.max(0, end - page)
-            let rows = try ledger.entries(from: start, limit: end - start)
-            for row in rows.reversed() {
-                let event = row.entry.event
-                if event.stream == stream, names.contains(event.type), let payload = try? Catalogue.decode(event), match(payload) {
-                    return (event, payload)
-                }
-            }
-            end = start
-        }
-        return nil
-    }
-
-    /// The newest `T` in `stream` that `match` accepts, with its event.
-    func latest<T: EventPayload>(_ type: T.Type, stream: String, where match: (T) -> Bool = { _ in true }) throws -> (event: Event, payload: T)? {
-        try latest(stream: stream, [type]) { ($0 as? T).map(match) ?? false }.flatMap { found in
-            (found.payload as? T).map { (found.event, $0) }
-        }
-    }
-
-    /// The quorum rule a body works to now.
-    func quorumRule(of body: String) throws -> QuorumRule? {
-        let found = try latest(stream: "body/\(body)", [BodyEstablished.self, BodyTermsAmended.self]) {
-            $0 is BodyEstablished || ($0 as? BodyTermsAmended)?.quorumRule != nil
-        }
-        switch found?.payload {
-        case let established as BodyEstablished: return established.quorumRule
-        case let amended as BodyTermsAmended: return amended.quorumRule
-        default: return nil
-        }
-    }
-
-    /// The category the log holds for `person` at a meeting of `body`: their membership category
-    /// when they are a member now, else the first category they were registered with.
-    func category(of person: String, in body: String) throws -> String? {
-        let membership = try latest(stream: "body/\(body)", [MemberJoined.self, MemberLeft.self]) {
-            ($0 as? MemberJoined)?.personId.rawValue == person || ($0 as? MemberLeft)?.personId.rawValue == person
-        }
-        if let joined = membership?.payload as? MemberJoined { return joined.membershipCategory.rawValue }
-        return try latest(PersonRegistered.self, stream: "person/\(person)")?.payload.categories.first?.rawValue
-    }
-
+extension LogLookup {
     /// The person who holds the key in `keyFile`, when its registration names one.
     func personHolding(keyFile: String) throws -> String? {
         let file = try KeyCommand.ShowKey.read(keyFile)

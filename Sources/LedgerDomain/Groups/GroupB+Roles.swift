@@ -28,7 +28,8 @@ public struct RoleDefined: EventPayload {
         self.singleOccupant = singleOccupant
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case roleId, name, aliases, singleOccupant
     }
 
@@ -85,7 +86,8 @@ public struct RoleAssigned: EventPayload {
         self.appointedByDecision = appointedByDecision
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case roleId, personId, from, bodyId, regionId, appointedByDecision
     }
 

@@ -34,7 +34,8 @@ public struct RegionRegistered: EventPayload {
         self.servicesProvided = servicesProvided
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case regionId, name, servicesProvided
     }
 
@@ -176,7 +177,8 @@ public struct PersonRegistered: EventPayload {
         self.lawfulBasisRef = lawfulBasisRef
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case personId, categories, lawfulBasisRef
     }
 

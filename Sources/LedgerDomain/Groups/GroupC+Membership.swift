@@ -31,7 +31,8 @@ public struct MemberJoined: EventPayload {
         self.from = from
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case bodyId, personId, membershipCategory, votingRights, from
     }
 

@@ -57,7 +57,8 @@ public struct QuorumRule: Codable, Sendable, Hashable {
         self.ofCategory = ofCategory
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case min, ofCategory
     }
 
@@ -82,7 +83,8 @@ public struct EbePresenceRule: Codable, Sendable, Hashable {
         self.minShare = minShare
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case minCount, minShare
     }
 
@@ -153,7 +155,8 @@ public struct BodyEstablished: EventPayload {
         self.decisionRef = decisionRef
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case bodyId, bodyType, name, aliases, parentBodyId, regionId, chairRoleId, facilitatorRoleIds, torDocHash
         case quorumRule, ebePresenceRule, decisionScope, decisionRef
     }

@@ -274,7 +274,8 @@ public struct MinutesApproved: EventPayload {
         self.approvedAtMeetingId = approvedAtMeetingId
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case meetingId, minutesHash, approvedAtMeetingId
     }
 

@@ -181,7 +181,8 @@ public struct ActionStatusChanged: EventPayload {
         self.evidenceRefs = evidenceRefs
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case actionId, status, progressPct, note, evidenceRefs
     }
 

@@ -206,7 +206,8 @@ public struct SubmitterNotified: EventPayload {
     /// What about.
     public var kind: FeedbackVocabulary.NotificationKind
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, at, method, kind }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, at, method, kind }
 
     /// `feedback/<feedbackId>`
     public var stream: String { "feedback/\(feedbackId)" }

@@ -173,7 +173,8 @@ public struct FeedbackTriaged: EventPayload {
     /// The role that owns the response, if assigned.
     public var ownerRoleId: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case feedbackId, themes, pillars, competencies, criticality, safeguardingFlag, ownerRoleId
     }
 
@@ -228,7 +229,8 @@ public struct FeedbackLinked: EventPayload {
     /// The target's id.
     public var targetId: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, targetType, targetId }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, targetType, targetId }
 
     /// `feedback/<feedbackId>`
     public var stream: String { "feedback/\(feedbackId)" }
@@ -273,7 +275,8 @@ public struct FeedbackStatusUpdated: EventPayload {
     /// A short public note, if any (no personal data).
     public var note: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, status, note }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, status, note }
 
     /// `feedback/<feedbackId>`
     public var stream: String { "feedback/\(feedbackId)" }

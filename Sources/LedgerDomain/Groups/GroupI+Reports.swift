@@ -40,7 +40,8 @@ public struct ReportPublished: EventPayload {
     /// True for a predecessor document recorded for the record (e.g. the Race Equality Action Plan).
     public var historical: Bool?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case reportId, type, title, period, url, docHash, sdcAttestation, accessibleFormats, regionId, planId, planVersion
         case observationRefs, supersedesReportId, historical
     }

@@ -38,7 +38,8 @@ public struct ReviewHeld: EventPayload {
     /// Ids of actions raised (not checked as references: they are usually created after the review).
     public var actionsRaised: [String]
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case reviewId, scope, regionId, serviceId, meetingId, period, participants, findingsHash, actionsRaised
     }
 
@@ -109,7 +110,8 @@ public struct IndependentEvaluationCommissioned: EventPayload {
     /// The decision that commissioned it, if any.
     public var decisionRef: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case evaluationId, evaluatorOrg, evaluatorPartnerId, independenceStatement, scope, regionId, decisionRef
     }
 
@@ -174,7 +176,8 @@ public struct IndependentEvaluationReported: EventPayload {
     /// The published report, if already published.
     public var reportId: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case evaluationId, reportHash, findings, recommendations, reportId }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case evaluationId, reportHash, findings, recommendations, reportId }
 
     /// `evaluation/<evaluationId>`
     public var stream: String { "evaluation/\(evaluationId)" }
@@ -238,7 +241,8 @@ public struct BoardUpdateGiven: EventPayload {
     /// The role that gave it (e.g. `R-RJE-TEAM`), if recorded.
     public var givenByRoleId: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case bodyId, mode, paperHash, metricsIncluded, meetingId, givenByRoleId }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case bodyId, mode, paperHash, metricsIncluded, meetingId, givenByRoleId }
 
     /// `body/<bodyId>`
     public var stream: String { "body/\(bodyId)" }

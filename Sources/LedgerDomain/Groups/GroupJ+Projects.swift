@@ -74,7 +74,8 @@ public struct PlaceBasedProjectStarted: EventPayload {
     /// The action it delivers (e.g. `MHS-2`), if recorded.
     public var actionId: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case projectId, category, regionId, partners, objectives, actionId }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case projectId, category, regionId, partners, objectives, actionId }
 
     /// `project/<projectId>`
     public var stream: String { "project/\(projectId)" }
@@ -133,7 +134,8 @@ public struct PlaceBasedProjectCompleted: EventPayload {
     /// Evidence: ids, `kind/id` paths or document hashes (at least one).
     public var evidenceRefs: [String]
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case projectId, outcomeSummary, evidenceRefs }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case projectId, outcomeSummary, evidenceRefs }
 
     /// `project/<projectId>`
     public var stream: String { "project/\(projectId)" }

@@ -1,0 +1,124 @@
+// Public builders for the group F–K payloads the recording API (LedgerRecording) creates.
+// These types decode with `init(from:)` in an extension, so Swift synthesizes their memberwise
+// initialisers (internal); these make them public under another name, one line each, so a
+// renamed member fails to compile in every verb that builds it.
+
+extension FeedbackTriaged {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        feedbackId: String, themes: [String], pillars: [TagVocabulary.Pillar], competencies: [TagVocabulary.Competency],
+        criticality: Int, safeguardingFlag: Bool, ownerRoleId: String? = nil
+    ) -> Self {
+        Self(
+            feedbackId: feedbackId, themes: themes, pillars: pillars, competencies: competencies,
+            criticality: criticality, safeguardingFlag: safeguardingFlag, ownerRoleId: ownerRoleId)
+    }
+}
+
+extension FeedbackLinked {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(feedbackId: String, targetType: FeedbackVocabulary.LinkTarget, targetId: String) -> Self {
+        Self(feedbackId: feedbackId, targetType: targetType, targetId: targetId)
+    }
+}
+
+extension FeedbackStatusUpdated {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(feedbackId: String, status: FeedbackVocabulary.Status, note: String? = nil) -> Self {
+        Self(feedbackId: feedbackId, status: status, note: note)
+    }
+}
+
+extension SubmitterNotified {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        feedbackId: String, at: String, method: FeedbackVocabulary.ContactMethod,
+        kind: FeedbackVocabulary.NotificationKind
+    ) -> Self {
+        Self(feedbackId: feedbackId, at: at, method: method, kind: kind)
+    }
+}
+
+extension BoardUpdateGiven {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        bodyId: String, mode: ReportingVocabulary.UpdateMode, paperHash: String? = nil, metricsIncluded: [String],
+        meetingId: String? = nil, givenByRoleId: String? = nil
+    ) -> Self {
+        Self(
+            bodyId: bodyId, mode: mode, paperHash: paperHash, metricsIncluded: metricsIncluded, meetingId: meetingId,
+            givenByRoleId: givenByRoleId)
+    }
+}
+
+extension ReviewHeld {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        reviewId: String, scope: ReportingVocabulary.ReviewScope, regionId: String, serviceId: String? = nil,
+        meetingId: String? = nil, period: MetricVocabulary.Period, participants: ReportingVocabulary.Participants,
+        findingsHash: String, actionsRaised: [String]
+    ) -> Self {
+        Self(
+            reviewId: reviewId, scope: scope, regionId: regionId, serviceId: serviceId, meetingId: meetingId,
+            period: period, participants: participants, findingsHash: findingsHash, actionsRaised: actionsRaised)
+    }
+}
+
+extension ReportPublished {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        reportId: String, type: ReportingVocabulary.ReportType, title: String, period: MetricVocabulary.Period,
+        url: String, docHash: String, sdcAttestation: ReportingVocabulary.SdcAttestation,
+        accessibleFormats: [ReportingVocabulary.AccessibleFormat], regionId: String? = nil, planId: String? = nil,
+        planVersion: String? = nil, observationRefs: [String]? = nil, supersedesReportId: String? = nil,
+        historical: Bool? = nil
+    ) -> Self {
+        Self(
+            reportId: reportId, type: type, title: title, period: period, url: url, docHash: docHash,
+            sdcAttestation: sdcAttestation, accessibleFormats: accessibleFormats, regionId: regionId, planId: planId,
+            planVersion: planVersion, observationRefs: observationRefs, supersedesReportId: supersedesReportId,
+            historical: historical)
+    }
+}
+
+extension IndependentEvaluationCommissioned {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        evaluationId: String, evaluatorOrg: String, evaluatorPartnerId: String? = nil, independenceStatement: String,
+        scope: MetricVocabulary.Scope, regionId: String? = nil, decisionRef: String? = nil
+    ) -> Self {
+        Self(
+            evaluationId: evaluationId, evaluatorOrg: evaluatorOrg, evaluatorPartnerId: evaluatorPartnerId,
+            independenceStatement: independenceStatement, scope: scope, regionId: regionId, decisionRef: decisionRef)
+    }
+}
+
+extension IndependentEvaluationReported {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        evaluationId: String, reportHash: String, findings: String, recommendations: [String], reportId: String? = nil
+    ) -> Self {
+        Self(
+            evaluationId: evaluationId, reportHash: reportHash, findings: findings, recommendations: recommendations,
+            reportId: reportId)
+    }
+}
+
+extension PlaceBasedProjectStarted {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        projectId: String, category: PartnershipVocabulary.ProjectCategory, regionId: String, partners: [String],
+        objectives: [String], actionId: String? = nil
+    ) -> Self {
+        Self(
+            projectId: projectId, category: category, regionId: regionId, partners: partners, objectives: objectives,
+            actionId: actionId)
+    }
+}
+
+extension PlaceBasedProjectCompleted {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(projectId: String, outcomeSummary: String, evidenceRefs: [String]) -> Self {
+        Self(projectId: projectId, outcomeSummary: outcomeSummary, evidenceRefs: evidenceRefs)
+    }
+}
