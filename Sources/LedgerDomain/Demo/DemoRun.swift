@@ -77,6 +77,15 @@ final class DemoRun {
     /// The current day's time for the next event (a few seconds apart, from 08:00).
     var now: String { DemoCalendar.time(day, seconds: 8 * 3600 + tick * 3) }
 
+    /// Appends one typed payload, in its own stream, encoded by ``Catalogue/json(of:)`` (the one
+    /// encode path). `at` backdates it (see ``emit(_:_:stream:_:subject:privateData:id:at:version:)``).
+    func emit<P: EventPayload>(
+        _ signer: String, _ payload: P, subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil
+    ) {
+        guard case .object(let members) = Catalogue.json(of: payload) else { preconditionFailure("\(P.eventType) did not encode to an object") }
+        emit(signer, P.eventType, stream: payload.stream, members, subject: subject, privateData: privateData, id: id, at: at, version: P.typeVersion)
+    }
+
     /// Appends one step. `at` backdates it: something that happened before the ledger was in
     /// use, recorded now for the record (its time is when it happened).
     func emit(
@@ -159,7 +168,7 @@ final class FeedbackItem {
     let id: String
     let region: Int?
     let service: Int?
-    let channel: String
+    let channel: FeedbackVocabulary.Channel
     let submitter: String
     let theme: Int
     let handler: String
@@ -169,7 +178,7 @@ final class FeedbackItem {
     var closed = false
     var cited = false
 
-    init(id: String, region: Int?, service: Int?, channel: String, submitter: String, theme: Int, handler: String, contact: Bool) {
+    init(id: String, region: Int?, service: Int?, channel: FeedbackVocabulary.Channel, submitter: String, theme: Int, handler: String, contact: Bool) {
         self.id = id
         self.region = region
         self.service = service
