@@ -136,12 +136,10 @@ func typed<T: RawRepresentable>(_ raws: [String]) -> [T] where T.RawValue == Str
 /// A demo count as the bounded integer a payload member holds (checked when the event is appended).
 func typed<T: BoundedInteger>(_ value: Int) -> T { T(unchecked: value) }
 
-/// Small builders for draft JSON.
+/// Small builders for the demo: draft JSON, periods, document hashes and cited event ids.
 enum J {
     static func s(_ text: String) -> JSONValue { .string(text) }
     static func n(_ value: Int) -> JSONValue { .number(Double(value)) }
-    static func strings(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
-    static func ref(_ kind: String, _ id: String) -> JSONValue { .object(["kind": .string(kind), "id": .string(id)]) }
     static func period(_ from: Int, _ to: Int) -> MetricVocabulary.Period {
         MetricVocabulary.Period(from: DemoCalendar.date(from), to: DemoCalendar.date(to))
     }
