@@ -22,10 +22,19 @@ import Testing
         template.events.filter { $0["type"]?.stringValue == type }.compactMap { $0["payload"] }
     }
 
-    @Test func theEmbeddedTextIsTheSchemasFile() throws {
+    /// The typed template records exactly the events its documentation lists: event by event, the
+    /// same type, version, stream, time and payload, and the same genesis members.
+    @Test func theTypedTemplateIsTheSchemasFile() throws {
         let url = SchemaFiles.root.appendingPathComponent("Schemas/templates/rethink-amhe.v1.json")
-        let file = try String(contentsOf: url, encoding: .utf8)
-        #expect(PlanTemplate.rethinkAMHEText == file, "copy Schemas/templates/rethink-amhe.v1.json into PlanTemplate+RethinkAMHE.swift")
+        let file = try CanonicalJSON.parse(Array(try Data(contentsOf: url)))
+        let template = try Self.template()
+        #expect(file["template"] == .string(template.name))
+        #expect(file["genesis"] == .object(template.genesisPayload))
+        let documented = try #require(file["events"]?.arrayValue)
+        #expect(documented.count == template.events.count)
+        for (i, (built, listed)) in zip(template.events, documented).enumerated() {
+            #expect(built == listed, "/events/\(i): the typed template and Schemas/templates/rethink-amhe.v1.json differ")
+        }
     }
 
     @Test func everyNameParsesAndUnknownNamesAreRefused() throws {

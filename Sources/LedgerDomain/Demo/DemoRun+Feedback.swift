@@ -2,9 +2,9 @@ import LedgerCore
 
 // Feedback from every channel, through "you said, we did".
 extension DemoRun {
-    static let channels: [(name: String, weight: Int)] = [
-        ("survey", 10), ("sues", 12), ("forum", 6), ("advocacy_service", 8), ("complaint", 10), ("care_opinion", 10),
-        ("exit_interview", 4), ("staff_network", 6), ("in_person", 14), ("partner", 5), ("web_form", 6),
+    static let channels: [(name: FeedbackVocabulary.Channel, weight: Int)] = [
+        (.survey, 10), (.sues, 12), (.forum, 6), (.advocacyService, 8), (.complaint, 10), (.careOpinion, 10),
+        (.exitInterview, 4), (.staffNetwork, 6), (.inPerson, 14), (.partner, 5), (.webForm, 6),
     ]
     static let languages = ["en", "en", "en", "en", "en", "en", "en", "pa", "ur", "bn", "so", "pl", "gu", "ar", "yo", "pt"]
     /// The action each theme of ``DemoText/themes`` belongs to.
@@ -25,13 +25,13 @@ extension DemoRun {
         }
     }
 
-    private func pickChannel() -> String {
+    private func pickChannel() -> FeedbackVocabulary.Channel {
         var roll = rng.below(Self.channels.reduce(0) { $0 + $1.weight })
         for channel in Self.channels {
             if roll < channel.weight { return channel.name }
             roll -= channel.weight
         }
-        return "in_person"
+        return .inPerson
     }
 
     private func receiveFeedback(number: Int) {
@@ -41,29 +41,29 @@ extension DemoRun {
         let submitter: String, recorder: String, handler: String
         var theme = rng.below(DemoText.themes.count - 1)
         switch channel {
-        case "staff_network":
+        case .staffNetwork:
             body = "B-REAL"
             let members = world.body("B-REAL")?.members.map(\.person).filter { $0 != world.realChair } ?? []
             submitter = members.isEmpty ? world.realChair : rng.pick(members)
             (recorder, handler) = (world.realChair, world.peopleLead)
             theme = rng.chance(0.7) ? DemoText.themes.count - 1 : 4
-        case "exit_interview":
+        case .exitInterview:
             submitter = registerLeaver()
             (recorder, handler) = (world.peopleLead, world.peopleLead)
             theme = DemoText.themes.count - 1
-        case "forum", "partner":
+        case .forum, .partner:
             let r = rng.below(world.regions.count)
             region = r
-            body = channel == "forum" ? world.regions[r].forum : nil
+            body = channel == .forum ? world.regions[r].forum : nil
             let members = world.body(world.regions[r].forum)?.members.filter { $0.category != "staff" } ?? []
-            submitter = channel == "partner" ? (members.last?.person ?? world.regions[r].lead)
+            submitter = channel == .partner ? (members.last?.person ?? world.regions[r].lead)
                 : (members.isEmpty ? world.regions[r].lead : rng.pick(members).person)
             (recorder, handler) = (world.regions[r].lead, world.regions[r].lead)
         default:
             let s = rng.below(world.services.count)
             let svc = world.services[s]
             (service, region) = (s, svc.region)
-            let anonymous = ["survey", "care_opinion", "web_form"].contains(channel) || (channel == "sues" && rng.chance(0.5))
+            let anonymous = [.survey, .careOpinion, .webForm].contains(channel) || (channel == .sues && rng.chance(0.5))
             submitter = anonymous || svc.users.isEmpty ? "anonymous" : rng.pick(svc.users)
             (recorder, handler) = (submitter == "anonymous" ? "intake" : svc.manager, svc.manager)
         }
@@ -76,7 +76,7 @@ extension DemoRun {
         let region = world.regions[min(1, world.regions.count - 1)]
         guard let s = region.services.first else { return }
         let svc = world.services[s]
-        receive(id: Self.feedbackId(day: day, 1), channel: "advocacy_service", region: svc.region, service: s, body: nil,
+        receive(id: Self.feedbackId(day: day, 1), channel: .advocacyService, region: svc.region, service: s, body: nil,
                 submitter: svc.users.first ?? "anonymous", recorder: svc.manager, handler: svc.manager, theme: 7, followUp: false)
     }
 
@@ -84,39 +84,36 @@ extension DemoRun {
         extraPeople += 1
         let id = "p-" + DemoCalendar.pad(world.people.count + extraPeople, 4)
         let name = rng.pick(DemoText.givenNames) + " " + rng.pick(DemoText.familyNames)
-        emit("admin", "person.registered", stream: "person/\(id)",
-             ["personId": J.s(id), "categories": ["staff"], "lawfulBasisRef": J.s(Self.lawfulBasis)],
+        emit("admin", PersonRegistered(personId: typed(id), categories: [.staff], lawfulBasisRef: typed(Self.lawfulBasis)),
              subject: "person/\(id)", privateData: ["name": J.s(name), "contact": J.s(name.lowercased().split(separator: " ").joined(separator: ".") + "@example.org")])
         return id
     }
 
     private func receive(
-        id: String, channel: String, region: Int?, service: Int?, body: String?, submitter: String, recorder: String,
+        id: String, channel: FeedbackVocabulary.Channel, region: Int?, service: Int?, body: String?, submitter: String, recorder: String,
         handler: String, theme: Int, followUp: Bool
     ) {
         let anonymous = submitter == "anonymous"
         let language = rng.pick(Self.languages)
-        var payload: [String: JSONValue] = [
-            "feedbackId": J.s(id), "channel": J.s(channel), "receivedAt": J.s(now), "submitter": J.s(submitter),
-            "language": J.s(language), "consentToPublish": .bool(rng.chance(0.6)), "contactConsent": .bool(!anonymous && rng.chance(0.8)),
-            "lawfulBasisRef": J.s(Self.lawfulBasis),
-        ]
-        if let service { payload["serviceId"] = J.s(world.services[service].id) }
-        if let region { payload["regionId"] = J.s(world.regions[region].id) }
-        if let body { payload["bodyId"] = J.s(body) }
-        if language != "en" { payload["accessibleFormat"] = "translation" } else if rng.chance(0.05) { payload["accessibleFormat"] = "easy_read" }
-        emit(recorder, "feedback.received", stream: "feedback/\(id)", payload,
+        let publish = rng.chance(0.6)
+        let contact = !anonymous && rng.chance(0.8)
+        let format: ReportingVocabulary.AccessibleFormat? = language != "en" ? .translation : rng.chance(0.05) ? .easyRead : nil
+        let received = FeedbackReceived(
+            feedbackId: id, channel: channel, receivedAt: now, serviceId: service.map { world.services[$0].id },
+            regionId: region.map { world.regions[$0].id }, bodyId: body, submitter: submitter, language: language, accessibleFormat: format,
+            consentToPublish: publish, contactConsent: contact, lawfulBasisRef: Self.lawfulBasis)
+        emit(recorder, received,
              subject: anonymous ? "feedback/\(id)" : "person/\(submitter)", privateData: ["text": J.s(Self.voice(DemoText.themes[theme].said))])
         feedbackDelivered += 1
         guard followUp else { return }
         let item = FeedbackItem(id: id, region: region, service: service, channel: channel, submitter: submitter, theme: theme,
-                                handler: handler, contact: payload["contactConsent"] == .bool(true))
-        item.publish = payload["consentToPublish"] == .bool(true)
+                                handler: handler, contact: contact)
+        item.publish = publish
         item.subject = anonymous ? "feedback/\(id)" : "person/\(submitter)"
         let ack = rng.chance(0.2) ? day : DemoCalendar.addingWorkdays(rng.between(1, 2), to: day)
         later(ack) { $0.acknowledge(item) }
         if rng.chance(0.05) {
-            let reason = rng.pick(["duplicate", "withdrawn"])
+            let reason: FeedbackVocabulary.CloseReason = rng.pick([.duplicate, .withdrawn])
             later(ack + rng.between(2, 6)) { $0.close(item, reason: reason) }
             return
         }
@@ -128,7 +125,7 @@ extension DemoRun {
         if item.contact, respond <= DemoCalendar.lastDay {
             later(min(respond + rng.between(0, 3), DemoCalendar.lastDay)) { $0.notifySubmitter(item) }
         }
-        if rng.chance(0.7) { later(respond + rng.between(3, 25)) { $0.close(item, reason: "responded") } }
+        if rng.chance(0.7) { later(respond + rng.between(3, 25)) { $0.close(item, reason: .responded) } }
     }
 
     /// "You said the wait was too long." → "The wait was too long."
@@ -147,18 +144,17 @@ extension DemoRun {
     private func acknowledge(_ item: FeedbackItem) {
         guard !item.closed else { return }
         let anonymous = item.submitter == "anonymous"
-        let method = anonymous ? (item.channel == "care_opinion" ? "online" : "anonymous_no_contact") : rng.pick(["email", "letter", "phone", "text_message"])
-        emit(item.handler, "feedback.acknowledged", stream: "feedback/\(item.id)",
-             ["feedbackId": J.s(item.id), "at": J.s(now), "method": J.s(method)])
+        let method: FeedbackVocabulary.ContactMethod =
+            anonymous ? (item.channel == .careOpinion ? .online : .anonymousNoContact) : rng.pick([.email, .letter, .phone, .textMessage])
+        emit(item.handler, FeedbackAcknowledged(feedbackId: item.id, at: now, method: method))
         let theme = DemoText.themes[item.theme]
-        emit(item.handler, "feedback.triaged", stream: "feedback/\(item.id)", [
-            "feedbackId": J.s(item.id), "themes": J.strings([theme.code]), "pillars": J.strings([theme.pillar]),
-            "competencies": J.strings([theme.competency]), "criticality": J.n(rng.between(0, 3)),
-            "safeguardingFlag": .bool(rng.chance(0.02)), "ownerRoleId": J.s(item.service == nil ? "R-HEAD-RJE" : "R-SVC-MGR"),
-        ])
+        let criticality = rng.between(0, 3)
+        let triage = FeedbackTriaged(
+            feedbackId: item.id, themes: [theme.code], pillars: [typed(theme.pillar)], competencies: [typed(theme.competency)],
+            criticality: criticality, safeguardingFlag: rng.chance(0.02), ownerRoleId: item.service == nil ? "R-HEAD-RJE" : "R-SVC-MGR")
+        emit(item.handler, triage)
         if rng.chance(0.4) {
-            emit(item.handler, "feedback.linked", stream: "feedback/\(item.id)",
-                 ["feedbackId": J.s(item.id), "targetType": "action", "targetId": J.s(Self.themeActions[item.theme])])
+            emit(item.handler, FeedbackLinked(feedbackId: item.id, targetType: .action, targetId: Self.themeActions[item.theme]))
         }
         for key in Set([item.region ?? -1, -1]) {
             feedbackPool[key, default: []].append(item)
@@ -168,68 +164,60 @@ extension DemoRun {
 
     private func statusUpdate(_ item: FeedbackItem) {
         guard !item.closed else { return }
-        emit(item.handler, "feedback.status_updated", stream: "feedback/\(item.id)", [
-            "feedbackId": J.s(item.id), "status": J.s(rng.pick(["under_review", "awaiting_decision", "action_in_progress"])),
-            "note": "We are still looking into this and will update you within 30 days.",
-        ])
+        emit(item.handler, FeedbackStatusUpdated(
+            feedbackId: item.id, status: rng.pick([.underReview, .awaitingDecision, .actionInProgress]),
+            note: "We are still looking into this and will update you within 30 days."))
     }
 
     private func respond(_ item: FeedbackItem) {
         guard !item.closed else { return }
         let theme = DemoText.themes[item.theme]
         let roll = rng.below(100)
-        var payload: [String: JSONValue] = [
-            "feedbackId": J.s(item.id), "publicSummary": J.s(theme.said),
-            "moderatedByRoleId": J.s(item.service != nil ? "R-SVC-MGR" : item.region != nil ? "R-REG-LEAD" : "R-HEAD-RJE"),
-        ]
+        var response = FeedbackResponded(
+            feedbackId: item.id, publicSummary: theme.said,
+            moderatedByRoleId: item.service != nil ? "R-SVC-MGR" : item.region != nil ? "R-REG-LEAD" : "R-HEAD-RJE", changeStatus: .referred)
         switch roll {
         case ..<35:
-            payload["changeStatus"] = "change_made"
-            payload["response"] = J.s(theme.did)
-            payload["changeDescription"] = J.s(theme.did)
-            payload["actionRef"] = J.s(Self.themeActions[item.theme])
+            response.changeStatus = .changeMade
+            response.response = theme.did
+            response.changeDescription = theme.did
+            response.actionRef = Self.themeActions[item.theme]
         case ..<65:
-            payload["changeStatus"] = "change_planned"
-            payload["response"] = "We have agreed a change and will tell you when it is in place."
-            payload["changeDescription"] = J.s("Planned: " + theme.did)
-            payload["actionRef"] = J.s(Self.themeActions[item.theme])
+            response.changeStatus = .changePlanned
+            response.response = "We have agreed a change and will tell you when it is in place."
+            response.changeDescription = "Planned: " + theme.did
+            response.actionRef = Self.themeActions[item.theme]
         case ..<90:
-            payload["changeStatus"] = "no_change_with_reason"
-            payload["response"] = "We looked into this carefully and explained why we are not changing it."
-            payload["reason"] = "The service already offers this; we have explained how to ask for it and told staff to offer it every time."
+            response.changeStatus = .noChangeWithReason
+            response.response = "We looked into this carefully and explained why we are not changing it."
+            response.reason = "The service already offers this; we have explained how to ask for it and told staff to offer it every time."
         default:
-            payload["changeStatus"] = "referred"
-            payload["response"] = "We have passed this to the organisation responsible and will follow it up."
-            payload["changeDescription"] = "Referred to the commissioning local authority, which runs this part of the service."
+            response.changeStatus = .referred
+            response.response = "We have passed this to the organisation responsible and will follow it up."
+            response.changeDescription = "Referred to the commissioning local authority, which runs this part of the service."
         }
         // Without consent to publish, "you said" and "we did" are sealed in the private part.
         if item.publish {
-            emit(item.handler, "feedback.responded", stream: "feedback/\(item.id)", payload, version: FeedbackResponded.typeVersion)
+            emit(item.handler, response)
         } else {
-            var texts: [String: JSONValue] = [:]
-            for field in FeedbackResponded.consentedTextFields { texts[field] = payload.removeValue(forKey: field) }
-            payload["lawfulBasisRef"] = J.s(Self.lawfulBasis)
-            emit(
-                item.handler, "feedback.responded", stream: "feedback/\(item.id)", payload, subject: item.subject, privateData: texts,
-                version: FeedbackResponded.typeVersion)
+            let (sealed, texts) = response.sealingConsentedTexts(lawfulBasisRef: Self.lawfulBasis)
+            emit(item.handler, sealed, subject: item.subject, privateData: texts.mapValues { .string($0) })
         }
     }
 
     private func notifySubmitter(_ item: FeedbackItem) {
         guard !item.closed else { return }
-        emit(item.handler, "feedback.submitter_notified", stream: "feedback/\(item.id)", [
-            "feedbackId": J.s(item.id), "at": J.s(now), "method": J.s(rng.pick(["email", "letter", "phone"])), "kind": "response",
-        ])
+        emit(item.handler, SubmitterNotified(feedbackId: item.id, at: now, method: rng.pick([.email, .letter, .phone]), kind: .response))
     }
 
-    private func close(_ item: FeedbackItem, reason: String) {
+    private func close(_ item: FeedbackItem, reason: FeedbackVocabulary.CloseReason) {
         guard !item.closed else { return }
         item.closed = true
-        emit(item.handler, "feedback.closed", stream: "feedback/\(item.id)", ["feedbackId": J.s(item.id), "reason": J.s(reason)])
+        emit(item.handler, FeedbackClosed(feedbackId: item.id, reason: reason))
     }
 
     /// Up to `k` open, acknowledged feedback items from a pool, for a decision's inputs.
-    func takeFeedback(_ key: Int, _ k: Int, channel: String?) -> [FeedbackItem] {
+    func takeFeedback(_ key: Int, _ k: Int, channel: FeedbackVocabulary.Channel?) -> [FeedbackItem] {
         let open = (feedbackPool[key] ?? []).filter { !$0.closed && !$0.cited && (channel == nil || $0.channel == channel) }
         let chosen = rng.sample(open, k)
         for item in chosen { item.cited = true }

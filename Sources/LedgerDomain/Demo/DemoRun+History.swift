@@ -26,11 +26,11 @@ extension DemoRun {
         for (body, dates) in Self.historicalBoardUpdates {
             for (i, date) in dates.enumerated() {
                 let written = i % 2 == 0
-                var payload: [String: JSONValue] = [
-                    "bodyId": J.s(body), "mode": J.s(written ? "written" : "verbal"), "metricsIncluded": [], "givenByRoleId": "R-RJE-TEAM",
-                ]
-                if written { payload["paperHash"] = J.s(J.hash("board-paper/\(body)/\(date.0)-\(date.1)")) }
-                emit(world.rjeTeam[0], "board.update_given", stream: "body/\(body)", payload, at: Self.at(date))
+                let update = BoardUpdateGiven(
+                    bodyId: body, mode: written ? .written : .verbal,
+                    paperHash: written ? J.hash("board-paper/\(body)/\(date.0)-\(date.1)") : nil, metricsIncluded: [],
+                    givenByRoleId: "R-RJE-TEAM")
+                emit(world.rjeTeam[0], update, at: Self.at(date))
             }
         }
         for date in Self.historicalRepresentationReviews { representationReview(at: Self.at(date)) }

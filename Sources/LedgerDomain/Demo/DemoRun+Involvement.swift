@@ -31,19 +31,18 @@ extension DemoRun {
             contributionCount += 1
             let id = "CON-\(DemoCalendar.date(day).prefix(4))-\(DemoCalendar.pad(contributionCount, 5))"
             let chairing = body.officers.first == member.person
-            let kind = chairing ? "co_chairing" : rng.pick(["insight", "review", "co_design", "story"])
-            let ladder = chairing || kind == "co_design" ? "co_production" : rng.pick(["co_design", "consultation", "engagement"])
+            let kind: InvolvementVocabulary.ContributionKind = chairing ? .coChairing : rng.pick([.insight, .review, .coDesign, .story])
+            let ladder: InvolvementVocabulary.LadderRung = chairing || kind == .coDesign ? .coProduction : rng.pick([.coDesign, .consultation, .engagement])
             let topic: String
             switch body.id {
             case "B-AMHEPF": topic = "LG-2"
             case _ where body.region != nil: topic = "LG-4"
             default: topic = "LG-3"
             }
-            emit(member.person, "contribution.recorded", stream: "contribution/\(id)", [
-                "contributionId": J.s(id), "personId": J.s(member.person), "bodyId": J.s(body.id), "meetingId": J.s(meeting),
-                "kind": J.s(kind), "ladderRung": J.s(ladder), "topicRefs": J.strings([topic]), "hours": J.n(rng.between(2, 4)),
-                "lawfulBasisRef": J.s(Self.lawfulBasis),
-            ], subject: "person/\(member.person)", privateData: ["content": J.s(rng.pick(Self.contributionTexts))])
+            let contribution = ContributionRecorded(
+                contributionId: id, personId: member.person, bodyId: body.id, meetingId: meeting, kind: kind, ladderRung: ladder,
+                topicRefs: [topic], hours: Double(rng.between(2, 4)), lawfulBasisRef: Self.lawfulBasis)
+            emit(member.person, contribution, subject: "person/\(member.person)", privateData: ["content": J.s(rng.pick(Self.contributionTexts))])
             let item = ContributionItem(id: id, person: member.person, body: body.id)
             let key = contributionPoolKey(body)
             contributionPool[key, default: []].append(item)
@@ -64,35 +63,31 @@ extension DemoRun {
         recognitionCount += 1
         let id = "REC-\(DemoCalendar.date(day).prefix(4))-\(DemoCalendar.pad(recognitionCount, 5))"
         let level = rng.between(2, 4)
-        func record(_ run: DemoRun, _ status: String) {
-            var payload: [String: JSONValue] = [
-                "recognitionId": J.s(id), "contributionId": J.s(item.id), "personId": J.s(item.person), "status": J.s(status),
-                "roleLevel": J.n(level),
-            ]
-            if status == "paid" { payload["externalRef"] = J.s("PAY-\(id.dropFirst(4))") }
-            run.emit(run.world.dirEdi, "involvement.recognition_recorded", stream: "involvement/\(id)", payload)
+        func record(_ run: DemoRun, _ status: InvolvementVocabulary.RecognitionStatus) {
+            let recognition = InvolvementRecognitionRecorded(
+                recognitionId: id, contributionId: item.id, personId: item.person, status: status, roleLevel: level,
+                externalRef: status == .paid ? "PAY-\(id.dropFirst(4))" : nil)
+            run.emit(run.world.dirEdi, recognition)
         }
-        record(self, "offered")
-        let outcome = rng.chance(0.9) ? "paid" : "declined"
+        record(self, .offered)
+        let outcome: InvolvementVocabulary.RecognitionStatus = rng.chance(0.9) ? .paid : .declined
         later(day + rng.between(14, 30)) { record($0, outcome) }
     }
 
     /// Marks a contribution as influencing `target` and tells the contributor a few days later.
-    func traceContribution(_ item: ContributionItem, signer: String, target: String, id: String, influence: String) {
+    func traceContribution(
+        _ item: ContributionItem, signer: String, target: InvolvementVocabulary.InfluenceTarget, id: String, influence: InvolvementVocabulary.Influence
+    ) {
         item.used = true
         let explanation: String
         switch influence {
-        case "adopted": explanation = "Taken up as proposed."
-        case "adapted": explanation = "Taken up with changes agreed with the contributor."
-        default: explanation = "Considered; not taken up this year because the service is already changing this through another action."
+        case .adopted: explanation = "Taken up as proposed."
+        case .adapted: explanation = "Taken up with changes agreed with the contributor."
+        case .consideredNotAdopted: explanation = "Considered; not taken up this year because the service is already changing this through another action."
         }
-        emit(signer, "contribution.influence_traced", stream: "contribution/\(item.id)", [
-            "contributionId": J.s(item.id), "targetType": J.s(target), "targetId": J.s(id), "influence": J.s(influence),
-            "explanation": J.s(explanation),
-        ])
+        emit(signer, ContributionInfluenceTraced(contributionId: item.id, targetType: target, targetId: id, influence: influence, explanation: explanation))
         later(day + rng.between(1, 5)) { run in
-            run.emit(signer, "contribution.contributor_notified", stream: "contribution/\(item.id)",
-                     ["contributionId": J.s(item.id), "at": J.s(run.now), "method": "email"])
+            run.emit(signer, ContributorNotified(contributionId: item.id, at: run.now, method: .email))
         }
     }
 
@@ -100,8 +95,8 @@ extension DemoRun {
     private func fallbackTrace(_ item: ContributionItem, topic: String, forum: Int?) {
         let signer = forum.map { world.regions[$0].lead } ?? world.dirEdi
         let roll = rng.below(100)
-        let influence = roll < 55 ? "adopted" : roll < 85 ? "adapted" : "considered_not_adopted"
-        traceContribution(item, signer: signer, target: "action", id: topic, influence: influence)
+        let influence: InvolvementVocabulary.Influence = roll < 55 ? .adopted : roll < 85 ? .adapted : .consideredNotAdopted
+        traceContribution(item, signer: signer, target: .action, id: topic, influence: influence)
     }
 
     /// Whether `person` is registered as an Expert by Experience (lived experience or carer).

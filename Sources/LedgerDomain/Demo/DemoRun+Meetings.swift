@@ -18,10 +18,9 @@ extension DemoRun {
     func scheduleMeeting(_ b: Int, held: Int, adminSigns: Bool) {
         let body = world.bodies[b]
         let meeting = Self.meetingId(body.id, held)
-        emit(adminSigns ? "admin" : officer(body, held), "meeting.scheduled", stream: "meeting/\(meeting)", [
-            "meetingId": J.s(meeting), "bodyId": J.s(body.id), "scheduledFor": J.s(DemoCalendar.time(held, seconds: 14 * 3600)),
-            "agendaHash": J.s(J.hash("agenda/\(meeting)")),
-        ])
+        emit(adminSigns ? "admin" : officer(body, held), MeetingScheduled(
+            meetingId: typed(meeting), bodyId: typed(body.id), scheduledFor: typed(DemoCalendar.time(held, seconds: 14 * 3600)),
+            agendaHash: typed(J.hash("agenda/\(meeting)"))))
     }
 
     /// What a body decides at its `index`-th meeting of the year.
@@ -49,10 +48,10 @@ extension DemoRun {
             let ebe = voters.filter { $0.category.hasPrefix("ebe_") }
             let proposer = (rng.chance(0.5) && !ebe.isEmpty ? rng.pick(ebe) : rng.pick(voters)).person
             let poolKey = body.region ?? -1
-            let feedback = kind == .chairs ? [] : takeFeedback(poolKey, rng.between(0, 2), channel: kind == .disparity ? "sues" : nil)
+            let feedback = kind == .chairs ? [] : takeFeedback(poolKey, rng.between(0, 2), channel: kind == .disparity ? .sues : nil)
             let contributions = kind == .chairs ? [] : takeContributions(body.region.map { world.regions[$0].forum } ?? "national", rng.between(1, 2))
             let title: String, text: String, action: String
-            var competencies: [String] = ["C-CP"], pillars: [String] = [], objectives: [String] = []
+            var competencies: [Competency] = [.coproduction], pillars: [Pillar] = [], objectives: [Objective] = []
             switch kind {
             case .chairs:
                 (title, text, action) = ("Chairs of the plan's governance bodies",
@@ -64,7 +63,7 @@ extension DemoRun {
             case .disparity:
                 (title, text, action) = ("Coproduce action on the SUES disparity",
                                          "Black African respondents were less likely to feel listened to; coproduce a tailored action with the LEAB.", "DF-3")
-                competencies = ["C-CP", "C-CL"]
+                competencies = [.coproduction, .coLearning]
             case .ordinary where body.region != nil:
                 let topic = DemoText.localDecisions[(index + n + (body.region ?? 0)) % DemoText.localDecisions.count]
                 (title, text, action) = (topic.title, topic.text, topic.action)
@@ -73,18 +72,15 @@ extension DemoRun {
                 let pick = fixed[kind] ?? (b * 7 + index * 3 + n) % DemoText.decisions.count
                 let topic = DemoText.decisions[pick]
                 (title, text, action) = (topic.title, topic.text, topic.action)
-                (competencies, pillars, objectives) = (topic.competencies, topic.pillars, topic.objectives)
+                (competencies, pillars, objectives) = (typed(topic.competencies), typed(topic.pillars), typed(topic.objectives))
             }
-            var inputs: [JSONValue] = feedback.map { J.ref("feedback", $0.id) } + contributions.map { J.ref("contribution", $0.id) }
-            if kind == .disparity, let ref = suesObservation { inputs.append(J.ref("event", ref)) }
-            emit(adminSigns ? "admin" : officer(body, held), "decision.proposed", stream: "decision/\(id)", [
-                "decisionId": J.s(id), "bodyId": J.s(body.id), "title": J.s(title), "text": J.s(text), "proposer": J.s(proposer),
-                "inputs": .array(inputs), "competencies": J.strings(competencies), "pillars": J.strings(pillars),
-                "objectives": J.strings(objectives),
-            ])
+            var inputs = feedback.map { EntityRef(.feedback, typed($0.id)) } + contributions.map { EntityRef(.contribution, typed($0.id)) }
+            if kind == .disparity, let ref = suesObservation { inputs.append(EntityRef(.event, typed(ref))) }
+            emit(adminSigns ? "admin" : officer(body, held), DecisionProposed(
+                decisionId: typed(id), bodyId: typed(body.id), title: typed(title), text: typed(text), proposer: typed(proposer), inputs: inputs,
+                competencies: competencies, pillars: pillars, objectives: objectives))
             for item in feedback {
-                emit(adminSigns ? "admin" : officer(body, held), "feedback.linked", stream: "feedback/\(item.id)",
-                     ["feedbackId": J.s(item.id), "targetType": "decision", "targetId": J.s(id)])
+                emit(adminSigns ? "admin" : officer(body, held), FeedbackLinked(feedbackId: item.id, targetType: .decision, targetId: id))
             }
             proposals.append(DemoProposal(id: id, kind: kind, action: action, proposer: proposer, contributions: contributions, feedback: feedback))
         }
@@ -124,18 +120,18 @@ extension DemoRun {
             present.append(next)
             apologies.removeAll { $0 == next.person }
         }
-        let officerRole = body.id == "B-AMHEPF" ? "facilitator" : "chair"
-        var attendees: [JSONValue] = present.map { m in
-            let role = body.officers.contains(m.person) ? officerRole : m.voting ? "member" : "observer"
-            return ["personId": J.s(m.person), "category": J.s(m.category), "role": J.s(role)]
+        let officerRole: MeetingRole = body.id == "B-AMHEPF" ? .facilitator : .chair
+        var attendees = present.map { m in
+            let role: MeetingRole = body.officers.contains(m.person) ? officerRole : m.voting ? .member : .observer
+            return Attendee(personId: typed(m.person), category: typed(m.category), role: role)
         }
         let givesUpdate = body.id == "B-TRUSTEES" || body.id == "B-REPB"
         if givesUpdate, !present.contains(where: { $0.person == world.rjeTeam[0] }) {
-            attendees.append(["personId": J.s(world.rjeTeam[0]), "category": "staff", "role": "guest"])
+            attendees.append(Attendee(personId: typed(world.rjeTeam[0]), category: .staff, role: .guest))
         }
         let ebePresent = present.filter { $0.category.hasPrefix("ebe_") }.count
         // Declarations of interest by those present.
-        var declarations: [JSONValue] = []
+        var declarations: [MeetingDeclaration] = []
         var recused: [String] = []
         let presentEbe = Set(present.filter { $0.category.hasPrefix("ebe_") }.map(\.person))
         for (person, _, type, _) in interests where present.contains(where: { $0.person == person }) {
@@ -143,20 +139,17 @@ extension DemoRun {
             // The chair lets the only Expert by Experience present take part after declaring, so a
             // recusal never silently empties the room of lived experience (rule G-4 excludes recused members).
             let onlyEbe = presentEbe == [person]
-            let recuse = !proposals.isEmpty && (type == "financial" || type == "indirect") && !onlyEbe
+            let recuse = !proposals.isEmpty && (type == .financial || type == .indirect) && !onlyEbe
             if recuse { recused.append(person) }
-            declarations.append(["personId": J.s(person), "itemRef": J.s(item), "action": J.s(recuse ? "recused" : "participated")])
+            declarations.append(MeetingDeclaration(personId: typed(person), itemRef: typed(item), action: recuse ? .recused : .participated))
         }
-        var held: [String: JSONValue] = [
-            "meetingId": J.s(meeting), "bodyId": J.s(body.id), "attendees": .array(attendees), "apologies": J.strings(apologies),
-            "quorumMet": .bool(present.filter { $0.voting || body.officers.contains($0.person) }.count >= 3),
-            "ebePresent": J.n(ebePresent),
-        ]
-        if declarations.isEmpty { held["noneDeclared"] = true } else { held["declarationsMade"] = .array(declarations) }
-        emit(signer, "meeting.held", stream: "meeting/\(meeting)", held)
+        let record = MeetingHeld(
+            meetingId: typed(meeting), bodyId: typed(body.id), attendees: attendees, apologies: typed(apologies),
+            quorumMet: present.filter { $0.voting || body.officers.contains($0.person) }.count >= 3, ebePresent: typed(ebePresent),
+            declarationsMade: declarations.isEmpty ? nil : declarations, noneDeclared: declarations.isEmpty ? true : nil)
+        emit(signer, record)
         if let previous = meetingsByBody[body.id]?.last {
-            emit(signer, "minutes.approved", stream: "meeting/\(previous)",
-                 ["meetingId": J.s(previous), "minutesHash": J.s(J.hash("minutes/\(previous)")), "approvedAtMeetingId": J.s(meeting)])
+            emit(signer, MinutesApproved(meetingId: typed(previous), minutesHash: typed(J.hash("minutes/\(previous)")), approvedAtMeetingId: typed(meeting)))
         }
         meetingsByBody[body.id, default: []].append(meeting)
         for proposal in proposals {
@@ -181,23 +174,22 @@ extension DemoRun {
         // Co-production needs Experts by Experience in the room and from the outset: proposing it or
         // in the contributions it cites (rule C-4). Without them in the room it was consultation.
         let fromOutset = isExpertByExperience(p.proposer) || p.contributions.contains { isExpertByExperience($0.person) }
-        let ladder = ebePresent == 0 ? "consultation" : p.contributions.isEmpty || !fromOutset ? "co_design" : "co_production"
-        var payload: [String: JSONValue] = [
-            "decisionId": J.s(p.id), "meetingId": J.s(meeting), "outcome": J.s(rng.chance(0.15) ? "amended" : "approved"),
-            "method": J.s(vote ? "vote" : "consensus"),
-            "quorumSnapshot": ["present": J.n(quorate), "required": 3, "met": .bool(quorate >= 3)],
-            "ebePresentCount": J.n(ebeTaking), "recusals": J.strings(recused),
-            "rationale": J.s(p.feedback.isEmpty && p.contributions.isEmpty
+        let ladder: LadderRung = ebePresent == 0 ? .consultation : p.contributions.isEmpty || !fromOutset ? .coDesign : .coProduction
+        let outcome: DecisionRecorded.Outcome = rng.chance(0.15) ? .amended : .approved
+        let review = rng.chance(0.3)
+        let decision = DecisionRecorded(
+            decisionId: typed(p.id), meetingId: typed(meeting), outcome: outcome, method: vote ? .vote : .consensus,
+            tally: vote ? DecisionRecorded.Tally(inFavour: typed(max(0, voters - against)), against: typed(against), abstained: 0) : nil,
+            quorumSnapshot: DecisionRecorded.QuorumSnapshot(present: typed(quorate), required: 3, met: quorate >= 3),
+            ebePresentCount: typed(ebeTaking), recusals: typed(recused),
+            rationale: p.feedback.isEmpty && p.contributions.isEmpty
                 ? "Agreed to keep the plan's delivery on track."
-                : "Agreed in response to what people told us through feedback and Experts by Experience' contributions."),
-            "ladderRung": J.s(ladder),
-        ]
-        if vote { payload["tally"] = ["inFavour": J.n(max(0, voters - against)), "against": J.n(against), "abstained": 0] }
-        if rng.chance(0.3) { payload["reviewOn"] = J.s(DemoCalendar.date(day + 365)) }
-        emit(signer, "decision.recorded", stream: "decision/\(p.id)", payload)
+                : "Agreed in response to what people told us through feedback and Experts by Experience' contributions.",
+            ladderRung: ladder, reviewOn: review ? typed(DemoCalendar.date(day + 365)) : nil)
+        emit(signer, decision)
         decisions[p.action] = p.id
         for item in p.contributions {
-            traceContribution(item, signer: signer, target: "decision", id: p.id, influence: rng.chance(0.6) ? "adopted" : "adapted")
+            traceContribution(item, signer: signer, target: .decision, id: p.id, influence: rng.chance(0.6) ? .adopted : .adapted)
         }
         afterDecision(p, body: body, signer: signer)
     }
@@ -207,17 +199,14 @@ extension DemoRun {
         case .chairs:
             for chair in DemoWorld.addedChairs {
                 guard let target = world.body(chair.body), let holder = target.officers.first else { continue }
-                emit("admin", "body.terms_amended", stream: "body/\(chair.body)", [
-                    "bodyId": J.s(chair.body), "changes": J.s("The \(chair.name.lowercased()) chairs the body and records its meetings."),
-                    "torDocHash": J.s(J.hash("tor/\(chair.body)/v2")), "decisionRef": J.s(p.id), "chairRoleId": J.s(chair.role),
-                ])
+                emit("admin", BodyTermsAmended(
+                    bodyId: typed(chair.body), changes: typed("The \(chair.name.lowercased()) chairs the body and records its meetings."),
+                    torDocHash: typed(J.hash("tor/\(chair.body)/v2")), decisionRef: typed(p.id), chairRoleId: typed(chair.role)))
                 assign(chair.role, holder, from: DemoCalendar.date(day), body: chair.body, decision: p.id)
             }
         case .evaluation: later(day + 21) { $0.commissionEvaluation(decision: p.id) }
         case .target:
-            emit(world.dataLead, "metric.target_set", stream: "target/T-1", [
-                "targetCode": "T-1", "value": 3, "direction": "at_least", "deadline": "2028-03-31", "decisionRef": J.s(p.id),
-            ])
+            emit(world.dataLead, TargetSet(targetCode: "T-1", value: 3, direction: .atLeast, deadline: "2028-03-31", decisionRef: p.id))
         case .framework: later(day + 10) { $0.adoptFramework(decision: p.id) }
         case .regionalPlan: later(day + 5) { $0.publishRegionalPlan(body.region ?? 0, decision: p.id) }
         case .disparity: later(day + 7) { $0.createDisparityAction(decision: p) }
@@ -226,25 +215,23 @@ extension DemoRun {
     }
 
     private func boardUpdate(_ body: String, meeting: String, index: Int) {
-        var payload: [String: JSONValue] = [
-            "bodyId": J.s(body), "mode": J.s(index % 2 == 0 ? "written" : "verbal"), "metricsIncluded": J.strings(day > 2 ? ["M-SUES", "M-WFD"] : []),
-            "meetingId": J.s(meeting), "givenByRoleId": "R-RJE-TEAM",
-        ]
-        if index % 2 == 0 { payload["paperHash"] = J.s(J.hash("board-paper/\(meeting)")) }
-        emit(world.rjeTeam[0], "board.update_given", stream: "body/\(body)", payload)
+        let written = index % 2 == 0
+        emit(world.rjeTeam[0], BoardUpdateGiven(
+            bodyId: body, mode: written ? .written : .verbal, paperHash: written ? J.hash("board-paper/\(meeting)") : nil,
+            metricsIncluded: day > 2 ? ["M-SUES", "M-WFD"] : [], meetingId: meeting, givenByRoleId: "R-RJE-TEAM"))
     }
 
     /// Standing interests (person, body, type, description), declared on day 1.
-    var interests: [(person: String, body: String?, type: String, text: String)] {
+    var interests: [(person: String, body: String?, type: InterestDeclared.InterestType, text: String)] {
         let w = world
-        let national: [(person: String, body: String?, type: String, text: String)] = [
-            (w.trustees[5], "B-TRUSTEES", "financial", "Paid director of a VCSE organisation that bids for the charity's community grants."),
-            (w.opsDirector, "B-REPB", "non_financial_professional", "Unpaid trustee of a local Black-led mental health charity."),
-            (w.leab[2], nil, "non_financial_personal", "A close family member works in one of the charity's services."),
-            (w.cab[1], "B-CAB", "indirect", "Partner is employed by an Integrated Care Board that commissions services."),
+        let national: [(person: String, body: String?, type: InterestDeclared.InterestType, text: String)] = [
+            (w.trustees[5], "B-TRUSTEES", .financial, "Paid director of a VCSE organisation that bids for the charity's community grants."),
+            (w.opsDirector, "B-REPB", .nonFinancialProfessional, "Unpaid trustee of a local Black-led mental health charity."),
+            (w.leab[2], nil, .nonFinancialPersonal, "A close family member works in one of the charity's services."),
+            (w.cab[1], "B-CAB", .indirect, "Partner is employed by an Integrated Care Board that commissions services."),
         ]
         return national + w.regions.prefix(2).compactMap { region in
-            w.body(region.forum)?.members.last.map { ($0.person, region.forum, "financial", "Employed by a VCSE partner of the \(region.name) forum.") }
+            w.body(region.forum)?.members.last.map { ($0.person, region.forum, InterestDeclared.InterestType.financial, "Employed by a VCSE partner of the \(region.name) forum.") }
         }
     }
 }

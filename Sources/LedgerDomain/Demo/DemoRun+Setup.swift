@@ -10,14 +10,12 @@ extension DemoRun {
 
     func setup() {
         for region in world.regions {
-            emit("admin", "region.registered", stream: "region/\(region.id)",
-                 ["regionId": J.s(region.id), "name": J.s(region.name), "servicesProvided": true])
+            emit("admin", RegionRegistered(regionId: typed(region.id), name: typed(region.name), servicesProvided: true))
         }
         for service in world.services {
-            emit("admin", "service.registered", stream: "service/\(service.id)", [
-                "serviceId": J.s(service.id), "regionId": J.s(world.regions[service.region].id), "name": J.s(service.name),
-                "type": J.s(service.type), "commissioner": J.s(service.commissioner), "publiclyFunded": .bool(service.commissioner != "other"),
-            ])
+            emit("admin", ServiceRegistered(
+                serviceId: typed(service.id), regionId: typed(world.regions[service.region].id), name: typed(service.name),
+                type: typed(service.type), commissioner: typed(service.commissioner), publiclyFunded: service.commissioner != "other"))
         }
         for region in world.regions {
             for partner in region.partners {
@@ -30,26 +28,23 @@ extension DemoRun {
         for chair in DemoWorld.addedChairs { defineRole(chair.role, chair.name) }
         for region in world.regions { defineRole(region.leadRole, "Regional lead, \(region.name)") }
         for person in world.people where person.id != joiner { registerPerson(person) }
-        emit("admin", "key.registered", stream: "key/\(keyID("intake"))", [
-            "keyId": J.s(keyID("intake")), "publicKey": J.s(publicKey("intake")), "holder": "system/feedback-form",
-            "role": "intake", "allowedEventTypes": J.strings(["feedback.received"]), "validFrom": J.s(now),
-        ])
+        emit("admin", KeyRegistered(
+            keyId: typed(keyID("intake")), publicKey: typed(publicKey("intake")), holder: "system/feedback-form", role: .intake,
+            allowedEventTypes: [EventTypeFilter(unchecked: FeedbackReceived.eventType)], validFrom: typed(now)))
         for person in world.people where person.keyRole != nil && person.id != joiner { registerKey(person) }
         for region in world.regions {
-            emit("admin", "body.established", stream: "body/\(region.forum)", [
-                "bodyId": J.s(region.forum), "bodyType": "B-REGFORUM", "name": J.s("\(region.name) Regional Forum"),
-                "aliases": [], "parentBodyId": "B-REGFORUM", "regionId": J.s(region.id), "chairRoleId": J.s(region.leadRole),
-                "facilitatorRoleIds": [], "torDocHash": J.s(J.hash("tor/\(region.forum)")), "quorumRule": ["min": 3],
-                "ebePresenceRule": ["minCount": 1], "decisionScope": "operational",
-            ])
+            emit("admin", BodyEstablished(
+                bodyId: typed(region.forum), bodyType: .regionalForum, name: typed("\(region.name) Regional Forum"), aliases: [],
+                parentBodyId: "B-REGFORUM", regionId: typed(region.id), chairRoleId: typed(region.leadRole),
+                facilitatorRoleIds: [], torDocHash: typed(J.hash("tor/\(region.forum)")), quorumRule: QuorumRule(min: 3),
+                ebePresenceRule: EbePresenceRule(minCount: 1), decisionScope: .operational))
         }
         assignStandingRoles()
         for body in world.bodies {
             for member in body.members where member.person != joiner {
-                emit("admin", "member.joined", stream: "body/\(body.id)", [
-                    "bodyId": J.s(body.id), "personId": J.s(member.person), "membershipCategory": J.s(member.category),
-                    "votingRights": .bool(member.voting), "from": J.s(body.region == nil ? "2023-04-01" : DemoCalendar.date(0)),
-                ])
+                emit("admin", MemberJoined(
+                    bodyId: typed(body.id), personId: typed(member.person), membershipCategory: typed(member.category),
+                    votingRights: member.voting, from: typed(body.region == nil ? "2023-04-01" : DemoCalendar.date(0))))
             }
         }
         later(1) { $0.dayOne() }
@@ -72,34 +67,30 @@ extension DemoRun {
     }
 
     func registerPartner(_ id: String, type: String, name: String, regions: [String]) {
-        var payload: [String: JSONValue] = ["partnerId": J.s(id), "type": J.s(type), "name": J.s(name), "regionIds": J.strings(regions)]
-        if type == "advocacy" { payload["culturallyAppropriate"] = true }
-        emit("admin", "partner.registered", stream: "partner/\(id)", payload)
+        let partnerType: PartnershipVocabulary.PartnerType = typed(type)
+        emit("admin", PartnerRegistered(
+            partnerId: id, type: partnerType, name: name, regionIds: regions, culturallyAppropriate: partnerType == .advocacy ? true : nil))
     }
 
     func defineRole(_ id: String, _ name: String) {
-        emit("admin", "role.defined", stream: "role/\(id)", ["roleId": J.s(id), "name": J.s(name), "aliases": [], "singleOccupant": true])
+        emit("admin", RoleDefined(roleId: typed(id), name: typed(name), aliases: [], singleOccupant: true))
     }
 
     func registerPerson(_ person: DemoWorld.Person) {
-        emit("admin", "person.registered", stream: "person/\(person.id)",
-             ["personId": J.s(person.id), "categories": J.strings(person.categories), "lawfulBasisRef": J.s(Self.lawfulBasis)],
+        emit("admin", PersonRegistered(personId: typed(person.id), categories: typed(person.categories), lawfulBasisRef: typed(Self.lawfulBasis)),
              subject: "person/\(person.id)", privateData: ["name": J.s(person.name), "contact": J.s(person.contact)])
     }
 
     func registerKey(_ person: DemoWorld.Person) {
-        emit("admin", "key.registered", stream: "key/\(keyID(person.id))", [
-            "keyId": J.s(keyID(person.id)), "publicKey": J.s(publicKey(person.id)), "holder": J.s("person/\(person.id)"),
-            "role": J.s(person.keyRole ?? "member"), "validFrom": J.s(now),
-        ])
+        emit("admin", KeyRegistered(
+            keyId: typed(keyID(person.id)), publicKey: typed(publicKey(person.id)), holder: typed("person/\(person.id)"),
+            role: typed(person.keyRole ?? KeyRole.member.rawValue), validFrom: typed(now)))
     }
 
     func assign(_ role: String, _ person: String, from: String, body: String? = nil, region: String? = nil, decision: String? = nil) {
-        var payload: [String: JSONValue] = ["roleId": J.s(role), "personId": J.s(person), "from": J.s(from)]
-        if let body { payload["bodyId"] = J.s(body) }
-        if let region { payload["regionId"] = J.s(region) }
-        if let decision { payload["appointedByDecision"] = J.s(decision) }
-        emit("admin", "role.assigned", stream: "role/\(role)", payload)
+        emit("admin", RoleAssigned(
+            roleId: typed(role), personId: typed(person), from: typed(from), bodyId: body.map { typed($0) }, regionId: region.map { typed($0) },
+            appointedByDecision: decision.map { typed($0) }))
     }
 
     private func assignStandingRoles() {
@@ -123,13 +114,10 @@ extension DemoRun {
     func dayOne() {
         let w = world
         for (person, body, type, text) in interests {
-            var payload: [String: JSONValue] = [
-                "personId": J.s(person), "interestType": J.s(type), "from": "2025-04-01", "register": true,
-                "lawfulBasisRef": J.s(Self.lawfulBasis),
-            ]
-            if let body { payload["bodyId"] = J.s(body) }
-            emit(person, "interest.declared", stream: "person/\(person)", payload,
-                 subject: "person/\(person)", privateData: ["description": J.s(text)])
+            let interest = InterestDeclared(
+                personId: typed(person), bodyId: body.map { typed($0) }, interestType: type, from: "2025-04-01", register: true,
+                lawfulBasisRef: typed(Self.lawfulBasis))
+            emit(person, interest, subject: "person/\(person)", privateData: ["description": J.s(text)])
         }
         for person in w.people where person.keyRole == "member" && person.id != joiner {
             recordEquality(person)
@@ -142,36 +130,28 @@ extension DemoRun {
              "Have regard to the Code's guiding principles, including respect for diversity, in services working with detained people.", "R-NAT-LEAD"),
         ]
         for (id, law, requirement, owner) in obligations {
-            emit(w.headRje, "obligation.registered", stream: "obligation/\(id)", [
-                "obligationId": J.s(id), "legislation": J.s(law), "requirement": J.s(requirement), "ownerRoleId": J.s(owner),
-                "evidenceRefs": [], "reviewDue": "2026-03-31",
-            ])
+            emit(w.headRje, ObligationRegistered(
+                obligationId: typed(id), legislation: typed(law), requirement: typed(requirement), ownerRoleId: typed(owner), evidenceRefs: [],
+                reviewDue: "2026-03-31"))
         }
     }
 
     func recordEquality(_ person: DemoWorld.Person) {
         let consent = J.uuid(seed: seed, "consent/\(person.id)")
-        emit("admin", "consent.recorded", stream: "subject/\(person.id)", [
-            "consentId": J.s("CNS-\(person.id)"), "personId": J.s(person.id), "purpose": "equality_monitoring", "coverage": "all",
-        ], id: consent)
-        emit("admin", "equality.profile_recorded", stream: "person/\(person.id)", [
-            "personId": J.s(person.id), "consentRef": J.s(consent), "ethnicityCodeSystem": "ons_2021",
-            "lawfulBasisRef": J.s(Self.lawfulBasis),
-        ], subject: "person/\(person.id)", privateData: ["ethnicity": J.s(person.ethnicity.rawValue)])
+        emit("admin", ConsentRecorded(consentId: "CNS-\(person.id)", personId: person.id, purpose: .equalityMonitoring, coverage: .all), id: consent)
+        let profile = EqualityProfileRecorded(
+            personId: typed(person.id), consentRef: typed(consent), ethnicityCodeSystem: .ons2021, lawfulBasisRef: typed(Self.lawfulBasis))
+        emit("admin", profile, subject: "person/\(person.id)", privateData: ["ethnicity": J.s(person.ethnicity.rawValue)])
     }
 
     /// Mid-year turnover on the Lived Experience Advisory Board.
     func leabJoins() {
         guard let person = world.people.first(where: { $0.id == joiner }), let leaver = world.leab.last else { return }
-        emit("admin", "member.left", stream: "body/B-LEAB", [
-            "bodyId": "B-LEAB", "personId": J.s(leaver), "to": J.s(DemoCalendar.date(day - 10)), "reason": "resigned",
-        ])
+        let leab: BodyID = "B-LEAB"
+        emit("admin", MemberLeft(bodyId: leab, personId: typed(leaver), to: typed(DemoCalendar.date(day - 10)), reason: .resigned))
         registerPerson(person)
         registerKey(person)
         recordEquality(person)
-        emit("admin", "member.joined", stream: "body/B-LEAB", [
-            "bodyId": "B-LEAB", "personId": J.s(person.id), "membershipCategory": "ebe_lived", "votingRights": true,
-            "from": J.s(DemoCalendar.date(day)),
-        ])
+        emit("admin", MemberJoined(bodyId: leab, personId: typed(person.id), membershipCategory: .ebeLived, votingRights: true, from: typed(DemoCalendar.date(day))))
     }
 }

@@ -77,23 +77,25 @@ final class DemoRun {
     /// The current day's time for the next event (a few seconds apart, from 08:00).
     var now: String { DemoCalendar.time(day, seconds: 8 * 3600 + tick * 3) }
 
-    /// Appends one step. `at` backdates it: something that happened before the ledger was in
-    /// use, recorded now for the record (its time is when it happened).
-    func emit(
-        _ signer: String, _ type: String, stream: String, _ payload: [String: JSONValue],
-        subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil, version: Int? = nil
+    /// Appends one event: a typed payload, in its own stream, encoded by ``Catalogue/json(of:)``
+    /// (the one encode path). `at` backdates it: something that happened before the ledger was in
+    /// use, recorded now for the record (its time is when it happened). `privateData` is sealed
+    /// under `subject`; `id` fixes the event id when other events cite it.
+    func emit<P: EventPayload>(
+        _ signer: String, _ payload: P, subject: String? = nil, privateData: [String: JSONValue]? = nil, id: String? = nil, at: String? = nil
     ) {
+        guard case .object(let members) = Catalogue.json(of: payload) else { preconditionFailure("\(P.eventType) did not encode to an object") }
         // A payload date that restates when it happened (a role held "from" the plan start, a
         // member who left last week) is the effective time: the envelope must say the same.
         var occurredAt = at ?? now
-        if EffectiveTime.mismatch(type: type, occurredAt: occurredAt, payload: payload) != nil,
-            let implied = EffectiveTime.implied(type: type, payload: payload)
+        if EffectiveTime.mismatch(type: P.eventType, occurredAt: occurredAt, payload: members) != nil,
+            let implied = EffectiveTime.implied(type: P.eventType, payload: members)
         {
             occurredAt = implied
         }
         var draft: [String: JSONValue] = [
-            "type": .string(type), "typeVersion": J.n(version ?? UpcasterChain.standard.newestVersion(of: type) ?? 1), "stream": .string(stream), "occurredAt": .string(occurredAt),
-            "payload": .object(payload),
+            "type": .string(P.eventType), "typeVersion": J.n(P.typeVersion), "stream": .string(payload.stream), "occurredAt": .string(occurredAt),
+            "payload": .object(members),
         ]
         if let subject, let privateData {
             draft["private"] = .object(["subject": .string(subject), "data": .object(privateData)])
@@ -159,7 +161,7 @@ final class FeedbackItem {
     let id: String
     let region: Int?
     let service: Int?
-    let channel: String
+    let channel: FeedbackVocabulary.Channel
     let submitter: String
     let theme: Int
     let handler: String
@@ -169,7 +171,7 @@ final class FeedbackItem {
     var closed = false
     var cited = false
 
-    init(id: String, region: Int?, service: Int?, channel: String, submitter: String, theme: Int, handler: String, contact: Bool) {
+    init(id: String, region: Int?, service: Int?, channel: FeedbackVocabulary.Channel, submitter: String, theme: Int, handler: String, contact: Bool) {
         self.id = id
         self.region = region
         self.service = service

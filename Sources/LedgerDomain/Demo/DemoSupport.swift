@@ -116,14 +116,32 @@ struct DemoRandom {
     }
 }
 
-/// Small builders for draft JSON.
+/// A demo string as the typed value a payload member holds. Ids are wrapped unchecked: the
+/// ledger decodes every appended payload strictly, so a malformed id is refused there, naming it.
+func typed<T: ValidatedString>(_ text: String) -> T { T(unchecked: text) }
+
+/// Demo strings as typed values (see ``typed(_:)-(String)``).
+func typed<T: ValidatedString>(_ texts: [String]) -> [T] { texts.map { T(unchecked: $0) } }
+
+/// A value of a catalogue vocabulary the demo's tables name by its wire text (a table holding a
+/// value the vocabulary lacks is a bug in the demo: it stops, naming the value).
+func typed<T: RawRepresentable>(_ raw: String) -> T where T.RawValue == String {
+    guard let value = T(rawValue: raw) else { preconditionFailure("the demo names \(T.self) \"\(raw)\", which the catalogue does not have") }
+    return value
+}
+
+/// Catalogue values named by their wire texts (see ``typed(_:)-(String)``).
+func typed<T: RawRepresentable>(_ raws: [String]) -> [T] where T.RawValue == String { raws.map { typed($0) } }
+
+/// A demo count as the bounded integer a payload member holds (checked when the event is appended).
+func typed<T: BoundedInteger>(_ value: Int) -> T { T(unchecked: value) }
+
+/// Small builders for the demo: draft JSON, periods, document hashes and cited event ids.
 enum J {
     static func s(_ text: String) -> JSONValue { .string(text) }
     static func n(_ value: Int) -> JSONValue { .number(Double(value)) }
-    static func strings(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
-    static func ref(_ kind: String, _ id: String) -> JSONValue { .object(["kind": .string(kind), "id": .string(id)]) }
-    static func period(_ from: Int, _ to: Int) -> JSONValue {
-        .object(["from": .string(DemoCalendar.date(from)), "to": .string(DemoCalendar.date(to))])
+    static func period(_ from: Int, _ to: Int) -> MetricVocabulary.Period {
+        MetricVocabulary.Period(from: DemoCalendar.date(from), to: DemoCalendar.date(to))
     }
 
     /// `sha256:` and the SHA-256 of a label: stands for a document the demo does not hold.

@@ -134,6 +134,21 @@ public struct FeedbackResponded: EventPayload {
         case feedbackId, publicSummary, moderatedByRoleId, response, changeStatus, changeDescription, reason, actionRef, lawfulBasisRef
     }
 
+    /// This response with the texts of ``consentedTextFields`` taken out of the payload, for the
+    /// event's private part when the submitter did not consent to publish, and the lawful basis
+    /// they are sealed under.
+    /// - Returns: the payload to record, and the sealed texts by member name.
+    public func sealingConsentedTexts(lawfulBasisRef: String) -> (payload: FeedbackResponded, texts: [String: String]) {
+        var sealed = self
+        var texts: [String: String] = [:]
+        if let publicSummary { texts[CodingKeys.publicSummary.rawValue] = publicSummary }
+        if let response { texts[CodingKeys.response.rawValue] = response }
+        sealed.publicSummary = nil
+        sealed.response = nil
+        sealed.lawfulBasisRef = lawfulBasisRef
+        return (sealed, texts)
+    }
+
     /// `feedback/<feedbackId>`
     public var stream: String { "feedback/\(feedbackId)" }
     /// The feedback item, the moderating role and the action.

@@ -3,10 +3,12 @@ public import LedgerCore
 /// A published plan recorded as events: the genesis payload members and the event drafts that
 /// `coledger init --template NAME` appends after the genesis, signed by the genesis admin key.
 ///
-/// A template is data (`Schemas/templates/<name>.v<N>.json`), embedded in the binary so it needs
-/// no data files. Its drafts carry `type`, `typeVersion`, `stream`, `occurredAt` and `payload`
-/// and no `id`, so each use appends new events; a second use in the same ledger is refused by
-/// ``DomainPolicy`` because the roles, plan, bodies and actions it defines already exist.
+/// A template is built from the catalogue's typed payloads (a renamed member fails to compile
+/// here) and documented, with the decisions taken in reading the plan, in
+/// `Schemas/templates/<name>.v<N>.json`. Its drafts carry `type`, `typeVersion`, `stream`,
+/// `occurredAt` and `payload` and no `id`, so each use appends new events; a second use in the
+/// same ledger is refused by ``DomainPolicy`` because the roles, plan, bodies and actions it
+/// defines already exist.
 public struct PlanTemplate: Sendable {
     /// The template name, e.g. `rethink-amhe`.
     public let name: String
@@ -19,55 +21,32 @@ public struct PlanTemplate: Sendable {
     public static let names: [String] = ["rethink-amhe"]
 
     /// The template called `name`.
-    /// - Throws: ``DomainError`` when no template has that name or its embedded text is malformed.
+    /// - Throws: ``DomainError`` when no template has that name.
     public static func named(_ name: String) throws(DomainError) -> PlanTemplate {
         switch name {
-        case "rethink-amhe": return try PlanTemplate(json: rethinkAMHEText, name: name)
+        case "rethink-amhe": return rethinkAMHE
         default:
             throw DomainError("", "unknown template \(name) (known: \(names.joined(separator: ", ")))")
         }
     }
 
-    /// Reads a template file's text and checks its shape (not its payloads: the catalogue and the
-    /// admission policy check those when the events are appended).
-    /// - Parameter name: the name the text must declare in its `template` member.
-    init(json text: String, name: String) throws(DomainError) {
-        let value: JSONValue
-        do {
-            value = try CanonicalJSON.parse(Array(text.utf8))
-        } catch {
-            throw DomainError("", "template \(name) is not JSON: \(error)")
-        }
-        guard value["template"]?.stringValue == name else {
-            let declared = value["template"]?.stringValue ?? "nothing"
-            throw DomainError("/template", "template \(name) declares the name \(declared)")
-        }
-        guard let genesis = value["genesis"]?.objectValue else {
-            throw DomainError("/genesis", "template \(name) needs a genesis object")
-        }
-        let reserved = ["origin", "logKey", "admins"]
-        if let member = reserved.first(where: { genesis[$0] != nil }) {
-            throw DomainError("/genesis/\(member)", "is set by the ledger when it is created, not by a template")
-        }
-        guard let events = value["events"]?.arrayValue else {
-            throw DomainError("/events", "template \(name) needs an events array")
-        }
-        for (i, event) in events.enumerated() {
-            guard let object = event.objectValue else {
-                throw DomainError("/events/\(i)", "must be an event draft object")
-            }
-            for member in ["type", "stream"] where object[member]?.stringValue == nil {
-                throw DomainError("/events/\(i)/\(member)", "must be a string")
-            }
-            guard object["payload"]?.objectValue != nil else {
-                throw DomainError("/events/\(i)/payload", "must be an object")
-            }
-            if object["id"] != nil {
-                throw DomainError("/events/\(i)/id", "a template draft has no id; each use appends new events")
-            }
-        }
+    /// A template of typed events.
+    /// - Parameter genesis: the plan's members of the genesis payload; the members the ledger sets
+    ///   when it is created (`origin`, `logKey`, `admins`) are left out whatever they hold.
+    init(name: String, genesis: LedgerGenesis, events: [JSONValue]) {
+        let reserved = Set([LedgerGenesis.CodingKeys.origin, .logKey, .admins].map(\.rawValue))
         self.name = name
-        self.genesisPayload = genesis
+        self.genesisPayload = (Catalogue.json(of: genesis).objectValue ?? [:]).filter { !reserved.contains($0.key) }
         self.events = events
+    }
+
+    /// The draft of one event: its type, version and stream from the payload, encoded by
+    /// ``Catalogue/json(of:)``, dated `occurredAt`, with no id.
+    static func draft<P: EventPayload>(_ payload: P, at occurredAt: UTCTimestamp) -> JSONValue {
+        .object([
+            "type": .string(P.eventType), "typeVersion": .number(Double(P.typeVersion)),
+            "stream": .string(payload.stream),
+            "occurredAt": .string(occurredAt.rawValue), "payload": Catalogue.json(of: payload),
+        ])
     }
 }
