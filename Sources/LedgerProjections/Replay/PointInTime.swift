@@ -128,6 +128,12 @@ public struct ReadPoint: Sendable, Hashable {
         self.init(asOf: day, at: point, atText: atText)
     }
 
+    /// The point in words when `asOf` is given: `as of 2025-10-01 (events that had happened by
+    /// then), in the log as it is now` (or `in the log` + the point of the log's words, `cut`).
+    public static func said(asOf: CivilDate, cut: String?) -> String {
+        "as of \(asOf) (events that had happened by then), in the log " + (cut ?? "as it is now")
+    }
+
     /// Whether no point was asked for (the whole log, judged today).
     public var isNow: Bool { asOf == nil && at == nil }
 
@@ -193,6 +199,16 @@ public struct ReadPointError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { message }
+
+    /// A point of the log before its first entry (recorded at `firstRecordedAt`, nil for an empty log).
+    public static func nothingRecorded(_ point: ReplayPoint, firstRecordedAt: String?, spelling: ReadPoint.Spelling) -> ReadPointError {
+        let firstRecorded = firstRecordedAt.map { ", and its first entry was recorded at \($0)" } ?? ""
+        return ReadPointError(
+            .nothingThen, parameter: "at",
+            "nothing had been recorded \(point.description)\(firstRecorded): a point of the log (index or date) selects by "
+                + "when the log learned things (recordedAt), not when they happened; to judge what had happened by a date, give "
+                + "\(spelling.name("as-of")) DATE instead (or a later point)")
+    }
 }
 
 /// Projections folded at a ``ReadPoint``: what every reader (a CLI verb, a portal page) shows.
@@ -235,12 +251,7 @@ extension Projections {
             let replay = try Projections.replay(source, at: cut?.point, ledger: ledger, projections: projections)
             if let cut, try replay.entriesFolded() == 0 {
                 let first = try ledger.map { try $0.entries(from: 0, limit: 1).first?.entry.recordedAt } ?? entries.first?.recordedAt
-                let firstRecorded = first.map { ", and its first entry was recorded at \($0)" } ?? ""
-                throw ReadPointError(
-                    .nothingThen, parameter: "at",
-                    "nothing had been recorded \(cut.point.description)\(firstRecorded): a point of the log (index or date) selects by "
-                        + "when the log learned things (recordedAt), not when they happened; to judge what had happened by a date, give "
-                        + "\(spelling.name("as-of")) DATE instead (or a later point)")
+                throw ReadPointError.nothingRecorded(cut.point, firstRecordedAt: first, spelling: spelling)
             }
             let judged = replay.judgedOn(asOf: nil, at: cut?.point) ?? today
             return PointReading(projections: replay, judgedOn: judged, said: cut?.said ?? "of the whole log")
@@ -253,8 +264,6 @@ extension Projections {
                 "nothing had happened by \(asOf) in the log \(cut?.said ?? "as it is now"): no event's effective time (occurredAt) "
                     + "is on or before that day; give a later \(spelling.name("as-of"))")
         }
-        return PointReading(
-            projections: replay, judgedOn: asOf,
-            said: "as of \(asOf) (events that had happened by then), in the log " + (cut?.said ?? "as it is now"))
+        return PointReading(projections: replay, judgedOn: asOf, said: ReadPoint.said(asOf: asOf, cut: cut?.said))
     }
 }
