@@ -21,7 +21,7 @@ public enum Audit {
     public static func run(
         _ source: Source, policy: AuditPolicy, policySHA256: String, asOf: String? = nil,
         pinnedLogKey: NoteVerifierKey? = nil, keptCheckpoints: [String] = [], witnessPolicy: WitnessPolicy? = nil,
-        held: ((_ index: Int, _ entry: Entry) -> Bool)? = nil
+        held: ((_ index: Int, _ entry: Entry) -> Bool)? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(AuditError) -> AuditReport {
         let asOfText = asOf ?? String(Timestamp.now().prefix(10))
         guard asOfText.count == 10, let asOfDay = Day.number(asOfText) else { throw .badPolicy("--as-of must be a date YYYY-MM-DD, got \(asOfText)") }
@@ -40,7 +40,7 @@ public enum Audit {
             // One pass: the model and the recording delays are folded from the verifier's own
             // in-order pass over the log, so the log is read and parsed once.
             do {
-                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey, onEntry: { index, entry, _ in
+                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey, progress: progress, onEntry: { index, entry, _ in
                     guard held?(index, entry) ?? true else { return }
                     delays.add(entry, at: index)
                     model.observe(entry.event, at: index, asOf: asOfDay)

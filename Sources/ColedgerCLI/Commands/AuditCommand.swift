@@ -60,9 +60,12 @@ struct AuditCommand: ParsableCommand {
             let source: Audit.Source = ledger.map { .ledger($0) } ?? .bundle(URL(fileURLWithPath: bundle ?? ""))
             let witnesses = try witnessPolicy.map(WitnessPolicyFile.load)
             let (asOf, cut) = try Self.point(point, ledger: ledger, bundle: bundle)
+            let progress = ProgressLine("audited", quiet: json || format == "json")
+            defer { progress.finish() }
             report = try Audit.run(
                 source, policy: auditPolicy, policySHA256: sha, asOf: asOf?.description, pinnedLogKey: pinned, keptCheckpoints: kept,
-                witnessPolicy: witnesses, held: cut.map { cut in { index, entry in cut.point.includes(IndexedEntry(index: index, entry: entry)) } })
+                witnessPolicy: witnesses, held: cut.map { cut in { index, entry in cut.point.includes(IndexedEntry(index: index, entry: entry)) } },
+                progress: { done, total in progress.update(done, of: total) })
             report.point = ReadPoint.said(asOf: CivilDate(parsing: report.asOf) ?? CivilDate(dayNumber: 0), cut: cut?.said)
         } catch {
             Output.error("error: the audit could not run: \(error)")

@@ -17,7 +17,11 @@ struct RebuildCommand: ParsableCommand {
             let ledger = try options.open()
             let projections = Projections(ledger: ledger)
             let start = DispatchTime.now().uptimeNanoseconds
+            let progress = ProgressLine("rebuilt")
+            let total = try ledger.size()
+            projections.runner.onChunk = { done in progress.update(done, of: total) }
             try projections.rebuild(names: name.map { [$0] } ?? [])
+            progress.finish()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let entries = try projections.entriesFolded()
             let rate = seconds > 0 ? Int(Double(entries) / seconds) : entries
