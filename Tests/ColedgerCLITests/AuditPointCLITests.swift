@@ -40,7 +40,8 @@ import Testing
         let whole = try Self.report(try run("audit", "--as-of", "2026-03-31", "--json"))
         #expect(template["size"] as? Int == whole["size"] as? Int)
         #expect(Self.verdicts(whole)["F-1"] != "nothing_to_judge", "\(Self.verdicts(whole))")
-        #expect(whole["point"] as? String == "as of 2026-03-31 (events that had happened by then), in the log as it is now")
+        #expect(
+            whole["point"] as? String == "as of 2026-03-31 (events that had happened by then), in the log as it is now")
 
         // Both clocks in the text report's heading.
         let both = try run("audit", "--as-of", "2025-07-01", "--at", "checkpoint")
@@ -51,9 +52,11 @@ import Testing
 
         // Before anything was recorded, a malformed point, the retired --now: refused (exit 2), nothing printed.
         let none = try run("audit", "--at", "0")
-        #expect(none.status == 2 && none.stderr.contains("nothing had been recorded before entry 0") && none.stdout.isEmpty)
+        #expect(
+            none.status == 2 && none.stderr.contains("nothing had been recorded before entry 0") && none.stdout.isEmpty)
         let unrecorded = try run("audit", "--at", "2025-10-01")
-        #expect(unrecorded.status == 2 && unrecorded.stderr.contains("nothing had been recorded"), "\(unrecorded.stderr)")
+        #expect(
+            unrecorded.status == 2 && unrecorded.stderr.contains("nothing had been recorded"), "\(unrecorded.stderr)")
         let bad = try run("audit", "--at", "soon")
         #expect(bad.status == 2 && bad.stderr.contains("--at soon is not a point of the log"), "\(bad.stderr)")
         let retired = try run("audit", "--now", "2026-03-31")

@@ -29,7 +29,9 @@ import Testing
         #expect(stillRunning, "the first line arrived only when the demo ended: standard output was not flushed")
         // Buffered, it would come in a 4 KB block with the lines after it; flushed, it comes alone,
         // seconds before the year is appended and step 2 is reported.
-        #expect(!String(decoding: first, as: UTF8.self).contains("2. Appended"), "\(String(decoding: first, as: UTF8.self))")
+        #expect(
+            !String(decoding: first, as: UTF8.self).contains("2. Appended"), "\(String(decoding: first, as: UTF8.self))"
+        )
         let all = String(decoding: first + rest, as: UTF8.self) + String(decoding: errors, as: UTF8.self)
         #expect(!all.contains("\r") && !all.contains("\u{1B}"), "no progress line into a pipe")
 
@@ -38,11 +40,14 @@ import Testing
         for args in [["verify", "--json"], ["audit", "--json", "--as-of", "2026-03-31"]] {
             let r = try cli.run(["--ledger", ledger] + args)
             #expect(r.status == 0 || r.status == 1, "\(args): \(r.stderr)")
-            #expect((try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) != nil, "\(args): \(r.stdout.prefix(200))")
+            #expect(
+                (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) != nil,
+                "\(args): \(r.stdout.prefix(200))")
             #expect(r.stderr.isEmpty, "\(args): \(r.stderr)")
         }
         let rebuilt = try cli.run("--ledger", ledger, "rebuild")
-        #expect(rebuilt.status == 0 && rebuilt.stdout.hasPrefix("rebuilt ") && rebuilt.stderr.isEmpty, "\(rebuilt.stderr)")
+        #expect(
+            rebuilt.status == 0 && rebuilt.stdout.hasPrefix("rebuilt ") && rebuilt.stderr.isEmpty, "\(rebuilt.stderr)")
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
@@ -52,7 +57,9 @@ import Testing
         let dir = try cli.makeDemo()
         let ledger = dir + "/coledger.db"
         // util-linux script(1) gives the command a pseudo-terminal; what it drew comes back on stdout.
-        for (verb, words) in [("verify", "coledger: verified "), ("audit", "coledger: audited "), ("rebuild", "coledger: rebuilt ")] {
+        for (verb, words) in [
+            ("verify", "coledger: verified "), ("audit", "coledger: audited "), ("rebuild", "coledger: rebuilt "),
+        ] {
             let script = Process()
             script.executableURL = URL(fileURLWithPath: "/usr/bin/script")
             script.arguments = ["-qec", "\(CLI.binary) --ledger \(ledger) \(verb)", "/dev/null"]

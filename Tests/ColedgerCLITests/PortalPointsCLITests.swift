@@ -92,23 +92,31 @@ import Testing
         for (query, options) in [("as-of=2025-07-02", ["--as-of", "2025-07-02"]), ("at=50", ["--at", "50"])] {
             let verb = try cli.run(["--ledger", ledger, "plan", "--json"] + options)
             try #require(verb.status == 0, "\(verb.stderr)")
-            let fromVerb = try #require(try JSONSerialization.jsonObject(with: Data(verb.stdout.utf8)) as? [String: Any])
+            let fromVerb = try #require(
+                try JSONSerialization.jsonObject(with: Data(verb.stdout.utf8)) as? [String: Any])
             let page = try server.json("/api/plan?" + query)
             let verbActions = (fromVerb["actions"] as? [[String: Any]] ?? []).compactMap {
                 ($0["action"] as? [String: Any]).map { "\($0["code"] ?? "") \($0["status"] ?? "")" }
             }
-            let pageActions = (page["actions"] as? [[String: Any]] ?? []).map { "\($0["code"] ?? "") \($0["status"] ?? "")" }
+            let pageActions = (page["actions"] as? [[String: Any]] ?? []).map {
+                "\($0["code"] ?? "") \($0["status"] ?? "")"
+            }
             #expect(verbActions.count == 23 && verbActions == pageActions, "\(query)")
         }
 
         // The page says which point it shows, in the CLI's words, and its links keep the point.
         let page = try server.get("/plan?as-of=2025-07-01")
         #expect(page.status == 200)
-        #expect(page.text.contains("This page shows the record as of 2025-07-01 (events that had happened by then), in the log as it is now."))
+        #expect(
+            page.text.contains(
+                "This page shows the record as of 2025-07-01 (events that had happened by then), in the log as it is now."
+            ))
         #expect(page.text.contains("the plan has 23 actions: 0 done, 0 in progress, 23 planned"))
         #expect(page.text.contains("href=\"/decisions?as-of=2025-07-01\""))
         let byIndex = try server.get("/decisions?at=50")
-        #expect(byIndex.status == 200 && byIndex.text.contains("This page shows the record before entry 50."), "\(byIndex.text)")
+        #expect(
+            byIndex.status == 200 && byIndex.text.contains("This page shows the record before entry 50."),
+            "\(byIndex.text)")
 
         // Before anything happened: a page that says so, not an empty one; the CLI refuses the same point.
         let nothing = try server.get("/plan?as-of=2023-03-31")

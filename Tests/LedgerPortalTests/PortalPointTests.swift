@@ -16,7 +16,8 @@ struct PortalPointTests {
         #expect(page.status == 200)
         #expect(
             page.text.contains(
-                "This page shows the record as of 2023-04-01 (events that had happened by then), in the log as it is now."))
+                "This page shows the record as of 2023-04-01 (events that had happened by then), in the log as it is now."
+            ))
         #expect(page.text.contains("the plan has 23 actions: 0 done, 0 in progress, 23 planned"))
         // The navigation and the site name keep the point; the form, the API and the stylesheet do not.
         for kept in ["/", "/you-said-we-did", "/decisions", "/equity", "/verify"] {
@@ -25,7 +26,8 @@ struct PortalPointTests {
         #expect(page.text.contains("href=\"/feedback\"") && page.text.contains("href=\"/api/openapi.json\""))
         #expect(page.text.contains("<a href=\"/plan\">Show the page without this point</a>"))
         #expect(page.header("content-security-policy") == SecurityHeaders.contentSecurityPolicy)
-        let api = try JSONDecoder().decode(PlanProgress.self, from: Data((await f.get("/api/plan?as-of=2023-04-01")).body))
+        let api = try JSONDecoder().decode(
+            PlanProgress.self, from: Data((await f.get("/api/plan?as-of=2023-04-01")).body))
         #expect(api.asOf == "2023-04-01" && api.totals.planned == 23)
         // Without a point: no sentence, today's clocks.
         #expect(!(await f.get("/plan")).text.contains("This page shows the record"))
@@ -44,7 +46,8 @@ struct PortalPointTests {
         #expect(apiNothing.status == 404 && apiNothing.text.contains("\"field\":\"at\""), "\(apiNothing.text)")
         // Malformed values: 400 naming the parameter, in the page and in the JSON.
         for (query, field) in [
-            ("as-of=2025-02-30", "as-of"), ("as-of=31/03/2026", "as-of"), ("at=checkpoint:someday", "at"), ("at=-3", "at"),
+            ("as-of=2025-02-30", "as-of"), ("as-of=31/03/2026", "as-of"), ("at=checkpoint:someday", "at"),
+            ("at=-3", "at"),
         ] {
             let page = await f.get("/plan?" + query)
             #expect(page.status == 400, "\(query)")
@@ -64,7 +67,8 @@ struct PortalPointTests {
         // but the decisions page at that index says which point it used.
         let page = await f.get("/decisions?at=\(size - 1)")
         #expect(page.status == 200 && page.text.contains("This page shows the record before entry \(size - 1)."))
-        let api = try JSONDecoder().decode(PlanProgress.self, from: Data((await f.get("/api/plan?at=\(size - 1)")).body))
+        let api = try JSONDecoder().decode(
+            PlanProgress.self, from: Data((await f.get("/api/plan?at=\(size - 1)")).body))
         #expect(api.entries == size - 1 && api.totals.total == 23)
         // Before entry 0 nothing had been recorded.
         let none = await f.get("/plan?at=0")
@@ -76,14 +80,17 @@ struct PortalPointTests {
 
     @Test func linksKeepThePointOnlyToPagesThatShowThePlan() {
         let q = "as-of=2025-07-01&at=checkpoint:2025-11-01"
-        #expect(PointLinks.keep("/plan?page=2#actions", query: q) == "/plan?page=2&amp;as-of=2025-07-01&amp;at=checkpoint:2025-11-01#actions")
+        #expect(
+            PointLinks.keep("/plan?page=2#actions", query: q)
+                == "/plan?page=2&amp;as-of=2025-07-01&amp;at=checkpoint:2025-11-01#actions")
         #expect(PointLinks.keep("/decisions/D%2D1", query: "at=5") == "/decisions/D%2D1?at=5")
         #expect(PointLinks.keep("/", query: "at=5") == "/?at=5")
         for other in ["/feedback", "/contributions", "/api/plan", "/static/portal.css", "/api/proofs/3"] {
             #expect(PointLinks.keep(other, query: "at=5") == other)
         }
         #expect(
-            PointLinks.keepAll("<a href=\"/plan\">p</a> <a href=\"#x\">x</a> <a href=\"/feedback\">f</a>", query: "at=5")
+            PointLinks.keepAll(
+                "<a href=\"/plan\">p</a> <a href=\"#x\">x</a> <a href=\"/feedback\">f</a>", query: "at=5")
                 == "<a href=\"/plan?at=5\">p</a> <a href=\"#x\">x</a> <a href=\"/feedback\">f</a>")
         #expect(PointLinks.keepAll("<a href=\"/plan\">", query: "") == "<a href=\"/plan\">")
     }
@@ -98,7 +105,9 @@ struct PortalPointTests {
             _ = try ReadPoint(asOf: nil, at: "soon", spelling: .options)
             Issue.record("soon is not a point")
         } catch {
-            #expect(error.parameter == "at" && error.kind == .malformed && error.message.hasPrefix("--at soon is not a point of the log"))
+            #expect(
+                error.parameter == "at" && error.kind == .malformed
+                    && error.message.hasPrefix("--at soon is not a point of the log"))
         }
     }
 }

@@ -97,7 +97,7 @@ extension PointView {
     /// One page of the public list (newest first), from the feedback projection's published list.
     func youSaid(page: Int) throws -> Paged<YouSaidWeDid> {
         if let hit = youSaidCache[page] { return hit }
-                var n = max(page, 1)
+        var n = max(page, 1)
         var (total, items) = try projections.youSaidWeDid(newestFirstFrom: (n - 1) * pageSize, limit: pageSize)
         let pages = max(1, (total + pageSize - 1) / pageSize)
         if n > pages {

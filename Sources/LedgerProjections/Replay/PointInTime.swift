@@ -169,7 +169,7 @@ public struct ReadPoint: Sendable, Hashable {
             return (.index(size), "at the bundle's checkpoint (\(size) entries)")
         }
         let limit = day?.description
-        let kept = try ledger.checkpoints().filter { limit == nil || $0.signedAt.prefix(10) <= limit! }
+        let kept = try ledger.checkpoints().filter { checkpoint in limit.map { checkpoint.signedAt.prefix(10) <= $0 } ?? true }
         guard let checkpoint = kept.last else {
             throw ReadPointError(
                 .nothingThen, parameter: "at",
