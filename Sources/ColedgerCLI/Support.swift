@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import LedgerCore
 import LedgerDomain
 import LedgerStore
@@ -82,14 +86,25 @@ enum Output {
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Whether standard output is a pipe (or a socket): then ``print(_:separator:terminator:)`` flushes each line.
+    static let stdoutIsPipe: Bool = {
+        var status = stat()
+        guard fstat(1, &status) == 0 else { return false }
+        let kind = status.st_mode & S_IFMT
+        return kind == S_IFIFO || kind == S_IFSOCK
+    }()
 }
 
 /// Every line the CLI prints goes through here (it shadows the standard library's `print` in
 /// this module): control characters that came from a ledger or a bundle (ESC, CSI, BEL,
 /// carriage return, …) are written as `\u001B`-style escapes, never raw, so text recorded by
 /// someone else cannot drive the reader's terminal. JSON stays valid: the escapes are JSON's.
+/// When standard output is a pipe, each call is flushed, so `coledger audit | head` or a log
+/// tailer sees lines as they are produced (a file or a terminal keeps stdio's buffering).
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     Swift.print(InputHygiene.printable(items.map { "\($0)" }.joined(separator: separator)), terminator: terminator)
+    if Output.stdoutIsPipe { fflush(nil) }
 }
 
 enum Input {

@@ -15,10 +15,13 @@ public enum Audit {
     /// Audits `source` under `policy` as of `asOf` (`YYYY-MM-DD`, default today); with a
     /// `witnessPolicy`, the newest checkpoint's cosignatures are judged by it as `verify` judges
     /// them (``WitnessPolicy/failure(newestCheckpoint:)``; a failure is an integrity failure).
+    /// With `held`, the rules and the recording delays see only the entries it keeps: the entries
+    /// the log held at a point (a prefix, `audit --at`); integrity and entitlement are of the whole log.
     /// - Throws: ``AuditError`` when the audit could not run (unreadable input, bad date).
     public static func run(
         _ source: Source, policy: AuditPolicy, policySHA256: String, asOf: String? = nil,
-        pinnedLogKey: NoteVerifierKey? = nil, keptCheckpoints: [String] = [], witnessPolicy: WitnessPolicy? = nil
+        pinnedLogKey: NoteVerifierKey? = nil, keptCheckpoints: [String] = [], witnessPolicy: WitnessPolicy? = nil,
+        held: ((_ index: Int, _ entry: Entry) -> Bool)? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(AuditError) -> AuditReport {
         let asOfText = asOf ?? String(Timestamp.now().prefix(10))
         guard asOfText.count == 10, let asOfDay = Day.number(asOfText) else { throw .badPolicy("--as-of must be a date YYYY-MM-DD, got \(asOfText)") }
@@ -37,7 +40,8 @@ public enum Audit {
             // One pass: the model and the recording delays are folded from the verifier's own
             // in-order pass over the log, so the log is read and parsed once.
             do {
-                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey, onEntry: { index, entry, decoded in
+                report = try ledger.verify(keptCheckpoints: keptCheckpoints, pinnedLogKey: pinnedLogKey, progress: progress, onEntry: { index, entry, decoded in
+                    guard held?(index, entry) ?? true else { return }
                     delays.add(entry, at: index)
                     model.observe(entry.event, decoded: decoded, at: index, asOf: asOfDay)
                 })
@@ -66,7 +70,7 @@ public enum Audit {
             for line in Bundle.splitLines([UInt8](privateFile)).lines {
                 if let index = (try? CanonicalJSON.parse(line))?["index"]?.intValue { privateLines.append(index) }
             }
-            for (index, entry) in entries {
+            for (index, entry) in entries where held?(index, entry) ?? true {
                 delays.add(entry, at: index)
                 model.observe(entry.event, at: index, asOf: asOfDay)
             }

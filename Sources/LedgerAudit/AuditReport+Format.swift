@@ -5,7 +5,9 @@ extension AuditReport {
     /// Plain text for people.
     public var text: String {
         var out = "Coledger audit of \(source)\n"
-        out += "\(size) entries, rules judged as of \(asOf), policy \(policy) (sha256 \(policySHA256))\n\n"
+        out += "\(size) entries, rules judged as of \(asOf), policy \(policy) (sha256 \(policySHA256))\n"
+        if let point { out += "Rules judged \(point)\n" }
+        out += "\n"
         out += "1. Integrity: " + (integrity.isEmpty ? "PASS — every entry, signature, key and checkpoint checks out\n" : "FAIL\n")
         for f in integrity.prefix(20) { out += "   - \(f)\n" }
         out += "2. Entitlement: " + (entitlement.isEmpty ? "PASS — every signer was entitled to what they signed\n" : "FAIL\n")
@@ -63,7 +65,7 @@ extension AuditReport {
             @media print{body{margin:0}tr{page-break-inside:avoid}}
             </style></head><body>
             <h1>Coledger audit</h1>
-            <p>\(e(source)): \(size) entries; rules judged as of <strong>\(e(asOf))</strong>; policy \(e(policy)) (SHA-256 \(e(policySHA256))).</p>
+            <p>\(e(source)): \(size) entries; rules judged as of <strong>\(e(asOf))</strong>; policy \(e(policy)) (SHA-256 \(e(policySHA256))).</p>\(point.map { "<p>Rules judged \(e($0)).</p>" } ?? "")
             <p><strong>Result: \(passed ? "pass" : "fail")</strong></p>
             <h2>1. Integrity</h2>\(list(integrity))
             <h2>2. Entitlement</h2>\(list(entitlement))

@@ -73,6 +73,8 @@ public struct AuditReport: Sendable, Codable {
     public var notImplemented: [String: String]
     /// Transparency, not a rule: how long after it happened each entry was recorded.
     public var recordingDelay: RecordingDelayReport? = nil
+    /// The point the rules were judged at, in words (`audit --as-of` / `--at`, as the read verbs say it).
+    public var point: String? = nil
 
     /// True when integrity and entitlement hold and no rule fails.
     public var passed: Bool { integrity.isEmpty && entitlement.isEmpty && !rules.contains { $0.verdict == .fail } }

@@ -40,8 +40,8 @@ public final class Portal: Sendable {
     public func warmUp() async throws -> Int {
         let size = try await store.perform { w in
             try w.refresh()
-            _ = try w.plan()
-            _ = try w.youSaid(page: 1)
+            _ = try w.live.plan()
+            _ = try w.live.youSaid(page: 1)
             return w.size
         }
         // The first audit waits until the first pages are served; a request after that starts it
@@ -117,30 +117,30 @@ public final class Portal: Sendable {
                     headers: [("allow", list)])
             }
         }
+        /// `?as-of=` and `?at=`, on the pages that show the plan's state.
+        func point() throws -> ReadPoint { try Self.point(query) }
         switch segments {
         case []:
             try allow("GET")
-            return try await page("home") { w in
-                let plan = try w.plan()
+            return try await page("home", at: try point(), request, section: .home) { w, v in
+                let plan = try v.plan()
                 return w.render(
                     "Home", .home,
                     Pages.home(
-                        plan: plan, youSaid: try w.youSaid(page: 1).total, decisions: try w.decisionRegister().count,
-                        formOn: w.configuration.intakeKey != nil))
+                        plan: plan, youSaid: try v.youSaid(page: 1).total, decisions: try v.decisionRegister().count,
+                        formOn: w.configuration.intakeKey != nil), at: v)
             }
         case ["plan"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("plan|\(n)") { w in
-                w.render("Plan progress", .plan, Pages.plan(try w.plan(), page: n, pageSize: w.configuration.pageSize))
+            return try await page("plan|\(n)", at: try point(), request, section: .plan) { w, v in
+                w.render("Plan progress", .plan, Pages.plan(try v.plan(), page: n, pageSize: w.configuration.pageSize), at: v)
             }
         case ["you-said-we-did"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("yousaid|\(n)") { w in
-                w.render(
-                    "You said, we did", .yousaid,
-                    Pages.youSaid(try w.youSaid(page: n)))
+            return try await page("yousaid|\(n)", at: try point(), request, section: .yousaid) { w, v in
+                w.render("You said, we did", .yousaid, Pages.youSaid(try v.youSaid(page: n)), at: v)
             }
         case ["contributions"]:
             try allow("GET", "POST")
@@ -153,30 +153,38 @@ public final class Portal: Sendable {
         case ["decisions"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("decisions|\(n)") { w in
+            return try await page("decisions|\(n)", at: try point(), request, section: .decisions) { w, v in
                 w.render(
                     "Decisions", .decisions,
-                    Pages.decisions(Paged(all: try w.decisionRegister(), page: n, pageSize: w.configuration.pageSize)))
+                    Pages.decisions(Paged(all: try v.decisionRegister(), page: n, pageSize: w.configuration.pageSize)), at: v)
             }
         case let s where s.count == 2 && s[0] == "decisions":
             try allow("GET")
-            let detail = try await decisionDetail(s[1])
-            let markup = try await store.perform { w in
-                w.render("Decision \(detail.decisionId)", .decisions, Pages.decision(detail))
+            let at = try point()
+            let id = s[1]
+            return try await page("decision|\(id)", at: at, request, section: .decisions) { w, v in
+                guard let detail = try v.decisionDetail(id) else { throw Self.noDecision(id, at: v) }
+                return w.render("Decision \(detail.decisionId)", .decisions, Pages.decision(detail), at: v)
             }
-            return Self.respond(markup)
         case ["equity"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("equity|\(n)") { w in
-                w.render("Equity", .equity, Pages.equity(Paged(all: try w.equity(), page: n, pageSize: 5)))
+            return try await page("equity|\(n)", at: try point(), request, section: .equity) { w, v in
+                w.render("Equity", .equity, Pages.equity(Paged(all: try v.equity(), page: n, pageSize: 5)), at: v)
             }
         case ["verify"]:
             try allow("GET")
+            let at = try point()
             let status = try await verifyStatus()
             let witnessPolicy = configuration.witnessPolicy
             let body = try await store.perform { w in
-                w.render("Check the record", .verify, Pages.verify(status, witnessPolicy: witnessPolicy))
+                let v = try? w.view(at)
+                let note: Markup =
+                    v?.said == nil
+                    ? .empty
+                    : "<p>The checks below are of the whole record as it is now: a record is checked whole, whatever point the other pages are read at.</p>"
+                return w.render(
+                    "Check the record", .verify, "\(note)\(Pages.verify(status, witnessPolicy: witnessPolicy))", at: v)
             }
             return Self.respond(body)
         case ["feedback"]:
@@ -197,22 +205,26 @@ public final class Portal: Sendable {
                 status: 200, headers: [("content-type", "application/json")], body: Array(OpenAPIDocument.json.utf8))
         case ["api", "plan"]:
             try allow("GET")
-            return try await page("api:plan") { w in Self.jsonBody(try w.plan()) }
+            return try await page("api:plan", at: try point(), request, section: nil) { _, v in Self.jsonBody(try v.plan()) }
         case ["api", "you-said-we-did"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("api:yousaid|\(n)") { w in
-                Self.jsonBody(try w.youSaid(page: n))
+            return try await page("api:yousaid|\(n)", at: try point(), request, section: nil) { _, v in
+                Self.jsonBody(try v.youSaid(page: n))
             }
         case ["api", "decisions"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("api:decisions|\(n)") { w in
-                Self.jsonBody(Paged(all: try w.decisionRegister(), page: n, pageSize: w.configuration.pageSize))
+            return try await page("api:decisions|\(n)", at: try point(), request, section: nil) { w, v in
+                Self.jsonBody(Paged(all: try v.decisionRegister(), page: n, pageSize: w.configuration.pageSize))
             }
         case let s where s.count == 3 && s[0] == "api" && s[1] == "decisions":
             try allow("GET")
-            return json(try await decisionDetail(s[2]))
+            let id = s[2]
+            return try await page("api:decision|\(id)", at: try point(), request, section: nil) { _, v in
+                guard let detail = try v.decisionDetail(id) else { throw Self.noDecision(id, at: v) }
+                return Self.jsonBody(detail)
+            }
         case ["api", "contributions"]:
             try allow("POST")
             return try await contributionLookup(request, api: true)
@@ -263,8 +275,8 @@ public final class Portal: Sendable {
         case ["api", "equity"]:
             try allow("GET")
             let n = try Self.pageNumber(query)
-            return try await page("api:equity|\(n)") { w in
-                Self.jsonBody(Paged(all: try w.equity(), page: n, pageSize: 5))
+            return try await page("api:equity|\(n)", at: try point(), request, section: nil) { _, v in
+                Self.jsonBody(Paged(all: try v.equity(), page: n, pageSize: 5))
             }
         default:
             throw Refusal(
@@ -288,6 +300,52 @@ public final class Portal: Sendable {
         return PortalResponse(status: 200, headers: [("content-type", body.contentType)], body: body.bytes)
     }
 
+    /// A page that shows the plan's state, read at `point` (``PortalWorker/view(_:)``: the
+    /// replay the CLI's `--as-of` / `--at` make), refreshed, then from the cache or rendered. A
+    /// point before anything was recorded or had happened is a page saying so (HTTP 200); for
+    /// the API, a 404 naming the parameter. A point not yet read counts against the client's
+    /// rate limit: reading one reads the whole log.
+    func page(
+        _ key: String, at point: ReadPoint, _ request: PortalRequest, section: Section?,
+        _ make: @escaping @Sendable (PortalWorker, PointView) throws -> CachedBody
+    ) async throws -> PortalResponse {
+        guard !point.isNow else { return try await page(key) { w in try make(w, w.live) } }
+        let ready = try await store.perform { w in
+            try w.refresh()
+            return w.hasView(point)
+        }
+        if !ready { try checkRate(request) }
+        do {
+            return try await page(point.query + "|" + key) { w in
+                do {
+                    return try make(w, try w.view(point))
+                } catch let error as ReadPointError where error.kind == .nothingThen && section != nil {
+                    return w.render(
+                        section?.title ?? "", section ?? .home, Pages.nothingThen(error.message, now: section?.path ?? "/"))
+                }
+            }
+        } catch let error as ReadPointError {
+            throw Refusal(
+                status: error.kind == .malformed ? 400 : 404, title: "Nothing at that point", message: error.message,
+                field: error.parameter)
+        }
+    }
+
+    /// `?as-of=` and `?at=` as one ``ReadPoint``, parsed as the CLI parses `--as-of` and `--at`.
+    static func point(_ query: FormData) throws -> ReadPoint {
+        do {
+            return try ReadPoint(asOf: query["as-of"], at: query["at"], spelling: .query)
+        } catch {
+            throw Refusal(status: 400, title: "Bad request", message: error.message + ".", field: error.parameter)
+        }
+    }
+
+    static func noDecision(_ id: String, at view: PointView) -> Refusal {
+        Refusal(
+            status: 404, title: "Decision not found",
+            message: "There is no decision \(id) in the record\(view.said.map { " \($0)" } ?? "").", field: "id")
+    }
+
     static func respond(_ body: CachedBody, status: Int = 200) -> PortalResponse {
         PortalResponse(status: status, headers: [("content-type", body.contentType)], body: body.bytes)
     }
@@ -302,19 +360,6 @@ public final class Portal: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return CachedBody(contentType: "application/json", bytes: [UInt8](data))
-    }
-
-    func decisionDetail(_ id: String) async throws -> DecisionDetail {
-        let detail = try await store.perform { w -> DecisionDetail? in
-            try w.refresh()
-            return try w.decisionDetail(id)
-        }
-        guard let detail else {
-            throw Refusal(
-                status: 404, title: "Decision not found", message: "There is no decision \(id) in the record.",
-                field: "id")
-        }
-        return detail
     }
 
     func verifyStatus() async throws -> VerifyStatus {
@@ -381,8 +426,12 @@ final class SizeBox: Sendable {
 
 extension PortalWorker {
     /// A full HTML page in the shared frame.
-    func render(_ title: String, _ section: Section, _ body: Markup) -> CachedBody {
-        let page = Layout.page(title, section: section, entries: size, site: configuration.siteName, body: body)
+    /// - Parameter view: the point the page was read at; the page says which and its links keep it.
+    func render(_ title: String, _ section: Section, _ body: Markup, at view: PointView? = nil) -> CachedBody {
+        // The server's default point (serve --as-of) is said, but links need not repeat it.
+        let point = view.flatMap { v in v.said.map { (said: $0, query: v === live ? "" : v.point.query) } }
+        let page = Layout.page(
+            title, section: section, entries: size, site: configuration.siteName, body: body, point: point)
         return CachedBody(contentType: "text/html; charset=utf-8", bytes: Array(page.html.utf8))
     }
 }

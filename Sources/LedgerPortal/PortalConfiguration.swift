@@ -9,6 +9,9 @@ public struct PortalConfiguration: Sendable {
     public var siteName = "Race equality plan: the open record"
     /// The date clocks and overdue flags are judged on; nil for today (UTC), read per request.
     public var now: CivilDate?
+    /// The point pages are read at when the request names none (`serve --as-of`); ``ReadPoint/now``
+    /// for the log as it is now. A request's `?as-of=` / `?at=` replace it.
+    public var defaultPoint = ReadPoint.now
     /// The intake key that signs `feedback.received` from the form; nil turns the form off.
     public var intakeKey: Ed25519SigningKey?
     /// Contribution reference codes.

@@ -59,12 +59,12 @@ struct PortalFromProjectionsTests {
         // You said, we did: the projection's list, newest first, in pages of 20.
         let all = Array(try Projections(ledger: ledger).youSaidWeDid().reversed())
         #expect(all.count > 50, "the demo year publishes dozens of answers")
-        let first = try worker.youSaid(page: 1)
+        let first = try worker.live.youSaid(page: 1)
         #expect(first.total == all.count && first.pages == (all.count + 19) / 20 && first.page == 1)
         #expect(first.items == Array(all.prefix(20)))
-        let second = try worker.youSaid(page: 2)
+        let second = try worker.live.youSaid(page: 2)
         #expect(second.items == Array(all[20..<40]))
-        let last = try worker.youSaid(page: 10_000)
+        let last = try worker.live.youSaid(page: 10_000)
         #expect(last.page == first.pages && last.items == Array(all[((first.pages - 1) * 20)...]))
         #expect(zip(all, all.dropFirst()).allSatisfy { $0.receivedIn >= $1.receivedIn }, "newest first")
 
@@ -79,7 +79,7 @@ struct PortalFromProjectionsTests {
 
         // Plan: the report's roll-ups under their public names.
         let report = try Projections(ledger: ledger).plan(now: try #require(CivilDate(parsing: "2026-03-31")))
-        let plan = try worker.plan()
+        let plan = try worker.live.plan()
         #expect(plan.totals.total == report.actions.count && plan.actions.count == report.actions.count)
         #expect(plan.totals.done == report.actions.filter { $0.action.status == "done" }.count)
         #expect(plan.totals.overdue == report.actions.filter(\.overdue).count)

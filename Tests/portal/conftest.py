@@ -50,7 +50,7 @@ class Server:
 
     def __init__(self, ledger, *extra):
         self.ledger = Path(ledger)
-        cmd = [coledger_bin(), "--ledger", str(ledger), "serve", "--port", "0", "--now", NOW, *map(str, extra)]
+        cmd = [coledger_bin(), "--ledger", str(ledger), "serve", "--port", "0", "--as-of", NOW, *map(str, extra)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
         deadline = time.time() + 300
         line = ""

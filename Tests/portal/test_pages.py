@@ -24,6 +24,10 @@ PAGES = [
     ("/equity", "equity", "Equity", ["Why some figures are hidden", "Ethnic group", "Service users with a recorded ethnicity"]),
     ("/verify", "verify", "Check the record", ["Latest signed checkpoint", "demo.coledger.example/amhe", "How to check it yourself"]),
     ("/feedback", "feedback", "Give feedback", ["Your feedback", "Which language did you write in?"]),
+    # The CLI's two clocks (issue 11): the point is said and kept; before anything, said too.
+    ("/plan?as-of=2025-07-01", "plan-as-of", "Plan progress",
+     ["This page shows the record as of 2025-07-01 (events that had happened by then)", "As of 1 July 2025", "23 planned"]),
+    ("/decisions?as-of=2023-03-31", "nothing-then", "Nothing in the record at that point", ["nothing had happened by 2023-03-31"]),
 ]
 
 
@@ -137,3 +141,12 @@ def test_pages_without_javascript(server, browser):
         page.goto(server.base + path)
         assert page.locator("h1").inner_text().strip() == h1
     context.close()
+
+
+def test_points_agree_with_the_cli_and_bad_ones_name_the_parameter(server, demo):
+    cli = json.loads(run("plan", "--at", "50", "--json", ledger=demo / "coledger.db").stdout)
+    api = json.loads(fetch(server.base + "/api/plan?at=50")[2])
+    assert [a["status"] for a in api["actions"]] == [a["action"]["status"] for a in cli["actions"]]
+    status, headers, body = fetch(server.base + "/api/plan?as-of=2025-02-30")
+    assert status == 400 and json.loads(body)["field"] == "as-of"
+    assert "content-security-policy" in headers

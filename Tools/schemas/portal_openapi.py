@@ -141,22 +141,33 @@ schemas = {
 def err(desc): return {"description": desc, "content": {"application/json": {"schema": ref("Error")}}}
 def ok(schema, desc): return {"description": desc, "content": {"application/json": {"schema": schema}}}
 page_param = {"name": "page", "in": "query", "required": False, "description": "The page, from 1.", "schema": {"type": "integer", "minimum": 1}}
+as_of_param = {"name": "as-of", "in": "query", "required": False,
+    "description": "What had happened by this date (YYYY-MM-DD): events whose effective time is on or before the end of that UTC day, judged on it; as the CLI's --as-of.",
+    "schema": date}
+at_param = {"name": "at", "in": "query", "required": False,
+    "description": "What the log said then: an entry index (entries before it), a date or RFC 3339 UTC time of recordedAt, `checkpoint` or `checkpoint:YYYY-MM-DD`; as the CLI's --at.",
+    "schema": string}
+point_params = [as_of_param, at_param]
+point_errors = {"400": err("A parameter (named in field: page, as-of or at) is malformed."),
+                "404": err("Nothing had been recorded or had happened at that point (field: as-of or at).")}
 index_param = {"name": "index", "in": "path", "required": True, "description": "The entry's index in the log, from 0.", "schema": {"type": "integer", "minimum": 0}}
 paths = {
-    "/api/plan": {"get": {"operationId": "getPlan", "summary": "The plan's progress", "responses": {"200": ok(ref("PlanProgress"), "The plan as of today (or the server's --now date).")}}},
-    "/api/you-said-we-did": {"get": {"operationId": "listYouSaid", "summary": "\"You said, we did\", newest first", "parameters": [page_param],
-        "responses": {"200": ok(ref("YouSaidPage"), "One page of the list."), "400": err("The page parameter is not a whole number from 1.")}}},
+    "/api/plan": {"get": {"operationId": "getPlan", "summary": "The plan's progress", "parameters": point_params,
+        "responses": {"200": ok(ref("PlanProgress"), "The plan as of today (or the point asked for, or the server's --as-of date)."), **point_errors}}},
+    "/api/you-said-we-did": {"get": {"operationId": "listYouSaid", "summary": "\"You said, we did\", newest first", "parameters": [page_param, *point_params],
+        "responses": {"200": ok(ref("YouSaidPage"), "One page of the list."), **point_errors}}},
     "/api/contributions": {"post": {"operationId": "traceContribution", "summary": "What happened to a contribution, by its reference code",
         "description": "Posted rather than put in the address, so codes stay out of logs and histories. Rate-limited per client.",
         "requestBody": {"required": True, "content": {"application/json": {"schema": obj({"code": S(type="string", description="The 16-character code, e.g. 7KQ3-M9XD-1P4T-ZB2C; case, spaces and dashes do not matter.")})}}},
         "responses": {"200": ok(ref("ContributionAnswer"), "The contribution's trace."), "400": err("The body is not a JSON object with a string code."),
                       "404": err("No contribution has this code."), "415": err("The body is not application/json."),
                       "422": err("The code is not 16 base-32 characters."), "429": err("Too many look-ups from this client; see Retry-After.")}}},
-    "/api/decisions": {"get": {"operationId": "listDecisions", "summary": "The decision register, newest first", "parameters": [page_param],
-        "responses": {"200": ok(ref("DecisionPage"), "One page of the register."), "400": err("The page parameter is not a whole number from 1.")}}},
+    "/api/decisions": {"get": {"operationId": "listDecisions", "summary": "The decision register, newest first", "parameters": [page_param, *point_params],
+        "responses": {"200": ok(ref("DecisionPage"), "One page of the register."), **point_errors}}},
     "/api/decisions/{decisionId}": {"get": {"operationId": "getDecision", "summary": "A decision's provenance",
-        "parameters": [{"name": "decisionId", "in": "path", "required": True, "schema": string}],
-        "responses": {"200": ok(ref("DecisionDetail"), "The provenance."), "404": err("No such decision.")}}},
+        "parameters": [{"name": "decisionId", "in": "path", "required": True, "schema": string}, *point_params],
+        "responses": {"200": ok(ref("DecisionDetail"), "The provenance."), "400": point_errors["400"],
+                      "404": err("No such decision (at that point), or nothing had been recorded or had happened then.")}}},
     "/api/verify": {"get": {"operationId": "getVerify", "summary": "The latest signed checkpoint and the last audit",
         "responses": {"200": ok(ref("VerifyStatus"), "The record's key, size, checkpoint and audit.")}}},
     "/api/checkpoint": {"get": {"operationId": "getCheckpoint", "summary": "The latest checkpoint, with any cosignatures (c2sp.org/signed-note)",
@@ -170,8 +181,8 @@ paths = {
         "responses": {"200": ok(ref("Entry"), "The entry."), "400": err("The index is not a whole number."), "404": err("No such entry.")}}},
     "/api/equity": {"get": {"operationId": "getEquity", "summary": "Metrics by ethnic group, with small numbers suppressed",
         "description": "Five tables a page. Never a suppressed figure: a hidden cell is {\"suppressed\": true} with no number.",
-        "parameters": [page_param],
-        "responses": {"200": ok(ref("EquityPage"), "One page of tables."), "400": err("The page parameter is not a whole number from 1.")}}},
+        "parameters": [page_param, *point_params],
+        "responses": {"200": ok(ref("EquityPage"), "One page of tables."), **point_errors}}},
     "/api/openapi.json": {"get": {"operationId": "getOpenAPI", "summary": "This document", "responses": {"200": ok({"type": "object"}, "The OpenAPI document.")}}},
 }
 doc = {

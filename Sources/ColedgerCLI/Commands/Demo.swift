@@ -70,7 +70,7 @@ struct Demo: ParsableCommand {
             var appended = 0
             var lapseIndex: Int?
             let lapses = generator.lapses
-            let progress = Output.stderrIsTerminal && !json
+            let progress = ProgressLine("appended", unit: "of about \(events) events", quiet: json)
             for chunk in generator.steps() {
                 let items = try chunk.map { (draft: $0.draft, signer: try key($0.signer)) }
                 let results = try ledger.append(items)
@@ -81,9 +81,9 @@ struct Demo: ParsableCommand {
                     }
                 }
                 appended += chunk.count
-                if progress { FileHandle.standardError.write(Data("\r   appended \(appended) of about \(events) events…".utf8)) }
+                progress.update(appended, of: nil)
             }
-            if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            progress.finish()
             let generatedAt = DispatchTime.now()
             say("2. Appended a generated year, 2025-04-01 to 2026-03-31 (seed \(seed)): \(appended) events in "
                 + "\((appended + DemoGenerator.defaultChunk - 1) / DemoGenerator.defaultChunk) transaction(s), every one admitted by "

@@ -17,34 +17,17 @@ struct RebuildCommand: ParsableCommand {
             let ledger = try options.open()
             let projections = Projections(ledger: ledger)
             let start = DispatchTime.now().uptimeNanoseconds
+            let progress = ProgressLine("rebuilt")
+            let total = try ledger.size()
+            projections.runner.onChunk = { done in progress.update(done, of: total) }
             try projections.rebuild(names: name.map { [$0] } ?? [])
+            progress.finish()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let entries = try projections.entriesFolded()
             let rate = seconds > 0 ? Int(Double(entries) / seconds) : entries
             print("rebuilt \(name ?? projections.runner.names.joined(separator: ", ")) from \(entries) entries in \(String(format: "%.2f", seconds)) s (\(rate) entries/s)")
         }
     }
-}
-
-/// `--at` and `diff` points: an index (entries before it) or a date/time (entries recorded by then).
-func parsePoint(_ text: String) throws -> ReplayPoint {
-    guard let point = ReplayPoint(parsing: text) else {
-        throw CLIError("\(text) is not a point of the log: give an entry index (entries before it) or a date YYYY-MM-DD or RFC 3339 UTC time (entries recorded by then)")
-    }
-    return point
-}
-
-/// Refuses a point of the log before anything was recorded, saying which clock `--at` uses:
-/// an empty replay is not an answer ("0 entries", "nothing changed") but a question asked of
-/// the wrong clock.
-func requireEntries(_ replay: Projections, at point: ReplayPoint, ledger: Ledger?) throws {
-    guard try replay.entriesFolded() == 0 else { return }
-    let first = try ledger?.entries(from: 0, limit: 1).first
-    let firstRecorded = first.map { ", and its first entry was recorded at \($0.entry.recordedAt)" } ?? ""
-    throw CLIError(
-        "nothing had been recorded \(point.description)\(firstRecorded): a point of the log (index or date) selects by when the "
-            + "log learned things (recordedAt), not when they happened; to judge what had happened by a date, give --as-of DATE "
-            + "instead (or a later point)")
 }
 
 struct StateCommand: ParsableCommand {

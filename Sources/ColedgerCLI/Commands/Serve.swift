@@ -21,6 +21,11 @@ struct Serve: ParsableCommand {
             keys/portal-codes.secret beside the ledger (created when missing); print a contribution's code
             with `coledger contribution code ID`.
 
+            Every page that shows the plan's state (home, plan, you said we did, decisions, equity, check the
+            record) and its JSON take ?as-of=DATE (what had happened by that day, judged on it) and
+            ?at=INDEX|DATE|checkpoint[:DATE] (what the log said then), with the meaning of the read verbs'
+            --as-of and --at (coledger help state); the page says which point it shows and its links keep it.
+
             Stop the server with Ctrl-C (or SIGTERM).
             """))
     @OptionGroup var options: LedgerOptions
@@ -36,11 +41,15 @@ struct Serve: ParsableCommand {
         help: ArgumentHelp(
             "The contribution code secret (default: keys/portal-codes.secret beside the ledger).", valueName: "file"))
     var codeSecret: String?
+    /// The retired `--now`: pages take `?as-of=DATE` and `?at=POINT` instead (refused in ``run()``).
+    @Option(name: .customLong("now"), help: .hidden) var now: String?
     @Option(
+        name: .customLong("as-of"),
         help: ArgumentHelp(
-            "Judge overdue actions and the audit as of this date (YYYY-MM-DD; default: today, UTC).", valueName: "date")
-    )
-    var now: String?
+            "Show pages as of this date when the address names no point: what had happened by then, judged on it "
+                + "(as ?as-of=DATE and the read verbs' --as-of; default: the whole log, judged today).",
+            valueName: "date"))
+    var asOf: String?
     @Option(help: "The site's name in every page's header.") var title: String?
     @Option(help: "The lawful basis recorded with feedback text from the form (rule P-1).") var lawfulBasis =
         "LB-ART9-2H"
@@ -65,6 +74,12 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         try reporting {
+            if now != nil {
+                throw CLIError(
+                    "--now is no longer an option: give --as-of DATE (the date pages show when the address names no point); every page that shows the plan takes ?as-of=DATE (what had happened by that day, "
+                        + "judged on it) and ?at=POINT (what the log said then), as the CLI's --as-of and --at do; "
+                        + "e.g. http://127.0.0.1:8080/plan?as-of=2025-10-01")
+            }
             let ledgerPath = options.path
             guard FileManager.default.fileExists(atPath: ledgerPath) else {
                 throw CLIError("no ledger at \(ledgerPath); give --ledger PATH or run `coledger demo` first")
@@ -72,12 +87,12 @@ struct Serve: ParsableCommand {
             let secretPath = codeSecret ?? ContributionCodes.defaultSecretPath(ledgerPath: ledgerPath)
             var configuration = PortalConfiguration(
                 ledgerPath: ledgerPath, codes: try ContributionCodes.loadOrCreate(at: secretPath))
-            if let now {
-                guard now.count == 10, let date = CivilDate(parsing: now) else {
-                    throw CLIError("--now must be a date YYYY-MM-DD, got \(now)")
-                }
-                configuration.now = date
+            do {
+                configuration.defaultPoint = try ReadPoint(asOf: asOf, at: nil)
+            } catch let error as ReadPointError {
+                throw CLIError(error.message)
             }
+            configuration.now = configuration.defaultPoint.asOf
             if let title { configuration.siteName = title }
             configuration.lawfulBasis = lawfulBasis
             configuration.postsPerMinute = postsPerMinute

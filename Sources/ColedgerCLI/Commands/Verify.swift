@@ -49,7 +49,7 @@ struct Verify: ParsableCommand {
             let policy = try witnessPolicy.map { path in
                 do { return try WitnessPolicyFile.load(path) } catch let error as CLIError { throw CLIError(error.description, code: 2) }
             }
-            let progress = Output.stderrIsTerminal && !json
+            let progress = ProgressLine("verified", quiet: json)
             if let bundle {
                 report = try Bundle.verify(
                     directory: URL(fileURLWithPath: bundle), pinnedLogKey: pinned, keptCheckpoints: kept, policies: Catalogues.policies)
@@ -58,12 +58,8 @@ struct Verify: ParsableCommand {
                 if let policy { Self.checkPolicy(note: note, policy: policy, report: &report) }
             } else {
                 let ledger = try options.open()
-                report = try ledger.verify(keptCheckpoints: kept, pinnedLogKey: pinned) { done, total in
-                    if progress && (done % 65_536 < 8192 || done == total) {
-                        FileHandle.standardError.write(Data("\rcoledger: verified \(done)/\(total) entries".utf8))
-                        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-                    }
-                }
+                report = try ledger.verify(keptCheckpoints: kept, pinnedLogKey: pinned) { done, total in progress.update(done, of: total) }
+                progress.finish()
                 if !witnessKeys.isEmpty {
                     let note = try ledger.latestCheckpoint().flatMap { try ledger.cosignedNote(size: $0.size) } ?? ""
                     Self.checkQuorum(note: note, witnesses: witnessKeys, quorum: quorum, report: &report)

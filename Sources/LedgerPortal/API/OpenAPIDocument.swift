@@ -17,13 +17,54 @@ enum OpenAPIDocument {
       "get": {
         "operationId": "getPlan",
         "summary": "The plan's progress",
+        "parameters": [
+          {
+            "name": "as-of",
+            "in": "query",
+            "required": false,
+            "description": "What had happened by this date (YYYY-MM-DD): events whose effective time is on or before the end of that UTC day, judged on it; as the CLI's --as-of.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "description": "What the log said then: an entry index (entries before it), a date or RFC 3339 UTC time of recordedAt, `checkpoint` or `checkpoint:YYYY-MM-DD`; as the CLI's --at.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
         "responses": {
           "200": {
-            "description": "The plan as of today (or the server's --now date).",
+            "description": "The plan as of today (or the point asked for, or the server's --as-of date).",
             "content": {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/PlanProgress"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A parameter (named in field: page, as-of or at) is malformed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Nothing had been recorded or had happened at that point (field: as-of or at).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }
@@ -45,6 +86,25 @@ enum OpenAPIDocument {
               "type": "integer",
               "minimum": 1
             }
+          },
+          {
+            "name": "as-of",
+            "in": "query",
+            "required": false,
+            "description": "What had happened by this date (YYYY-MM-DD): events whose effective time is on or before the end of that UTC day, judged on it; as the CLI's --as-of.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "description": "What the log said then: an entry index (entries before it), a date or RFC 3339 UTC time of recordedAt, `checkpoint` or `checkpoint:YYYY-MM-DD`; as the CLI's --at.",
+            "schema": {
+              "type": "string"
+            }
           }
         ],
         "responses": {
@@ -59,7 +119,17 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "The page parameter is not a whole number from 1.",
+            "description": "A parameter (named in field: page, as-of or at) is malformed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Nothing had been recorded or had happened at that point (field: as-of or at).",
             "content": {
               "application/json": {
                 "schema": {
@@ -174,6 +244,25 @@ enum OpenAPIDocument {
               "type": "integer",
               "minimum": 1
             }
+          },
+          {
+            "name": "as-of",
+            "in": "query",
+            "required": false,
+            "description": "What had happened by this date (YYYY-MM-DD): events whose effective time is on or before the end of that UTC day, judged on it; as the CLI's --as-of.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "description": "What the log said then: an entry index (entries before it), a date or RFC 3339 UTC time of recordedAt, `checkpoint` or `checkpoint:YYYY-MM-DD`; as the CLI's --at.",
+            "schema": {
+              "type": "string"
+            }
           }
         ],
         "responses": {
@@ -188,7 +277,17 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "The page parameter is not a whole number from 1.",
+            "description": "A parameter (named in field: page, as-of or at) is malformed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Nothing had been recorded or had happened at that point (field: as-of or at).",
             "content": {
               "application/json": {
                 "schema": {
@@ -212,6 +311,25 @@ enum OpenAPIDocument {
             "schema": {
               "type": "string"
             }
+          },
+          {
+            "name": "as-of",
+            "in": "query",
+            "required": false,
+            "description": "What had happened by this date (YYYY-MM-DD): events whose effective time is on or before the end of that UTC day, judged on it; as the CLI's --as-of.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "description": "What the log said then: an entry index (entries before it), a date or RFC 3339 UTC time of recordedAt, `checkpoint` or `checkpoint:YYYY-MM-DD`; as the CLI's --at.",
+            "schema": {
+              "type": "string"
+            }
           }
         ],
         "responses": {
@@ -225,8 +343,18 @@ enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "description": "A parameter (named in field: page, as-of or at) is malformed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
           "404": {
-            "description": "No such decision.",
+            "description": "No such decision (at that point), or nothing had been recorded or had happened then.",
             "content": {
               "application/json": {
                 "schema": {
@@ -399,6 +527,25 @@ enum OpenAPIDocument {
               "type": "integer",
               "minimum": 1
             }
+          },
+          {
+            "name": "as-of",
+            "in": "query",
+            "required": false,
+            "description": "What had happened by this date (YYYY-MM-DD): events whose effective time is on or before the end of that UTC day, judged on it; as the CLI's --as-of.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "description": "What the log said then: an entry index (entries before it), a date or RFC 3339 UTC time of recordedAt, `checkpoint` or `checkpoint:YYYY-MM-DD`; as the CLI's --at.",
+            "schema": {
+              "type": "string"
+            }
           }
         ],
         "responses": {
@@ -413,7 +560,17 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "The page parameter is not a whole number from 1.",
+            "description": "A parameter (named in field: page, as-of or at) is malformed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Nothing had been recorded or had happened at that point (field: as-of or at).",
             "content": {
               "application/json": {
                 "schema": {

@@ -35,6 +35,7 @@ enum Stylesheet {
         h3 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
         .lede { font-size: 1.2rem; max-width: 44rem; }
         .muted { color: var(--muted); }
+        .point { border-left: 4px solid var(--ink); background: var(--band); padding: 0.5rem 0.75rem; max-width: 44rem; }
         .site-footer { border-top: 1px solid var(--line); background: var(--band); padding: 1rem 0 2rem; font-size: 0.95rem; }
         table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.95rem; }
         caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }

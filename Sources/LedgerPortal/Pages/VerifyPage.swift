@@ -105,6 +105,17 @@ extension Pages {
             """
     }
 
+    // MARK: Points
+
+    /// A point before anything was recorded or had happened: said, not shown as an empty page.
+    static func nothingThen(_ message: String, now: String) -> Markup {
+        """
+        <h1>Nothing in the record at that point</h1>
+        <p class="lede">\(message).</p>
+        <p><a href="\(now)">See it as it is now</a></p>
+        """
+    }
+
     // MARK: Errors
 
     static func error(status: Int, title: String, message: String) -> Markup {

@@ -51,11 +51,10 @@ final class PortalWorker {
     private(set) var today = CivilDate(dayNumber: 0)
     /// Answers for this size and date, by route and query.
     private var bodies: [String: CachedBody] = [:]
-    var planCache: PlanProgress?
-    var youSaidCache: [Int: Paged<YouSaidWeDid>] = [:]
-    var decisionCache: [String: DecisionDetail] = [:]
-    var registerCache: [DecisionSummary]?
-    var equityCache: [EquityTable]?
+    /// The log as it is now, judged today.
+    private(set) var live: PointView
+    /// Replays at points asked for (``ReadPoint``), until the log grows; a few at a time.
+    private var points: [ReadPoint: PointView] = [:]
     /// Contribution id by its code, for the contributions up to log index ``codedThrough``.
     var contributionByCode: [String: String] = [:]
     var codedThrough = -1
@@ -64,6 +63,7 @@ final class PortalWorker {
         self.configuration = configuration
         ledger = try Ledger.open(path: configuration.ledgerPath, policies: [DomainPolicy.standard])
         projections = Projections(ledger: ledger)
+        live = PointView(projections: projections, today: CivilDate(dayNumber: 0), entries: 0, point: .now, said: nil, pageSize: configuration.pageSize)
     }
 
     /// The ledger's origin (the log's name).
@@ -77,17 +77,31 @@ final class PortalWorker {
         let c = try ledger.latestCheckpoint()?.size ?? -1
         guard n != size || c != checkpointSize || now != today else { return }
         try projections.catchUp()
-        if n != size || now != today {
-            planCache = nil
-            youSaidCache.removeAll()
-            equityCache = nil
-        }
+        if n != size || now != today { points.removeAll() }
         size = n
         checkpointSize = c
         today = now
         bodies.removeAll(keepingCapacity: true)
-        decisionCache.removeAll()
-        registerCache = nil
+        live = PointView(projections: projections, today: now, entries: n, point: .now, said: nil, pageSize: configuration.pageSize)
+        if !configuration.defaultPoint.isNow { live = try view(configuration.defaultPoint) }
+    }
+
+    /// Whether the answer at `point` is at hand without reading the log again.
+    func hasView(_ point: ReadPoint) -> Bool { point.isNow || points[point] != nil }
+
+    /// The projections at `point` (``Projections/read(at:ledger:entries:live:today:bundleCheckpointSize:spelling:projections:)``,
+    /// the function the CLI's `--as-of` / `--at` use), kept until the log grows.
+    /// - Throws: ``ReadPointError`` when nothing had been recorded or had happened by then.
+    func view(_ point: ReadPoint) throws -> PointView {
+        if point.isNow { return live }
+        if let hit = points[point] { return hit }
+        let reading = try Projections.read(at: point, ledger: ledger, today: today, spelling: .query)
+        let view = PointView(
+            projections: reading.projections, today: reading.judgedOn, entries: try reading.projections.entriesFolded(), point: point,
+            said: reading.said, pageSize: configuration.pageSize)
+        if points.count >= 8 { points.removeAll() }
+        points[point] = view
+        return view
     }
 
     /// The cached answer for `key`, or `make`'s (cached for next time).
@@ -97,5 +111,32 @@ final class PortalWorker {
         if bodies.count > 4096 { bodies.removeAll(keepingCapacity: true) }
         bodies[key] = body
         return body
+    }
+}
+
+/// The projections at one ``ReadPoint`` and the answers made from them (kept as long as the view).
+final class PointView {
+    let projections: Projections
+    /// The day clocks (overdue, stale) are judged on.
+    let today: CivilDate
+    /// Entries (events, for an as-of point) the projections hold.
+    let entries: Int
+    let point: ReadPoint
+    /// The point in words (``PointReading/said``); nil for the log as it is now.
+    let said: String?
+    let pageSize: Int
+    var planCache: PlanProgress?
+    var youSaidCache: [Int: Paged<YouSaidWeDid>] = [:]
+    var decisionCache: [String: DecisionDetail] = [:]
+    var registerCache: [DecisionSummary]?
+    var equityCache: [EquityTable]?
+
+    init(projections: Projections, today: CivilDate, entries: Int, point: ReadPoint, said: String?, pageSize: Int) {
+        self.projections = projections
+        self.today = today
+        self.entries = entries
+        self.point = point
+        self.said = said
+        self.pageSize = pageSize
     }
 }

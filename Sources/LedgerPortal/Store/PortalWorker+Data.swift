@@ -63,7 +63,7 @@ extension DecisionDetail {
     }
 }
 
-extension PortalWorker {
+extension PointView {
     // MARK: Plan
 
     /// The plan as of today, grouped by area, competency and pillar.
@@ -84,7 +84,7 @@ extension PortalWorker {
             rollUps.map { PlanGroup($0, name: names[$0.key] ?? $0.key) }
         }
         let progress = PlanProgress(
-            asOf: today.description, entries: size, totals: PlanGroup(report.totals, name: "All actions"),
+            asOf: today.description, entries: entries, totals: PlanGroup(report.totals, name: "All actions"),
             byArea: groups(report.byArea, names: Words.areas),
             byCompetency: groups(report.byCompetency, names: Words.competencies),
             byPillar: groups(report.byPillar, names: Words.pillars), actions: actions)
@@ -97,7 +97,6 @@ extension PortalWorker {
     /// One page of the public list (newest first), from the feedback projection's published list.
     func youSaid(page: Int) throws -> Paged<YouSaidWeDid> {
         if let hit = youSaidCache[page] { return hit }
-        let pageSize = configuration.pageSize
         var n = max(page, 1)
         var (total, items) = try projections.youSaidWeDid(newestFirstFrom: (n - 1) * pageSize, limit: pageSize)
         let pages = max(1, (total + pageSize - 1) / pageSize)
@@ -109,59 +108,6 @@ extension PortalWorker {
         let paged = Paged(page: n, pageSize: pageSize, total: total, items: items)
         youSaidCache[page] = paged
         return paged
-    }
-
-    // MARK: Regions
-
-    /// The regions as registered (id and public name), in registration order: the form's choices.
-    func regions() throws -> [(id: String, name: String)] {
-        try projections.regions().map { (id: $0.regionId, name: $0.name) }
-    }
-
-    // MARK: Contributions
-
-    /// The contribution a code was made for, or nil: the codes of contributions recorded since the
-    /// last look-up are made first (the trace projection lists them in log order).
-    func contributionId(code: String) throws -> String? {
-        for c in try projections.contributions(after: codedThrough) {
-            contributionByCode[configuration.codes.code(for: c.contributionId)] = c.contributionId
-            codedThrough = c.index
-        }
-        return contributionByCode[code]
-    }
-
-    /// The trace for a contribution code, or nil when no contribution has that code.
-    func answer(code: String) throws -> ContributionAnswer? {
-        guard let id = try contributionId(code: code) else { return nil }
-        let report = try projections.trace(contribution: id, showContent: false)
-        guard let t = report.contributions.first else { return nil }
-        let c = t.contribution
-        return ContributionAnswer(
-            contributionId: c.contributionId, kind: c.kind, ladderRung: c.ladderRung,
-            contributedOn: String(c.occurredAt.prefix(10)),
-            bodyId: c.bodyId, meetingId: c.meetingId, ownWords: t.content.status, sentences: t.sentences,
-            discussedAt: t.discussedAt.filter { $0.reason != "contributed" }.map {
-                ContributionAnswer.Discussion(
-                    meetingId: $0.meetingId, bodyId: $0.bodyId, heldOn: $0.heldAt.map { String($0.prefix(10)) })
-            },
-            decisions: t.decisions.map { d in
-                ContributionAnswer.Decision(
-                    decisionId: d.decision.decisionId, title: d.decision.title, bodyId: d.decision.bodyId,
-                    proposedOn: String(d.decision.proposedAt.prefix(10)),
-                    outcomes: d.outcomes.map {
-                        ContributionAnswer.Outcome(
-                            outcome: $0.outcome, meetingId: $0.meetingId, decidedOn: String($0.occurredAt.prefix(10)),
-                            rationale: $0.rationale,
-                            index: $0.index)
-                    })
-            },
-            influences: t.influences.map {
-                ContributionAnswer.Influence(
-                    targetType: $0.targetType, targetId: $0.targetId, influence: $0.influence,
-                    explanation: $0.explanation,
-                    recordedOn: String($0.occurredAt.prefix(10)), index: $0.index)
-            },
-            stillOpen: t.stillOpen, index: c.index)
     }
 
     // MARK: Decisions
@@ -217,6 +163,62 @@ extension PortalWorker {
         }
         equityCache = tables
         return tables
+    }
+
+}
+
+extension PortalWorker {
+    // MARK: Regions
+
+    /// The regions as registered (id and public name), in registration order: the form's choices.
+    func regions() throws -> [(id: String, name: String)] {
+        try projections.regions().map { (id: $0.regionId, name: $0.name) }
+    }
+
+    // MARK: Contributions
+
+    /// The contribution a code was made for, or nil: the codes of contributions recorded since the
+    /// last look-up are made first (the trace projection lists them in log order).
+    func contributionId(code: String) throws -> String? {
+        for c in try projections.contributions(after: codedThrough) {
+            contributionByCode[configuration.codes.code(for: c.contributionId)] = c.contributionId
+            codedThrough = c.index
+        }
+        return contributionByCode[code]
+    }
+
+    /// The trace for a contribution code, or nil when no contribution has that code.
+    func answer(code: String) throws -> ContributionAnswer? {
+        guard let id = try contributionId(code: code) else { return nil }
+        let report = try projections.trace(contribution: id, showContent: false)
+        guard let t = report.contributions.first else { return nil }
+        let c = t.contribution
+        return ContributionAnswer(
+            contributionId: c.contributionId, kind: c.kind, ladderRung: c.ladderRung,
+            contributedOn: String(c.occurredAt.prefix(10)),
+            bodyId: c.bodyId, meetingId: c.meetingId, ownWords: t.content.status, sentences: t.sentences,
+            discussedAt: t.discussedAt.filter { $0.reason != "contributed" }.map {
+                ContributionAnswer.Discussion(
+                    meetingId: $0.meetingId, bodyId: $0.bodyId, heldOn: $0.heldAt.map { String($0.prefix(10)) })
+            },
+            decisions: t.decisions.map { d in
+                ContributionAnswer.Decision(
+                    decisionId: d.decision.decisionId, title: d.decision.title, bodyId: d.decision.bodyId,
+                    proposedOn: String(d.decision.proposedAt.prefix(10)),
+                    outcomes: d.outcomes.map {
+                        ContributionAnswer.Outcome(
+                            outcome: $0.outcome, meetingId: $0.meetingId, decidedOn: String($0.occurredAt.prefix(10)),
+                            rationale: $0.rationale,
+                            index: $0.index)
+                    })
+            },
+            influences: t.influences.map {
+                ContributionAnswer.Influence(
+                    targetType: $0.targetType, targetId: $0.targetId, influence: $0.influence,
+                    explanation: $0.explanation,
+                    recordedOn: String($0.occurredAt.prefix(10)), index: $0.index)
+            },
+            stillOpen: t.stillOpen, index: c.index)
     }
 
     // MARK: Verify

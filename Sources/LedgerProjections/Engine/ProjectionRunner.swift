@@ -82,6 +82,9 @@ public final class ProjectionRunner {
     public var chunkSize = 16_384
     /// When the last entry this runner folded was recorded (the end of a replay).
     public private(set) var lastRecordedAt: String?
+    /// Called after each chunk is folded with the number of entries read so far (for a
+    /// progress line; entries from index 0, so during a rebuild it counts up to the log's size).
+    public var onChunk: ((_ entriesRead: Int) -> Void)?
 
     /// A runner for `projections` over `source`, writing into `database`.
     public init(database: ProjectionDatabase, source: any EntrySource, projections: [any Projection.Type]) {
@@ -187,6 +190,7 @@ public final class ProjectionRunner {
                         }
                     }
                     lastRecordedAt = chunk.lastRecordedAt ?? lastRecordedAt
+                    onChunk?(end + 1)
                 }
                 // Free the chunk's events on another thread (thousands of objects).
                 let grave = Graveyard(chunk.events)
