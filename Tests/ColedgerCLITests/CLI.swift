@@ -3,9 +3,15 @@ import Testing
 
 /// Runs the built `coledger` binary, as a user would.
 struct CLI {
-    /// $COLEDGER_BIN, else the debug build next to this package.
+    /// $COLEDGER_BIN, else the `coledger` built beside the running test bundle (the same build
+    /// configuration as the tests), else the debug build next to this package.
     static let binary: String = {
         if let bin = ProcessInfo.processInfo.environment["COLEDGER_BIN"], !bin.isEmpty { return bin }
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for folder in [runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent()] {
+            let beside = folder.appendingPathComponent("coledger").path
+            if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/coledger").path
     }()
