@@ -89,10 +89,9 @@ enum Output {
 
     /// Whether standard output is a pipe (or a socket): then ``print(_:separator:terminator:)`` flushes each line.
     static let stdoutIsPipe: Bool = {
-        var status = stat()
-        guard fstat(1, &status) == 0 else { return false }
-        let kind = status.st_mode & S_IFMT
-        return kind == S_IFIFO || kind == S_IFSOCK
+        // A pipe, FIFO or socket cannot seek (ESPIPE); a terminal cannot either, but is not one.
+        guard isatty(1) == 0 else { return false }
+        return lseek(1, 0, SEEK_CUR) == -1 && errno == ESPIPE
     }()
 }
 
