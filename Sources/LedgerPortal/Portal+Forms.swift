@@ -7,7 +7,7 @@ extension Portal {
 
     /// Refuses a client that posted too often.
     func checkRate(_ request: PortalRequest) throws {
-        let verdict = limiter.allow(request.client, now: Self.clock())
+        let verdict = limiter.allow(request.client, now: configuration.rateClock())
         guard verdict.allowed else {
             throw Refusal(
                 status: 429, title: "Too many attempts",

@@ -48,9 +48,12 @@ def run(*args, check=True, ledger=None):
 class Server:
     """`coledger serve` in a child process, on a port it chose itself (--port 0)."""
 
-    def __init__(self, ledger, *extra):
+    def __init__(self, ledger, *extra, as_of=NOW):
+        """`as_of`: the date pages show when their address names none (`serve --as-of`); None for
+        the log as it is now."""
         self.ledger = Path(ledger)
-        cmd = [coledger_bin(), "--ledger", str(ledger), "serve", "--port", "0", "--as-of", NOW, *map(str, extra)]
+        point = ["--as-of", as_of] if as_of else []
+        cmd = [coledger_bin(), "--ledger", str(ledger), "serve", "--port", "0", *point, *map(str, extra)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
         deadline = time.time() + 300
         line = ""
