@@ -18,7 +18,6 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "hostile-test-passphrase"
-NOW = "2026-03-31"
 
 
 def coledger_bin():
@@ -83,7 +82,9 @@ class Server:
     """`coledger serve` in a child process on a port it chose (--port 0)."""
 
     def __init__(self, ledger, *extra):
-        cmd = [coledger_bin(), "--ledger", str(ledger), "serve", "--port", "0", "--now", NOW, *map(str, extra)]
+        # The log as it is now (no --as-of): the soak appends all the time, and a page read at a
+        # fixed date is folded again whenever the log grows.
+        cmd = [coledger_bin(), "--ledger", str(ledger), "serve", "--port", "0", *map(str, extra)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
         deadline = time.time() + 300
         line = ""
