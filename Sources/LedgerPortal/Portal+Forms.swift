@@ -7,7 +7,7 @@ extension Portal {
 
     /// Refuses a client that posted too often.
     func checkRate(_ request: PortalRequest) throws {
-        let verdict = limiter.allow(request.client, now: configuration.rateClock())
+        let verdict = limiter.allow(request.client, now: configuration.clock())
         guard verdict.allowed else {
             throw Refusal(
                 status: 429, title: "Too many attempts",
@@ -101,7 +101,7 @@ extension Portal {
             return try await formPage(status: 200, Pages.feedbackClosed(), section: .feedback)
         }
         if method == "GET" {
-            let token = tokens.issue(now: Int(Self.clock()))
+            let token = tokens.issue(now: Int(configuration.clock()))
             let regions = try await store.perform { w in
                 try w.refresh(); return try w.regions()
             }
@@ -121,7 +121,7 @@ extension Portal {
         let nonce: String
         switch tokens.check(
             cookie: Self.cookie(Self.formCookie, in: request.headers["cookie"]), field: form["csrf"],
-            now: Int(Self.clock()))
+            now: Int(configuration.clock()))
         {
         case .success(let n): nonce = n
         case .failure(let failure):

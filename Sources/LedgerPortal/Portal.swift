@@ -25,7 +25,7 @@ public final class Portal: Sendable {
         let fixed = configuration.now
         audit = AuditService(
             ledgerPath: configuration.ledgerPath, interval: configuration.auditInterval,
-            notBefore: Self.clock() + configuration.firstAuditDelay
+            notBefore: configuration.clock() + configuration.firstAuditDelay
         ) {
             (fixed ?? CivilDate(parsing: Timestamp.now()) ?? CivilDate(dayNumber: 0)).description
         }
@@ -47,9 +47,10 @@ public final class Portal: Sendable {
         // The first audit waits until the first pages are served; a request after that starts it
         // too, whichever comes first.
         let audit = self.audit
-        let delay = max(0, audit.notBefore - Self.clock()) + 0.5
+        let clock = configuration.clock
+        let delay = max(0, audit.notBefore - clock()) + 0.5
         DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + delay) {
-            audit.startIfDue(size: size, now: Self.clock())
+            audit.startIfDue(size: size, now: clock())
         }
         return size
     }
@@ -296,7 +297,7 @@ public final class Portal: Sendable {
             return (try w.cached(key) { try make(w) }, w.size)
         }
         sizeBox.value = size
-        audit.startIfDue(size: size, now: Self.clock())
+        audit.startIfDue(size: size, now: configuration.clock())
         return PortalResponse(status: 200, headers: [("content-type", body.contentType)], body: body.bytes)
     }
 
@@ -368,7 +369,7 @@ public final class Portal: Sendable {
             return try w.verifyStatus()
         }
         sizeBox.value = status.entries
-        audit.startIfDue(size: status.entries, now: Self.clock())
+        audit.startIfDue(size: status.entries, now: configuration.clock())
         status.audit = audit.result
         return status
     }

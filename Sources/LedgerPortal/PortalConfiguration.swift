@@ -22,9 +22,10 @@ public struct PortalConfiguration: Sendable {
     public var maxBodyBytes = 16 * 1024
     /// Posts allowed per client IP address per minute (more: 429).
     public var postsPerMinute = 10
-    /// The clock (seconds) that minute is counted on: the wall clock; a test holds it still so
-    /// that a slow machine cannot let the minute pass between two posts.
-    public var rateClock: @Sendable () -> Double = { Portal.clock() }
+    /// The portal's clock in seconds (the rate limit's minute, a form token's age, when the
+    /// background audit is due): the wall clock; a test holds it still so that a slow machine
+    /// cannot let the minute pass between two posts.
+    public var clock: @Sendable () -> Double = { Portal.clock() }
     /// Run the audit in the background at start and after the log grows, at most this often
     /// (seconds); nil never runs it.
     public var auditInterval: Double? = 600

@@ -18,7 +18,7 @@ final class PortalFixture {
     let intake: Ed25519SigningKey
     let portal: Portal
 
-    init(form: Bool = true, postsPerMinute: Int = 100, rateClockStill: Bool = false) throws {
+    init(form: Bool = true, postsPerMinute: Int = 100, clockStill: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("coledger-portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("ledger.db").path
@@ -52,7 +52,7 @@ final class PortalFixture {
         configuration.intakeKey = form ? intake : nil
         configuration.auditInterval = nil
         configuration.postsPerMinute = postsPerMinute
-        if rateClockStill { configuration.rateClock = { 1_800_000_000 } }
+        if clockStill { configuration.clock = { 1_800_000_000 } }
         portal = try Portal(configuration: configuration)
     }
 
@@ -230,7 +230,7 @@ struct PortalFeedbackTests {
     @Test func closedFormAndRateLimit() async throws {
         // The rate limit's clock stands still: every post falls in the same minute however slowly
         // a loaded machine answers them.
-        let f = try PortalFixture(form: false, postsPerMinute: 2, rateClockStill: true)
+        let f = try PortalFixture(form: false, postsPerMinute: 2, clockStill: true)
         #expect((await f.get("/feedback")).text.contains("not open on this site"))
         #expect((await f.post("/feedback", form: [], cookie: nil)).status == 503)
         let lookups = [
