@@ -29,6 +29,18 @@ extension RecordingRequest {
     public var privatePart: PrivatePart? { nil }
 }
 
+/// A payload that needs nothing from the log is its own request: the verb fills the typed payload
+/// (the catalogue's type, with its `make(...)` builder) and the recording API records it as is.
+/// Only requests that look something up in the log (a person's category at a meeting, the
+/// feedback an answer closes) need a request type of their own; the rest conform their payload
+/// type to this protocol, so no request repeats its payload's members.
+public protocol DirectRequest: RecordingRequest where Payload == Self {}
+
+extension DirectRequest {
+    /// The payload is the request.
+    public func payload(from log: LogLookup, at time: String) throws -> Self { self }
+}
+
 /// Personal data the ledger commits to and stores encrypted outside the log.
 public struct PrivatePart: Sendable, Equatable {
     /// The subject, e.g. `person/p-0001`.

@@ -140,8 +140,8 @@ import Testing
                 "occurredAt": "2026-04-02T00:00:00Z", "payload": Catalogue.json(of: created),
             ]), signer: w.admin)
         let receipt = try w.record(
-            UpdateAction(
-                actionId: "LG-1", status: .inProgress, progress: Percentage(unchecked: 40), note: "Champion appointed.",
+            ActionStatusChanged(
+                actionId: "LG-1", status: .inProgress, progressPct: Percentage(unchecked: 40), note: "Champion appointed.",
                 evidenceRefs: [EntityRef(.action, "LG-1")]))
         #expect(receipt.summary == "Action LG-1 is now in_progress (40%).")
         #expect(receipt.stream == "action/LG-1")
@@ -154,14 +154,16 @@ import Testing
         let w = try World()
         defer { w.remove() }
         let before = try w.ledger.size()
-        let update = UpdateAction(actionId: "LG-99", status: .inProgress, progress: Percentage(unchecked: 40), note: "Under way.")
+        let update = ActionStatusChanged(
+            actionId: "LG-99", status: .inProgress, progressPct: Percentage(unchecked: 40), note: "Under way.", evidenceRefs: [])
         #expect(
             update.summary(of: try update.payload(from: LogLookup(ledger: w.ledger), at: "2026-05-01T10:00:00Z"))
                 == "Action LG-99 is now in_progress (40%).")
         let error = try #require(throws: RecordingError.self) { try w.record(update) }
         #expect(error.kind == .refused)
         #expect(error.description == "/payload/actionId: action LG-99 does not exist yet in this log (reference)", "\(error)")
-        let tooMuch = UpdateAction(actionId: "LG-99", status: .done, progress: Percentage(unchecked: 140), note: "Done.")
+        let tooMuch = ActionStatusChanged(
+            actionId: "LG-99", status: .done, progressPct: Percentage(unchecked: 140), note: "Done.", evidenceRefs: [])
         let range = try #require(throws: RecordingError.self) { try w.record(tooMuch) }
         #expect(range.kind == .invalid)
         #expect(range.pointer == "/payload/progressPct")

@@ -1,30 +1,9 @@
 public import LedgerDomain
 
-/// An action's status and progress change (`action.status_changed`, rule M-3).
-public struct UpdateAction: RecordingRequest {
-    typealias K = ActionStatusChanged.CodingKeys
-    /// The action id, e.g. `LG-1`.
-    public var actionId: EntityID
-    /// The new status.
-    public var status: ActionStatusChanged.Status
-    /// Progress, 0 to 100.
-    public var progress: Percentage?
-    /// What happened (required, rule M-3).
-    public var note: LongText
-    /// Evidence.
-    public var evidenceRefs: [EntityRef]
-
-    /// Creates the request.
-    public init(
-        actionId: EntityID, status: ActionStatusChanged.Status, progress: Percentage? = nil, note: LongText,
-        evidenceRefs: [EntityRef] = []
-    ) {
-        self.actionId = actionId
-        self.status = status
-        self.progress = progress
-        self.note = note
-        self.evidenceRefs = evidenceRefs
-    }
+/// An action's status and progress change (`action.status_changed`, rule M-3) is its own request:
+/// it needs nothing from the log (admission refuses an action that was never created).
+extension ActionStatusChanged: DirectRequest {
+    typealias K = CodingKeys
 
     /// The fields, by member.
     public static let fields = [
@@ -35,14 +14,8 @@ public struct UpdateAction: RecordingRequest {
     /// The member evidence is refused at, for a parser of `KIND:ID` text.
     public static func evidencePointer(_ index: Int) -> String { "/payload/\(K.evidenceRefs.stringValue)/\(index)" }
 
-    /// The payload.
-    public func payload(from log: LogLookup, at time: String) throws -> ActionStatusChanged {
-        ActionStatusChanged(
-            actionId: actionId, status: status, progressPct: progress, note: note, evidenceRefs: evidenceRefs)
-    }
-
     /// `Action LG-1 is now in_progress (40%).`
     public func summary(of payload: ActionStatusChanged) -> String {
-        "Action \(actionId) is now \(status.rawValue)" + (progress.map { " (\($0.value)%)" } ?? "") + "."
+        "Action \(actionId) is now \(status.rawValue)" + (progressPct.map { " (\($0.value)%)" } ?? "") + "."
     }
 }
