@@ -61,6 +61,15 @@ import Testing
             return key
         }
 
+        /// Appends `payload` as a raw draft at `time`, for what is not (yet) recorded through a request.
+        func appendRaw<P: EventPayload>(_ payload: P, at time: String) throws {
+            _ = try ledger.append(
+                draft: .object([
+                    "type": .string(P.eventType), "typeVersion": .number(Double(P.typeVersion)), "stream": .string(payload.stream),
+                    "occurredAt": .string(time), "payload": Catalogue.json(of: payload),
+                ]), signer: admin)
+        }
+
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
 
@@ -133,12 +142,7 @@ import Testing
         let created = ActionCreated(
             actionId: "LG-1", actionCode: "LG-1", area: .leadershipGovernance, title: "A champion at Board level", competencies: [],
             pillars: [], objectives: [], scope: .national, ownerRoleId: "R-OWNER", dueDate: "2027-03-31", sourceFeedbackIds: [])
-        _ = try w.ledger.append(
-            draft: .object([
-                "type": .string(ActionCreated.eventType), "typeVersion": .number(Double(ActionCreated.typeVersion)),
-                "stream": .string(created.stream),
-                "occurredAt": "2026-04-02T00:00:00Z", "payload": Catalogue.json(of: created),
-            ]), signer: w.admin)
+        try w.appendRaw(created, at: "2026-04-02T00:00:00Z")
         let receipt = try w.record(
             ActionStatusChanged(
                 actionId: "LG-1", status: .inProgress, progressPct: Percentage(unchecked: 40), note: "Champion appointed.",
