@@ -171,7 +171,8 @@ import Testing
         let rows = try ledger.entries(from: size - 3, limit: 3).map(\.entry.event)
         let recorder = Recorder(ledger: ledger)
         let project = try recorder.prepare(
-            StartProject(projectId: "PBP-2", category: .other, regionId: "NW", objectives: ["Outreach.", "Drop-ins."]),
+            PlaceBasedProjectStarted.make(
+                projectId: "PBP-2", category: .other, regionId: "NW", partners: [], objectives: ["Outreach.", "Drop-ins."]),
             at: "2026-06-01T10:30:00Z")
         #expect(project.payload == .object(rows[0].payload))
         #expect(project.stream == rows[0].stream)
