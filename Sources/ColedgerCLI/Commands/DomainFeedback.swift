@@ -83,8 +83,8 @@ struct FeedbackCommand: ParsableCommand {
                     AcknowledgeFeedback(
                         feedbackId: id,
                         method: try RecordingInput.value(
-                            FeedbackVocabulary.ContactMethod.self, method, member: FeedbackAcknowledged.CodingKeys.method,
-                            field: "--method"))
+                            FeedbackVocabulary.ContactMethod.self, method,
+                            member: FeedbackAcknowledged.CodingKeys.method, field: "--method"))
                 }
             }
         }

@@ -218,9 +218,10 @@ public struct RecordContribution: RecordingRequest {
 
     /// The fields, by member (`bodyId` is refused when neither a body nor a meeting is given).
     public static let fields = [
-        K.contributionId.stringValue: "--id", K.personId.stringValue: "--person", K.bodyId.stringValue: "--body/--meeting",
-        K.meetingId.stringValue: "--meeting", K.kind.stringValue: "--kind", K.ladderRung.stringValue: "--rung",
-        K.topicRefs.stringValue: "--topic", K.hours.stringValue: "--hours", K.lawfulBasisRef.stringValue: "--lawful-basis",
+        K.contributionId.stringValue: "--id", K.personId.stringValue: "--person",
+        K.bodyId.stringValue: "--body/--meeting", K.meetingId.stringValue: "--meeting", K.kind.stringValue: "--kind",
+        K.ladderRung.stringValue: "--rung", K.topicRefs.stringValue: "--topic", K.hours.stringValue: "--hours",
+        K.lawfulBasisRef.stringValue: "--lawful-basis",
     ]
 
     /// The payload.
