@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "LedgerPortal",
             dependencies: [
-                "LedgerCore", "LedgerDomain", "LedgerStore", "LedgerProjections", "LedgerAudit",
+                "LedgerCore", "LedgerDomain", "LedgerStore", "LedgerProjections", "LedgerAudit", "LedgerRecording",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -22,11 +22,17 @@ public protocol RecordingRequest: Sendable {
     func summary(of payload: Payload) -> String
     /// Personal data for the event's private part, when the request carries any.
     var privatePart: PrivatePart? { get }
+    /// The private part, for a request that must look in the log to know what is private and
+    /// under which subject (an answer to feedback given without consent to publish).
+    func privatePart(from log: LogLookup) throws -> PrivatePart?
 }
 
 extension RecordingRequest {
     /// By default a request carries no personal data.
     public var privatePart: PrivatePart? { nil }
+
+    /// By default the private part needs nothing from the log: ``privatePart``.
+    public func privatePart(from log: LogLookup) throws -> PrivatePart? { privatePart }
 }
 
 /// A payload that needs nothing from the log is its own request: the verb fills the typed payload
@@ -157,7 +163,8 @@ public struct Recorder {
         guard Timestamp.isValidUTC(time) else {
             throw RecordingError(.invalid, field: "--on", reason: "\(time) is not an RFC 3339 UTC time")
         }
-        let typed = try request.payload(from: LogLookup(ledger: ledger), at: time)
+        let log = LogLookup(ledger: ledger)
+        let typed = try request.payload(from: log, at: time)
         guard case .object(var members) = Catalogue.json(of: typed) else {
             throw RecordingError(.invalid, reason: "the payload could not be encoded")
         }
@@ -181,7 +188,7 @@ public struct Recorder {
             "type": .string(R.Payload.eventType), "typeVersion": .number(Double(R.Payload.typeVersion)),
             "stream": .string(decoded.stream), "occurredAt": .string(time), "payload": payload,
         ]
-        if let part = request.privatePart, !part.data.isEmpty {
+        if let part = try request.privatePart(from: log), !part.data.isEmpty {
             draft["private"] = .object(["subject": .string(part.subject), "data": .object(part.data)])
         }
         if let eventId { draft["id"] = .string(eventId) }

@@ -171,10 +171,18 @@ import Testing
         let rows = try ledger.entries(from: size - 3, limit: 3).map(\.entry.event)
         let recorder = Recorder(ledger: ledger)
         let project = try recorder.prepare(
-            StartProject(projectId: "PBP-2", category: .other, regionId: "NW", objectives: ["Outreach.", "Drop-ins."]),
+            PlaceBasedProjectStarted.make(
+                projectId: "PBP-2", category: .other, regionId: "NW", partners: [], objectives: ["Outreach.", "Drop-ins."]),
             at: "2026-06-01T10:30:00Z")
         #expect(project.payload == .object(rows[0].payload))
         #expect(project.stream == rows[0].stream)
+        let received = try recorder.prepare(
+            ReceiveFeedback(
+                feedbackId: "F-2026-0001", channel: .survey, submitter: "p-0001", language: "en", consentToPublish: true,
+                contactConsent: true, text: "Interpreters were late."),
+            at: "2026-06-02T00:00:00Z")
+        #expect(received.payload == .object(rows[1].payload))
+        #expect(received.draft["private"]?["subject"] == .string(try #require(rows[1].privatePart?.subject)))
         let triage = try recorder.prepare(
             TriageFeedback(
                 feedbackId: "F-2026-0001", themes: ["interpreters"], pillars: [TagVocabulary.Pillar.allCases[0]], criticality: 3),

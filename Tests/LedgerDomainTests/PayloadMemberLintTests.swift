@@ -82,7 +82,6 @@ enum PayloadMemberLint {
         "Sources/ColedgerCLI/Commands/Demo.swift": 2,
         // The domain verbs not yet moved onto the recording API (LedgerRecording) build payloads
         // as JSON objects with a member-to-option map that names an option in errors.
-        "Sources/ColedgerCLI/Commands/DomainFeedback.swift": 53,
         "Sources/ColedgerCLI/Commands/DomainMeetings.swift": 36,
         "Sources/ColedgerCLI/Commands/DomainPlan.swift": 7,
         "Sources/ColedgerCLI/Commands/DomainSupport.swift": 1,

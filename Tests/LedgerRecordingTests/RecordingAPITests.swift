@@ -61,6 +61,15 @@ import Testing
             return key
         }
 
+        /// Appends `payload` as a raw draft at `time`, for what is not (yet) recorded through a request.
+        func appendRaw<P: EventPayload>(_ payload: P, at time: String) throws {
+            _ = try ledger.append(
+                draft: .object([
+                    "type": .string(P.eventType), "typeVersion": .number(Double(P.typeVersion)), "stream": .string(payload.stream),
+                    "occurredAt": .string(time), "payload": Catalogue.json(of: payload),
+                ]), signer: admin)
+        }
+
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
 
@@ -133,12 +142,7 @@ import Testing
         let created = ActionCreated(
             actionId: "LG-1", actionCode: "LG-1", area: .leadershipGovernance, title: "A champion at Board level", competencies: [],
             pillars: [], objectives: [], scope: .national, ownerRoleId: "R-OWNER", dueDate: "2027-03-31", sourceFeedbackIds: [])
-        _ = try w.ledger.append(
-            draft: .object([
-                "type": .string(ActionCreated.eventType), "typeVersion": .number(Double(ActionCreated.typeVersion)),
-                "stream": .string(created.stream),
-                "occurredAt": "2026-04-02T00:00:00Z", "payload": Catalogue.json(of: created),
-            ]), signer: w.admin)
+        try w.appendRaw(created, at: "2026-04-02T00:00:00Z")
         let receipt = try w.record(
             ActionStatusChanged(
                 actionId: "LG-1", status: .inProgress, progressPct: Percentage(unchecked: 40), note: "Champion appointed.",
@@ -176,33 +180,37 @@ import Testing
         defer { w.remove() }
         try w.record(RegisterRegion(regionId: "NW", name: "North West"), at: "2026-04-01T00:00:00Z")
         let started = try w.record(
-            StartProject(
-                projectId: "PBP-1", category: .communityEngagement, regionId: "NW", objectives: ["Six drop-ins at places of worship."]))
+            PlaceBasedProjectStarted.make(
+                projectId: "PBP-1", category: .communityEngagement, regionId: "NW", partners: [],
+                objectives: ["Six drop-ins at places of worship."]))
         #expect(started.stream == "project/PBP-1")
         let completed = try w.record(
-            CompleteProject(projectId: "PBP-1", outcomeSummary: "Six drop-ins held; 41 referrals.", evidenceRefs: [Self.hash]))
+            PlaceBasedProjectCompleted.make(
+                projectId: "PBP-1", outcomeSummary: "Six drop-ins held; 41 referrals.", evidenceRefs: [Self.hash]))
+        #expect(completed.summary == "Completed project PBP-1 (1 piece of evidence).")
         #expect(
             try w.payload(at: completed.index) as? PlaceBasedProjectCompleted
                 == .make(
                     projectId: "PBP-1", outcomeSummary: "Six drop-ins held; 41 referrals.", evidenceRefs: [Self.hash]))
         try w.record(
-            CommissionEvaluation(
+            IndependentEvaluationCommissioned.make(
                 evaluationId: "EV-2026", evaluatorOrg: "Midlands University", independenceStatement: "No staff or funding ties.",
                 scope: .national))
         let evaluator = try w.evaluator()
         let reported = try w.recorder.record(
-            ReportEvaluation(
+            IndependentEvaluationReported.make(
                 evaluationId: "EV-2026", reportHash: Self.hash, findings: "Feedback is answered on time.",
                 recommendations: ["Trace every contribution."]),
             at: "2026-11-01T00:00:00Z", signer: evaluator)
         #expect(reported.summary == "Recorded the report of evaluation EV-2026 (1 recommendation).")
         let review = try w.record(
-            HoldReview(
+            ReviewHeld.make(
                 reviewId: "RV-NW-2026H1", scope: .regional, regionId: "NW", period: .init(from: "2026-04-01", to: "2026-09-30"),
-                participants: .init(serviceUsers: 9, carers: 4, vcse: 3, marginalisedCommunities: 6, staff: 5), findingsHash: Self.hash))
+                participants: .init(serviceUsers: 9, carers: 4, vcse: 3, marginalisedCommunities: 6, staff: 5), findingsHash: Self.hash,
+                actionsRaised: []))
         #expect(review.summary == "Recorded the regional review RV-NW-2026H1 in NW (2026-04-01 to 2026-09-30, 27 taking part).")
         let report = try w.record(
-            PublishReport(
+            ReportPublished.make(
                 reportId: "RP-2026", type: .annualFindings, title: "Annual findings 2026",
                 period: .init(from: "2026-04-01", to: "2027-03-31"),
                 url: "https://example.org/findings-2026", docHash: Self.hash,
@@ -219,17 +227,19 @@ import Testing
         defer { w.remove() }
         try w.record(RegisterRegion(regionId: "NW", name: "North West"), at: "2026-04-01T00:00:00Z")
         let before = try w.ledger.size()
-        let review = HoldReview(
+        let review = ReviewHeld.make(
             reviewId: "RV-1", scope: .local, regionId: "NW", period: .init(from: "2026-04-01", to: "2026-09-30"),
-            participants: .init(serviceUsers: 1, carers: 0, vcse: 0, marginalisedCommunities: 0, staff: 1), findingsHash: "not-a-hash")
+            participants: .init(serviceUsers: 1, carers: 0, vcse: 0, marginalisedCommunities: 0, staff: 1), findingsHash: "not-a-hash",
+            actionsRaised: [])
         let error = try #require(throws: RecordingError.self) { try w.recorder.prepare(review, at: "2026-10-01T00:00:00Z") }
         #expect(error.kind == .invalid)
         #expect(error.pointer == "/payload/findingsHash")
         #expect(error.field == "--findings-hash")
         #expect(error.description.hasPrefix("/payload/findingsHash (--findings-hash): "), "\(error)")
-        let unknownRegion = HoldReview(
+        let unknownRegion = ReviewHeld.make(
             reviewId: "RV-2", scope: .local, regionId: "SW", period: .init(from: "2026-04-01", to: "2026-09-30"),
-            participants: .init(serviceUsers: 1, carers: 0, vcse: 0, marginalisedCommunities: 0, staff: 1), findingsHash: Self.hash)
+            participants: .init(serviceUsers: 1, carers: 0, vcse: 0, marginalisedCommunities: 0, staff: 1), findingsHash: Self.hash,
+            actionsRaised: [])
         let refused = try #require(throws: RecordingError.self) { try w.record(unknownRegion) }
         #expect(refused.kind == .refused)
         #expect(refused.description.contains("/payload/regionId"), "\(refused)")

@@ -48,34 +48,20 @@ struct FeedbackCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = [
-                        "feedbackId": .string(id), "channel": .string(channel),
-                        "submitter": .string(submitter),
-                        "language": .string(language), "consentToPublish": .bool(consentToPublish),
-                        "contactConsent": .bool(contactConsent),
-                    ]
-                    let optional: [(String, String?)] = [
-                        ("serviceId", service), ("regionId", region), ("bodyId", body),
-                        ("accessibleFormat", accessibleFormat),
-                        ("equalityRef", equalityRef), ("lawfulBasisRef", lawfulBasis),
-                    ]
-                    for case (let member, let value?) in optional { payload[member] = .string(value) }
-                    var event = DomainEvent(
-                        type: "feedback.received", payload: payload,
-                        options: [
-                            "feedbackId": "--id", "channel": "--channel",
-                            "submitter": "--submitter", "language": "--language",
-                            "serviceId": "--service", "regionId": "--region", "bodyId": "--body",
-                            "accessibleFormat": "--accessible-format",
-                            "equalityRef": "--equality-ref", "lawfulBasisRef": "--lawful-basis",
-                        ])
-                    event.privateSubject =
-                        submitter == FeedbackReceived.anonymous ? "feedback/\(id)" : "person/\(submitter)"
-                    if let text { event.privateData["text"] = .string(text) }
-                    return event
-                } describe: { _, _ in
-                    "Received feedback \(id) by \(channel)."
+                try DomainVerb.record(signing) { _ in
+                    typealias K = FeedbackReceived.CodingKeys
+                    return ReceiveFeedback(
+                        feedbackId: id,
+                        channel: try RecordingInput.value(
+                            FeedbackVocabulary.Channel.self, channel, member: K.channel, field: "--channel"),
+                        submitter: submitter, language: language, consentToPublish: consentToPublish,
+                        contactConsent: contactConsent, serviceId: service, regionId: region, bodyId: body,
+                        accessibleFormat: try accessibleFormat.map {
+                            try RecordingInput.value(
+                                ReportingVocabulary.AccessibleFormat.self, $0, member: K.accessibleFormat,
+                                field: "--accessible-format")
+                        },
+                        equalityRef: equalityRef, lawfulBasisRef: lawfulBasis, text: text)
                 }
             }
         }
@@ -93,13 +79,12 @@ struct FeedbackCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try EffectiveDateOption.replaced("--at", at)
-                try DomainVerb.append(signing) { _ in
-                    DomainEvent(
-                        type: "feedback.acknowledged",
-                        payload: ["feedbackId": .string(id), "method": .string(method)],
-                        options: ["feedbackId": "--id", "method": "--method"])
-                } describe: { _, _ in
-                    "Acknowledged feedback \(id) by \(method)."
+                try DomainVerb.record(signing) { _ in
+                    AcknowledgeFeedback(
+                        feedbackId: id,
+                        method: try RecordingInput.value(
+                            FeedbackVocabulary.ContactMethod.self, method,
+                            member: FeedbackAcknowledged.CodingKeys.method, field: "--method"))
                 }
             }
         }
@@ -127,35 +112,14 @@ struct FeedbackCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { ledger in
-                    var payload: [String: JSONValue] = [
-                        "feedbackId": .string(id), "changeStatus": .string(change), "moderatedByRoleId": .string(moderatedBy),
-                    ]
-                    if let changeDescription { payload["changeDescription"] = .string(changeDescription) }
-                    if let reason { payload["reason"] = .string(reason) }
-                    if let action { payload["actionRef"] = .string(action) }
-                    // The texts are public only when the submitter consented to publication;
-                    // otherwise they go in the private part, under the feedback's own subject.
-                    let texts: [String: JSONValue] = ["publicSummary": .string(youSaid), "response": .string(weDid)]
-                    let received = try LogLookup(ledger: ledger).latest(FeedbackReceived.self, stream: "feedback/\(id)")
-                    var event = DomainEvent(
-                        type: "feedback.responded", version: FeedbackResponded.typeVersion, payload: payload,
-                        options: [
-                            "feedbackId": "--id", "publicSummary": "--you-said", "response": "--we-did",
-                            "changeStatus": "--change",
-                            "changeDescription": "--change-description", "reason": "--reason", "actionRef": "--action",
-                            "moderatedByRoleId": "--moderated-by",
-                        ])
-                    if received?.payload.consentToPublish == false {
-                        event.privateSubject = received?.event.privatePart?.subject ?? "feedback/\(id)"
-                        event.privateData = texts
-                        if let basis = received?.payload.lawfulBasis { event.payload["lawfulBasisRef"] = .string(basis) }
-                    } else {
-                        event.payload.merge(texts) { a, _ in a }
-                    }
-                    return event
-                } describe: { _, _ in
-                    "Responded to feedback \(id) (\(change))."
+                try DomainVerb.record(signing) { _ in
+                    RespondToFeedback(
+                        feedbackId: id, youSaid: youSaid, weDid: weDid,
+                        changeStatus: try RecordingInput.value(
+                            FeedbackVocabulary.ChangeStatus.self, change,
+                            member: FeedbackResponded.CodingKeys.changeStatus, field: "--change"),
+                        changeDescription: changeDescription, reason: reason, actionRef: action,
+                        moderatedByRoleId: moderatedBy)
                 }
             }
         }
@@ -172,14 +136,13 @@ struct FeedbackCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = ["feedbackId": .string(id), "reason": .string(reason)]
-                    if let note { payload["note"] = .string(note) }
-                    return DomainEvent(
-                        type: "feedback.closed", payload: payload,
-                        options: ["feedbackId": "--id", "reason": "--reason", "note": "--note"])
-                } describe: { _, _ in
-                    "Closed feedback \(id) (\(reason))."
+                try DomainVerb.record(signing) { _ in
+                    FeedbackClosed.make(
+                        feedbackId: id,
+                        reason: try RecordingInput.value(
+                            FeedbackVocabulary.CloseReason.self, reason, member: FeedbackClosed.CodingKeys.reason,
+                            field: "--reason"),
+                        note: note)
                 }
             }
         }
@@ -221,29 +184,17 @@ struct ContributionCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    var payload: [String: JSONValue] = [
-                        "contributionId": .string(id), "personId": .string(person), "kind": .string(kind),
-                        "ladderRung": .string(rung),
-                        "topicRefs": VerbInput.strings(topic),
-                    ]
-                    if let body { payload["bodyId"] = .string(body) }
-                    if let meeting { payload["meetingId"] = .string(meeting) }
-                    if let hours { payload["hours"] = .number(hours) }
-                    if let lawfulBasis { payload["lawfulBasisRef"] = .string(lawfulBasis) }
-                    var event = DomainEvent(
-                        type: "contribution.recorded", payload: payload,
-                        options: [
-                            "contributionId": "--id", "personId": "--person", "bodyId": "--body/--meeting",
-                            "meetingId": "--meeting",
-                            "kind": "--kind", "ladderRung": "--rung", "topicRefs": "--topic", "hours": "--hours",
-                            "lawfulBasisRef": "--lawful-basis",
-                        ])
-                    event.privateSubject = "person/\(person)"
-                    if let content { event.privateData["content"] = .string(content) }
-                    return event
-                } describe: { _, _ in
-                    "Recorded contribution \(id) by \(person)."
+                try DomainVerb.record(signing) { _ in
+                    typealias K = ContributionRecorded.CodingKeys
+                    return RecordContribution(
+                        .make(
+                            contributionId: id, personId: person, bodyId: body, meetingId: meeting,
+                            kind: try RecordingInput.value(
+                                InvolvementVocabulary.ContributionKind.self, kind, member: K.kind, field: "--kind"),
+                            ladderRung: try RecordingInput.value(
+                                InvolvementVocabulary.LadderRung.self, rung, member: K.ladderRung, field: "--rung"),
+                            topicRefs: topic, hours: hours, lawfulBasisRef: lawfulBasis),
+                        content: content)
                 }
             }
         }
@@ -267,22 +218,18 @@ struct ContributionCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
+                try DomainVerb.record(signing) { _ in
                     let t = try VerbInput.parts(
                         target, option: "--target", min: 2, max: 2, form: "TYPE:ID, e.g. decision:dec-2026-009")
-                    return DomainEvent(
-                        type: "contribution.influence_traced",
-                        payload: [
-                            "contributionId": .string(id), "targetType": .string(t[0]), "targetId": .string(t[1]),
-                            "influence": .string(influence), "explanation": .string(explanation),
-                        ],
-                        options: [
-                            "contributionId": "--id", "targetType": "--target", "targetId": "--target",
-                            "influence": "--influence",
-                            "explanation": "--explanation",
-                        ])
-                } describe: { _, _ in
-                    "Traced contribution \(id) to \(target) (\(influence))."
+                    typealias K = ContributionInfluenceTraced.CodingKeys
+                    return ContributionInfluenceTraced.make(
+                        contributionId: id,
+                        targetType: try RecordingInput.value(
+                            InvolvementVocabulary.InfluenceTarget.self, t[0], member: K.targetType, field: "--target"),
+                        targetId: t[1],
+                        influence: try RecordingInput.value(
+                            InvolvementVocabulary.Influence.self, influence, member: K.influence, field: "--influence"),
+                        explanation: explanation)
                 }
             }
         }

@@ -51,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    HoldReview(
+                    ReviewHeld.make(
                         reviewId: id,
                         scope: try RecordingInput.value(
                             ReportingVocabulary.ReviewScope.self, scope, member: ReviewHeld.CodingKeys.scope,
@@ -108,7 +108,7 @@ struct ReportCommand: ParsableCommand {
             try reporting {
                 try DomainVerb.record(signing) { _ in
                     typealias K = ReportPublished.CodingKeys
-                    return PublishReport(
+                    return ReportPublished.make(
                         reportId: id,
                         type: try RecordingInput.value(
                             ReportingVocabulary.ReportType.self, type, member: K.type, field: "--type"),
@@ -118,7 +118,8 @@ struct ReportCommand: ParsableCommand {
                         accessibleFormats: try RecordingInput.values(
                             ReportingVocabulary.AccessibleFormat.self, format, member: K.accessibleFormats,
                             field: "--format"),
-                        regionId: region, planId: plan, planVersion: planVersion, observationRefs: observation,
+                        regionId: region, planId: plan, planVersion: planVersion,
+                        observationRefs: observation.isEmpty ? nil : observation,
                         supersedesReportId: supersedes)
                 }
             }
@@ -148,7 +149,7 @@ struct ProjectCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    StartProject(
+                    PlaceBasedProjectStarted.make(
                         projectId: id,
                         category: try RecordingInput.value(
                             PartnershipVocabulary.ProjectCategory.self, category,
@@ -175,7 +176,7 @@ struct ProjectCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    CompleteProject(projectId: id, outcomeSummary: outcome, evidenceRefs: evidence)
+                    PlaceBasedProjectCompleted.make(projectId: id, outcomeSummary: outcome, evidenceRefs: evidence)
                 }
             }
         }
@@ -203,7 +204,7 @@ struct EvaluationCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    CommissionEvaluation(
+                    IndependentEvaluationCommissioned.make(
                         evaluationId: id, evaluatorOrg: evaluator, evaluatorPartnerId: evaluatorPartner,
                         independenceStatement: independence,
                         scope: try RecordingInput.value(
@@ -231,7 +232,7 @@ struct EvaluationCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    ReportEvaluation(
+                    IndependentEvaluationReported.make(
                         evaluationId: id, reportHash: try Digest.of(file: report, hash: reportHash, what: "--report"),
                         findings: findings,
                         recommendations: recommendation, reportId: reportId)

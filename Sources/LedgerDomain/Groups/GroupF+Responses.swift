@@ -130,22 +130,23 @@ public struct FeedbackResponded: EventPayload {
     /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
     public var lawfulBasis: String? { lawfulBasisRef }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case feedbackId, publicSummary, moderatedByRoleId, response, changeStatus, changeDescription, reason, actionRef, lawfulBasisRef
     }
 
     /// This response with the texts of ``consentedTextFields`` taken out of the payload, for the
     /// event's private part when the submitter did not consent to publish, and the lawful basis
-    /// they are sealed under.
+    /// they are sealed under (nil: the payload's own, if any).
     /// - Returns: the payload to record, and the sealed texts by member name.
-    public func sealingConsentedTexts(lawfulBasisRef: String) -> (payload: FeedbackResponded, texts: [String: String]) {
+    public func sealingConsentedTexts(lawfulBasisRef: String?) -> (payload: FeedbackResponded, texts: [String: String]) {
         var sealed = self
         var texts: [String: String] = [:]
         if let publicSummary { texts[CodingKeys.publicSummary.rawValue] = publicSummary }
         if let response { texts[CodingKeys.response.rawValue] = response }
         sealed.publicSummary = nil
         sealed.response = nil
-        sealed.lawfulBasisRef = lawfulBasisRef
+        if let lawfulBasisRef { sealed.lawfulBasisRef = lawfulBasisRef }
         return (sealed, texts)
     }
 
@@ -266,7 +267,8 @@ public struct FeedbackClosed: EventPayload {
     /// A short public note, if any (no personal data).
     public var note: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, reason, note }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, reason, note }
 
     /// `feedback/<feedbackId>`
     public var stream: String { "feedback/\(feedbackId)" }

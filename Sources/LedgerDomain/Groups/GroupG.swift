@@ -43,7 +43,8 @@ public struct ContributionRecorded: EventPayload {
     /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
     public var lawfulBasis: String? { lawfulBasisRef }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case contributionId, personId, bodyId, meetingId, kind, ladderRung, topicRefs, hours, lawfulBasisRef
     }
 
@@ -110,7 +111,8 @@ public struct ContributionInfluenceTraced: EventPayload {
     /// How it shaped the target, or why it was not adopted.
     public var explanation: String
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case contributionId, targetType, targetId, influence, explanation }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case contributionId, targetType, targetId, influence, explanation }
 
     /// `contribution/<contributionId>`
     public var stream: String { "contribution/\(contributionId)" }

@@ -122,3 +122,72 @@ extension PlaceBasedProjectCompleted {
         Self(projectId: projectId, outcomeSummary: outcomeSummary, evidenceRefs: evidenceRefs)
     }
 }
+
+extension FeedbackReceived {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        feedbackId: String, channel: FeedbackVocabulary.Channel, receivedAt: String, serviceId: String? = nil,
+        regionId: String? = nil, bodyId: String? = nil, submitter: String = anonymous, language: String,
+        accessibleFormat: ReportingVocabulary.AccessibleFormat? = nil, consentToPublish: Bool, contactConsent: Bool,
+        equalityRef: String? = nil, lawfulBasisRef: String? = nil
+    ) -> Self {
+        Self(
+            feedbackId: feedbackId, channel: channel, receivedAt: receivedAt, serviceId: serviceId, regionId: regionId,
+            bodyId: bodyId, submitter: submitter, language: language, accessibleFormat: accessibleFormat,
+            consentToPublish: consentToPublish, contactConsent: contactConsent, equalityRef: equalityRef,
+            lawfulBasisRef: lawfulBasisRef)
+    }
+}
+
+extension FeedbackAcknowledged {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(feedbackId: String, at: String, method: FeedbackVocabulary.ContactMethod) -> Self {
+        Self(feedbackId: feedbackId, at: at, method: method)
+    }
+}
+
+extension FeedbackResponded {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        feedbackId: String, publicSummary: String?, moderatedByRoleId: String, response: String?,
+        changeStatus: FeedbackVocabulary.ChangeStatus, changeDescription: String? = nil, reason: String? = nil,
+        actionRef: String? = nil, lawfulBasisRef: String? = nil
+    ) -> Self {
+        Self(
+            feedbackId: feedbackId, publicSummary: publicSummary, moderatedByRoleId: moderatedByRoleId,
+            response: response, changeStatus: changeStatus, changeDescription: changeDescription, reason: reason,
+            actionRef: actionRef, lawfulBasisRef: lawfulBasisRef)
+    }
+}
+
+extension FeedbackClosed {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(feedbackId: String, reason: FeedbackVocabulary.CloseReason, note: String? = nil) -> Self {
+        Self(feedbackId: feedbackId, reason: reason, note: note)
+    }
+}
+
+extension ContributionRecorded {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        contributionId: String, personId: String, bodyId: String? = nil, meetingId: String? = nil,
+        kind: InvolvementVocabulary.ContributionKind, ladderRung: InvolvementVocabulary.LadderRung,
+        topicRefs: [String] = [], hours: Double? = nil, lawfulBasisRef: String? = nil
+    ) -> Self {
+        Self(
+            contributionId: contributionId, personId: personId, bodyId: bodyId, meetingId: meetingId, kind: kind,
+            ladderRung: ladderRung, topicRefs: topicRefs, hours: hours, lawfulBasisRef: lawfulBasisRef)
+    }
+}
+
+extension ContributionInfluenceTraced {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        contributionId: String, targetType: InvolvementVocabulary.InfluenceTarget, targetId: String,
+        influence: InvolvementVocabulary.Influence, explanation: String
+    ) -> Self {
+        Self(
+            contributionId: contributionId, targetType: targetType, targetId: targetId, influence: influence,
+            explanation: explanation)
+    }
+}

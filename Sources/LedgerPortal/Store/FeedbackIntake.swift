@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerDomain
+import LedgerRecording
 import LedgerStore
 
 /// The "Give feedback" form: its fields, their checks, and the `feedback.received` event it records.
@@ -130,24 +131,19 @@ struct FeedbackSubmission: Equatable {
         InputHygiene.forbiddenScalar(in: s, allowNewlines: allowNewlines) != nil
     }
 
-    /// The draft to sign: payload from the choices, private part from what the person wrote.
-    func draft(feedbackId: String, eventId: String, receivedAt: String, lawfulBasis: String) -> JSONValue {
-        let payload = FeedbackReceived.fromWebForm(
-            feedbackId: feedbackId, receivedAt: receivedAt, regionId: region.isEmpty ? nil : region, language: language,
-            accessibleFormat: ReportingVocabulary.AccessibleFormat(rawValue: format), consentToPublish: publish,
-            contactConsent: contact, lawfulBasisRef: lawfulBasis)
-        var data: [String: JSONValue] = ["text": .string(text)]
+    /// The request to record, the same `feedback receive` records: the choices in the payload
+    /// (channel `web_form`, submitter `anonymous`), what the person wrote in the private part
+    /// (subject `feedback/<id>`).
+    func request(feedbackId: String, lawfulBasis: String) -> ReceiveFeedback {
         let n = name.trimmingCharacters(in: .whitespaces)
-        if !n.isEmpty { data["name"] = .string(n) }
-        if contact { data["contact"] = .string(contactDetails.trimmingCharacters(in: .whitespaces)) }
         let needsText = needs.trimmingCharacters(in: .whitespaces)
-        if !needsText.isEmpty { data["accessNeeds"] = .string(needsText) }
-        return .object([
-            "id": .string(eventId), "type": .string(FeedbackReceived.eventType),
-            "typeVersion": .number(Double(FeedbackReceived.typeVersion)), "stream": .string(payload.stream),
-            "occurredAt": .string(receivedAt), "payload": Catalogue.json(of: payload),
-            "private": .object(["subject": .string(payload.stream), "data": .object(data)]),
-        ])
+        return ReceiveFeedback(
+            feedbackId: feedbackId, channel: .webForm, submitter: FeedbackReceived.anonymous, language: language,
+            consentToPublish: publish, contactConsent: contact, regionId: region.isEmpty ? nil : region,
+            accessibleFormat: ReportingVocabulary.AccessibleFormat(rawValue: format), lawfulBasisRef: lawfulBasis,
+            text: text, name: n.isEmpty ? nil : n,
+            contact: contact ? contactDetails.trimmingCharacters(in: .whitespaces) : nil,
+            accessNeeds: needsText.isEmpty ? nil : needsText)
     }
 }
 
@@ -170,13 +166,16 @@ extension PortalWorker {
         let day = now.prefix(10).replacingOccurrences(of: "-", with: "")
         let suffix = Base32.crockford(Array(tokens.derive("feedback-id", nonce: nonce).prefix(5)))
         let feedbackId = "WEB-\(day)-\(suffix)"
-        let draft = s.draft(
-            feedbackId: feedbackId, eventId: eventId, receivedAt: now, lawfulBasis: configuration.lawfulBasis)
-        if let problem = InputHygiene.problem(inDraft: draft) {
-            throw PortalError.configuration("refused feedback: \(problem)")
+        let recorder = Recorder(ledger: ledger)
+        let event: PreparedEvent
+        do {
+            event = try recorder.prepare(
+                s.request(feedbackId: feedbackId, lawfulBasis: configuration.lawfulBasis), at: now, eventId: eventId)
+        } catch let error as RecordingError {
+            throw PortalError.configuration("refused feedback: \(error.reason)")
         }
-        let result = try ledger.append(draft: draft, signer: key)
-        return (feedbackId, result.index, result.duplicate)
+        let receipt = try recorder.append(event, signer: key)
+        return (feedbackId, receipt.index, receipt.duplicate)
     }
 
     /// A version-4-shaped UUID from 16 derived bytes.
