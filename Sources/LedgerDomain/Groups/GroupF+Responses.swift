@@ -130,7 +130,8 @@ public struct FeedbackResponded: EventPayload {
     /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
     public var lawfulBasis: String? { lawfulBasisRef }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members (the projections read stored payloads by these names).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case feedbackId, publicSummary, moderatedByRoleId, response, changeStatus, changeDescription, reason, actionRef, lawfulBasisRef
     }
 
@@ -266,7 +267,8 @@ public struct FeedbackClosed: EventPayload {
     /// A short public note, if any (no personal data).
     public var note: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, reason, note }
+    /// The payload's members (the projections read stored payloads by these names).
+    public enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, reason, note }
 
     /// `feedback/<feedbackId>`
     public var stream: String { "feedback/\(feedbackId)" }

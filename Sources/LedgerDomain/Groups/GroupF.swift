@@ -50,7 +50,8 @@ public struct FeedbackReceived: EventPayload {
     /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
     public var lawfulBasis: String? { lawfulBasisRef }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members (the projections read stored payloads by these names).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case feedbackId, channel, receivedAt, serviceId, regionId, bodyId, submitter, language, accessibleFormat
         case consentToPublish, contactConsent, equalityRef, lawfulBasisRef
     }
@@ -122,7 +123,8 @@ public struct FeedbackAcknowledged: EventPayload {
     /// How (`anonymous_no_contact` when there is nobody to tell).
     public var method: FeedbackVocabulary.ContactMethod
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, at, method }
+    /// The payload's members (the projections read stored payloads by these names).
+    public enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, at, method }
 
     /// `feedback/<feedbackId>`
     public var stream: String { "feedback/\(feedbackId)" }
