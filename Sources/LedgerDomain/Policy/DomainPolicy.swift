@@ -151,8 +151,10 @@ public struct DomainPolicy: AdmissionPolicy {
     /// twice or at another body's meeting, a dissolved body, leaving a body one is not in, ending a
     /// role one does not hold). `payload` is the event's payload as the newest version of its type.
     func checkTransition(_ event: Event, payload: (any EventPayload)?, facts: any FactReader) throws(AdmissionRefusal) {
-        switch payload {
-        case let p as DecisionRecorded:
+        // Switch on the type name first and cast once: casting to each type in turn costs more.
+        switch event.type {
+        case DecisionRecorded.eventType:
+            guard let p = payload as? DecisionRecorded else { return }
             let id = p.decisionId.rawValue
             if facts.fact("state/decision/\(id)") == "recorded" {
                 throw AdmissionRefusal(
@@ -165,23 +167,26 @@ public struct DomainPolicy: AdmissionPolicy {
                     "transition", Self.pointer(DecisionRecorded.CodingKeys.meetingId),
                     "meeting \(meeting) is of body \(mBody), but decision \(id) was proposed to \(dBody)")
             }
-        case is MeetingScheduled, is MeetingHeld, is DecisionProposed, is MemberJoined:
+        case MeetingScheduled.eventType, MeetingHeld.eventType, DecisionProposed.eventType, MemberJoined.eventType:
             if let body = body(of: event, facts: facts), facts.fact("state/body/\(body)") == "dissolved" {
                 throw AdmissionRefusal("transition", Self.pointer(MeetingScheduled.CodingKeys.bodyId), "body \(body) was dissolved")
             }
-        case let p as MemberLeft:
+        case MemberLeft.eventType:
+            guard let p = payload as? MemberLeft else { return }
             let body = p.bodyId.rawValue
             let person = p.personId.rawValue
             if facts.fact("member/\(body)/\(person)") == nil {
                 throw AdmissionRefusal("transition", Self.pointer(MemberLeft.CodingKeys.personId), "\(person) is not a member of \(body)")
             }
-        case let p as RoleEnded:
+        case RoleEnded.eventType:
+            guard let p = payload as? RoleEnded else { return }
             let role = p.roleId.rawValue
             let person = p.personId.rawValue
             if facts.fact("role/\(role)/holder") != person {
                 throw AdmissionRefusal("transition", Self.pointer(RoleEnded.CodingKeys.personId), "\(person) does not hold role \(role)")
             }
-        case let p as BodyDissolved:
+        case BodyDissolved.eventType:
+            guard let p = payload as? BodyDissolved else { return }
             let body = p.bodyId.rawValue
             if facts.fact("state/body/\(body)") == "dissolved" {
                 throw AdmissionRefusal("transition", Self.pointer(BodyDissolved.CodingKeys.bodyId), "body \(body) was already dissolved")
@@ -200,41 +205,54 @@ public struct DomainPolicy: AdmissionPolicy {
 
     /// The facts the event establishes; `payload` is its payload as the newest version of its type.
     func record(_ event: Event, payload: (any EventPayload)?, facts: any FactReader, changes: inout [String: String?]) {
-        switch payload {
-        case let p as LedgerGenesis:
+        switch event.type {
+        case LedgerGenesis.eventType:
+            guard let p = payload as? LedgerGenesis else { break }
             for admin in p.admins {
                 changes["key/\(admin.keyId.rawValue)/role"] = KeyRole.admin.rawValue
                 changes[Self.entityKey(.key, admin.keyId.rawValue)] = "0"
             }
-        case let p as KeyRegistered:
+        case KeyRegistered.eventType:
+            guard let p = payload as? KeyRegistered else { break }
             changes["key/\(p.keyId.rawValue)/role"] = (p.role ?? .member).rawValue
             changes[Self.entityKey(.key, p.keyId.rawValue)] = "1"
-        case let p as RoleAssigned:
+        case RoleAssigned.eventType:
+            guard let p = payload as? RoleAssigned else { break }
             changes["role/\(p.roleId.rawValue)/holder"] = p.personId.rawValue
-        case let p as RoleEnded:
+        case RoleEnded.eventType:
+            guard let p = payload as? RoleEnded else { break }
             changes["role/\(p.roleId.rawValue)/holder"] = .some(nil)
-        case let p as BodyEstablished:
+        case BodyEstablished.eventType:
+            guard let p = payload as? BodyEstablished else { break }
             let body = p.bodyId.rawValue
             changes["body/\(body)/established"] = String(EffectiveTime.of(event).prefix(10))
             changes["body/\(body)/officers"] = Self.officers(chair: p.chairRoleId, facilitators: p.facilitatorRoleIds)
-        case let p as BodyTermsAmended:
+        case BodyTermsAmended.eventType:
+            guard let p = payload as? BodyTermsAmended else { break }
             if p.chairRoleId != nil || p.facilitatorRoleIds != nil {
                 changes["body/\(p.bodyId.rawValue)/officers"] = Self.officers(
                     chair: p.chairRoleId, facilitators: p.facilitatorRoleIds ?? [])
             }
-        case let p as BodyDissolved:
+        case BodyDissolved.eventType:
+            guard let p = payload as? BodyDissolved else { break }
             changes["state/body/\(p.bodyId.rawValue)"] = "dissolved"
-        case let p as MemberJoined:
+        case MemberJoined.eventType:
+            guard let p = payload as? MemberJoined else { break }
             changes["member/\(p.bodyId.rawValue)/\(p.personId.rawValue)"] = p.membershipCategory.rawValue
-        case let p as MemberLeft:
+        case MemberLeft.eventType:
+            guard let p = payload as? MemberLeft else { break }
             changes["member/\(p.bodyId.rawValue)/\(p.personId.rawValue)"] = .some(nil)
-        case let p as MeetingScheduled:
+        case MeetingScheduled.eventType:
+            guard let p = payload as? MeetingScheduled else { break }
             changes["meeting/\(p.meetingId.rawValue)/body"] = p.bodyId.rawValue
-        case let p as DecisionProposed:
+        case DecisionProposed.eventType:
+            guard let p = payload as? DecisionProposed else { break }
             changes["decision/\(p.decisionId.rawValue)/body"] = p.bodyId.rawValue
-        case let p as DecisionRecorded:
+        case DecisionRecorded.eventType:
+            guard let p = payload as? DecisionRecorded else { break }
             changes["state/decision/\(p.decisionId.rawValue)"] = "recorded"
-        case let p as FeedbackClosed:
+        case FeedbackClosed.eventType:
+            guard let p = payload as? FeedbackClosed else { break }
             changes["state/feedback/\(p.feedbackId)"] = "closed"
         default:
             break
