@@ -77,7 +77,8 @@ struct Demo: ParsableCommand {
                 for (step, result) in zip(chunk, results) {
                     counts[step.type, default: 0] += 1
                     if step.type == DecisionRecorded.eventType, let payload = step.draft["payload"],
-                        (try? Catalogue.decode(DecisionRecorded.self, payload: payload))?.decisionId.rawValue == lapses.decisionWithoutEbE
+                        let decision = try? Catalogue.decode(DecisionRecorded.self, payload: payload),
+                        decision.decisionId.rawValue == lapses.decisionWithoutEbE
                     {
                         lapseIndex = result.index
                     }

@@ -47,10 +47,12 @@ public struct EqualityProfileRecordedV1: EventPayload {
         guard let system = Self.system(named: name) else {
             let allowed = EthnicityCodeSystem.allCases.map(Self.name(of:)).joined(separator: ", ")
             throw DecodingError.dataCorruptedError(
-                forKey: .ethnicityCodeSystem, in: c, debugDescription: "unknown value \"\(name)\" (allowed: \(allowed))")
+                forKey: .ethnicityCodeSystem, in: c,
+                debugDescription: "unknown value \"\(name)\" (allowed: \(allowed))")
         }
         current = EqualityProfileRecorded(
-            personId: try c.decode(PersonID.self, forKey: .personId), consentRef: try c.decode(EventID.self, forKey: .consentRef),
+            personId: try c.decode(PersonID.self, forKey: .personId),
+            consentRef: try c.decode(EventID.self, forKey: .consentRef),
             ethnicityCodeSystem: system, lawfulBasisRef: try c.decode(ExternalRef.self, forKey: .lawfulBasisRef))
     }
 

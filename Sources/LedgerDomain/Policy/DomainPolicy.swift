@@ -140,7 +140,9 @@ public struct DomainPolicy: AdmissionPolicy {
     func body(of event: Event, facts: any FactReader) -> String? {
         let p = event.payload
         if let body = p[BodyMember.body]?.stringValue { return body }
-        if let meeting = p[BodyMember.meeting]?.stringValue, let body = facts.fact("meeting/\(meeting)/body") { return body }
+        if let meeting = p[BodyMember.meeting]?.stringValue, let body = facts.fact("meeting/\(meeting)/body") {
+            return body
+        }
         if let decision = p[BodyMember.decision]?.stringValue, let body = facts.fact("decision/\(decision)/body") {
             return body
         }
@@ -162,34 +164,40 @@ public struct DomainPolicy: AdmissionPolicy {
                     "decision \(id) was already recorded; use decision.reviewed to revisit it")
             }
             let meeting = p.meetingId.rawValue
-            if let mBody = facts.fact("meeting/\(meeting)/body"), let dBody = facts.fact("decision/\(id)/body"), mBody != dBody {
+            if let mBody = facts.fact("meeting/\(meeting)/body"), let dBody = facts.fact("decision/\(id)/body"),
+                mBody != dBody
+            {
                 throw AdmissionRefusal(
                     "transition", Self.pointer(DecisionRecorded.CodingKeys.meetingId),
                     "meeting \(meeting) is of body \(mBody), but decision \(id) was proposed to \(dBody)")
             }
         case MeetingScheduled.eventType, MeetingHeld.eventType, DecisionProposed.eventType, MemberJoined.eventType:
             if let body = body(of: event, facts: facts), facts.fact("state/body/\(body)") == "dissolved" {
-                throw AdmissionRefusal("transition", Self.pointer(MeetingScheduled.CodingKeys.bodyId), "body \(body) was dissolved")
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(MeetingScheduled.CodingKeys.bodyId), "body \(body) was dissolved")
             }
         case MemberLeft.eventType:
             guard let p = payload as? MemberLeft else { return }
             let body = p.bodyId.rawValue
             let person = p.personId.rawValue
             if facts.fact("member/\(body)/\(person)") == nil {
-                throw AdmissionRefusal("transition", Self.pointer(MemberLeft.CodingKeys.personId), "\(person) is not a member of \(body)")
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(MemberLeft.CodingKeys.personId), "\(person) is not a member of \(body)")
             }
         case RoleEnded.eventType:
             guard let p = payload as? RoleEnded else { return }
             let role = p.roleId.rawValue
             let person = p.personId.rawValue
             if facts.fact("role/\(role)/holder") != person {
-                throw AdmissionRefusal("transition", Self.pointer(RoleEnded.CodingKeys.personId), "\(person) does not hold role \(role)")
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(RoleEnded.CodingKeys.personId), "\(person) does not hold role \(role)")
             }
         case BodyDissolved.eventType:
             guard let p = payload as? BodyDissolved else { return }
             let body = p.bodyId.rawValue
             if facts.fact("state/body/\(body)") == "dissolved" {
-                throw AdmissionRefusal("transition", Self.pointer(BodyDissolved.CodingKeys.bodyId), "body \(body) was already dissolved")
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(BodyDissolved.CodingKeys.bodyId), "body \(body) was already dissolved")
             }
         default:
             guard event.type.hasPrefix("feedback."), event.type != FeedbackReceived.eventType,
