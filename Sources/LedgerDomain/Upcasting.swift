@@ -25,11 +25,14 @@ public struct UpcasterChain: Sendable {
     private let steps: [String: Upcaster]
     private let newest: [String: Int]
 
-    /// The chain for the shipped catalogue: `feedback.responded` 1 → 2 and the types whose payload restates the
-    /// effective time (``EffectiveTime/members``) 1 → 2; every other type is at version 1.
+    /// The chain for the shipped catalogue: `feedback.responded` 1 → 2, `equality.profile_recorded` 1 → 2 and the
+    /// types whose payload restates the effective time (``EffectiveTime/members``) 1 → 2; every other type is at
+    /// version 1.
     public static let standard: UpcasterChain = {
         do {
-            return try UpcasterChain(upcasters: [FeedbackResponded.upcasterFromV1] + EffectiveTime.upcastersBeforeRule, versions: Catalogue.all.map { ($0.eventType, $0.typeVersion) })
+            let upcasters = [FeedbackResponded.upcasterFromV1, EqualityProfileRecordedV1.upcasterToV2]
+                + EffectiveTime.upcastersBeforeRule
+            return try UpcasterChain(upcasters: upcasters, versions: Catalogue.all.map { ($0.eventType, $0.typeVersion) })
         } catch {
             preconditionFailure("the catalogue's upcaster chain is broken: \(error)")
         }

@@ -76,7 +76,10 @@ struct Demo: ParsableCommand {
                 let results = try ledger.append(items)
                 for (step, result) in zip(chunk, results) {
                     counts[step.type, default: 0] += 1
-                    if step.type == "decision.recorded", step.draft["payload"]?["decisionId"]?.stringValue == lapses.decisionWithoutEbE {
+                    if step.type == DecisionRecorded.eventType, let payload = step.draft["payload"],
+                        let decision = try? Catalogue.decode(DecisionRecorded.self, payload: payload),
+                        decision.decisionId.rawValue == lapses.decisionWithoutEbE
+                    {
                         lapseIndex = result.index
                     }
                 }
@@ -107,7 +110,8 @@ struct Demo: ParsableCommand {
             guard let entry = try ledger.entry(at: index) else { throw CLIError("entry \(index) missing") }
             try RFC6962.verifyInclusion(
                 leafHash: entry.leafHash, index: UInt64(index), treeSize: UInt64(checkpoint.size), proof: path, root: checkpoint.root)
-            say("5. Proved that entry \(index) (\(entry.entry.event.type) \(entry.entry.event.payload["decisionId"]?.stringValue ?? "")) "
+            let decision = (try? Catalogue.decode(entry.entry.event)) as? DecisionRecorded
+            say("5. Proved that entry \(index) (\(entry.entry.event.type) \(decision?.decisionId.rawValue ?? "")) "
                 + "is in the signed tree with \(path.count) hashes (checked). It is the decision taken with no Expert by Experience present: "
                 + "it cannot be removed or edited now without breaking the checkpoint.")
 
@@ -189,8 +193,8 @@ struct Demo: ParsableCommand {
         while true {
             let rows = try ledger.entries(from: from, limit: 5_000)
             guard let last = rows.last else { return nil }
-            if let row = rows.first(where: { $0.entry.event.type == "contribution.recorded" }) {
-                return row.entry.event.payload["personId"]?.stringValue
+            if let row = rows.first(where: { $0.entry.event.type == ContributionRecorded.eventType }) {
+                return ((try? Catalogue.decode(row.entry.event)) as? ContributionRecorded)?.personId
             }
             from = last.index + 1
         }

@@ -45,9 +45,10 @@ struct NewEvent: ParsableCommand {
             ("stream", .string(example.stream)), ("payload", payload),
         ]
         if !type.privateFields.isEmpty {
-            let person = ["personId", "submitter"].lazy.compactMap { payload[$0]?.stringValue }.first {
-                $0 != "anonymous"
-            }
+            let names = [
+                MemberJoined.CodingKeys.personId.stringValue, FeedbackReceived.CodingKeys.submitter.stringValue,
+            ]
+            let person = names.lazy.compactMap { payload[$0]?.stringValue }.first { $0 != FeedbackReceived.anonymous }
             let data = JSONValue.object(
                 Dictionary(uniqueKeysWithValues: type.privateFields.map { ($0, JSONValue.string("…")) }))
             members.append(("private", .object(["subject": .string("person/\(person ?? "…")"), "data": data])))

@@ -4,7 +4,7 @@
 extension Catalogue {
     /// Catalogue group B (DOMAIN.md section 7.3).
     static let groupB: [any EventPayload.Type] = [
-        RegionRegistered.self, ServiceRegistered.self, PersonRegistered.self, EqualityProfileRecorded.self,
+        RegionRegistered.self, ServiceRegistered.self, PersonRegistered.self, EqualityProfileRecordedV1.self, EqualityProfileRecorded.self,
         RoleDefined.self, RoleAssigned.self, RoleEnded.self,
     ]
 }
@@ -197,19 +197,18 @@ public struct PersonRegistered: EventPayload {
 }
 
 /// A person's equality-monitoring answers, sealed; only aggregates leave the restricted store.
+///
+/// Version 2 spells the code system as the catalogue's one ``EthnicityCodeSystem`` does
+/// (`ons2021`, as `metric.observed` always has); version 1 (``EqualityProfileRecordedV1``) wrote
+/// `ons_2021`.
 public struct EqualityProfileRecorded: EventPayload {
-    /// The ethnicity code list the sealed answer uses.
-    public enum EthnicityCodeSystem: String, CatalogueEnum {
-        /// ONS/GSS 2021 harmonised standard (``EthnicityCode``).
-        case ons2021 = "ons_2021"
-        /// NHS Data Dictionary ETHNIC CATEGORY (2001 census based).
-        case nhsDataDictionary = "nhs_data_dictionary"
-    }
+    /// The catalogue's ethnicity code systems (one vocabulary: ``LedgerDomain/EthnicityCodeSystem``).
+    public typealias EthnicityCodeSystem = LedgerDomain.EthnicityCodeSystem
 
     /// `equality.profile_recorded`.
     public static let eventType = "equality.profile_recorded"
-    /// Version 1.
-    public static let typeVersion = 1
+    /// Version 2 (version 1 spelled the ONS 2021 code system `ons_2021`).
+    public static let typeVersion = 2
     /// Group B.
     public static let group = CatalogueGroup.organisation
     /// One line for `coledger types`.

@@ -130,7 +130,8 @@ public struct FeedbackResponded: EventPayload {
     /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
     public var lawfulBasis: String? { lawfulBasisRef }
 
-    /// The payload's members, as the recording API names them in errors.
+    /// The payload's members: the recording API names them in errors, the projections read stored
+    /// payloads by them.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case feedbackId, publicSummary, moderatedByRoleId, response, changeStatus, changeDescription, reason, actionRef, lawfulBasisRef
     }
@@ -267,7 +268,8 @@ public struct FeedbackClosed: EventPayload {
     /// A short public note, if any (no personal data).
     public var note: String?
 
-    /// The payload's members, as the recording API names them in errors.
+    /// The payload's members: the recording API names them in errors, the projections read stored
+    /// payloads by them.
     public enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, reason, note }
 
     /// `feedback/<feedbackId>`

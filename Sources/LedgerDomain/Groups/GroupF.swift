@@ -50,7 +50,8 @@ public struct FeedbackReceived: EventPayload {
     /// The lawful basis for the private part (``EventPayload/lawfulBasis``).
     public var lawfulBasis: String? { lawfulBasisRef }
 
-    /// The payload's members, as the recording API names them in errors.
+    /// The payload's members: the recording API names them in errors, the projections read stored
+    /// payloads by them.
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case feedbackId, channel, receivedAt, serviceId, regionId, bodyId, submitter, language, accessibleFormat
         case consentToPublish, contactConsent, equalityRef, lawfulBasisRef
@@ -123,7 +124,8 @@ public struct FeedbackAcknowledged: EventPayload {
     /// How (`anonymous_no_contact` when there is nobody to tell).
     public var method: FeedbackVocabulary.ContactMethod
 
-    /// The payload's members, as the recording API names them in errors.
+    /// The payload's members: the recording API names them in errors, the projections read stored
+    /// payloads by them.
     public enum CodingKeys: String, CodingKey, CaseIterable { case feedbackId, at, method }
 
     /// `feedback/<feedbackId>`

@@ -74,7 +74,7 @@ public struct DomainPolicy: AdmissionPolicy {
         }
         // 4. Transitions. The rule book reads the payload as the newest version of its type.
         let payload = Catalogue.current(checked.decoded, of: event)
-        try checkTransition(event, facts: facts, changes: &changes)
+        try checkTransition(event, payload: payload, facts: facts)
         try checkAttendance(payload, facts: facts)
         try checkResponsePrivacy(event, payload: payload, facts: facts)
         // 5. Authorization, as things stood before this event.
@@ -121,102 +121,157 @@ public struct DomainPolicy: AdmissionPolicy {
         return String(holder.dropFirst("person/".count))
     }
 
+    /// The members through which any event is about a body, read raw: ``body(of:facts:)`` runs
+    /// for every event, at every append and in `verify`, so it reads the stored members by name
+    /// instead of switching over the catalogue. The names come from the payload types.
+    enum BodyMember {
+        /// `bodyId`.
+        static let body = MeetingScheduled.CodingKeys.bodyId.stringValue
+        /// `meetingId`.
+        static let meeting = MeetingScheduled.CodingKeys.meetingId.stringValue
+        /// `decisionId`.
+        static let decision = DecisionProposed.CodingKeys.decisionId.stringValue
+    }
+
+    /// `feedbackId`, the member every feedback event after `feedback.received` names its feedback by.
+    static let feedbackMember = FeedbackClosed.CodingKeys.feedbackId.stringValue
+
     /// The body an event is about: its `bodyId`, or the body of its meeting or decision.
     func body(of event: Event, facts: any FactReader) -> String? {
-        if let body = event.payload["bodyId"]?.stringValue { return body }
-        if let meeting = event.payload["meetingId"]?.stringValue, let body = facts.fact("meeting/\(meeting)/body") { return body }
-        if let decision = event.payload["decisionId"]?.stringValue, let body = facts.fact("decision/\(decision)/body") { return body }
+        let p = event.payload
+        if let body = p[BodyMember.body]?.stringValue { return body }
+        if let meeting = p[BodyMember.meeting]?.stringValue, let body = facts.fact("meeting/\(meeting)/body") {
+            return body
+        }
+        if let decision = p[BodyMember.decision]?.stringValue, let body = facts.fact("decision/\(decision)/body") {
+            return body
+        }
         return nil
     }
 
-    func checkTransition(_ event: Event, facts: any FactReader, changes: inout [String: String?]) throws(AdmissionRefusal) {
-        let p = event.payload
+    /// Refuses a transition the log's state does not allow (closed feedback, a decision recorded
+    /// twice or at another body's meeting, a dissolved body, leaving a body one is not in, ending a
+    /// role one does not hold). `payload` is the event's payload as the newest version of its type.
+    func checkTransition(_ event: Event, payload: (any EventPayload)?, facts: any FactReader) throws(AdmissionRefusal) {
+        // Switch on the type name first and cast once: casting to each type in turn costs more.
         switch event.type {
-        case _ where event.type.hasPrefix("feedback.") && event.type != "feedback.received":
-            if let id = p["feedbackId"]?.stringValue, facts.fact("state/feedback/\(id)") == "closed" {
-                throw AdmissionRefusal("transition", "/payload/feedbackId", "feedback \(id) is closed; record new feedback instead")
+        case DecisionRecorded.eventType:
+            guard let p = payload as? DecisionRecorded else { return }
+            let id = p.decisionId.rawValue
+            if facts.fact("state/decision/\(id)") == "recorded" {
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(DecisionRecorded.CodingKeys.decisionId),
+                    "decision \(id) was already recorded; use decision.reviewed to revisit it")
             }
-        case "decision.recorded":
-            if let id = p["decisionId"]?.stringValue {
-                if facts.fact("state/decision/\(id)") == "recorded" {
-                    throw AdmissionRefusal("transition", "/payload/decisionId", "decision \(id) was already recorded; use decision.reviewed to revisit it")
-                }
-                if let meeting = p["meetingId"]?.stringValue, let mBody = facts.fact("meeting/\(meeting)/body"),
-                    let dBody = facts.fact("decision/\(id)/body"), mBody != dBody
-                {
-                    throw AdmissionRefusal("transition", "/payload/meetingId", "meeting \(meeting) is of body \(mBody), but decision \(id) was proposed to \(dBody)")
-                }
+            let meeting = p.meetingId.rawValue
+            if let mBody = facts.fact("meeting/\(meeting)/body"), let dBody = facts.fact("decision/\(id)/body"),
+                mBody != dBody
+            {
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(DecisionRecorded.CodingKeys.meetingId),
+                    "meeting \(meeting) is of body \(mBody), but decision \(id) was proposed to \(dBody)")
             }
-        case "meeting.scheduled", "meeting.held", "decision.proposed", "member.joined":
+        case MeetingScheduled.eventType, MeetingHeld.eventType, DecisionProposed.eventType, MemberJoined.eventType:
             if let body = body(of: event, facts: facts), facts.fact("state/body/\(body)") == "dissolved" {
-                throw AdmissionRefusal("transition", "/payload/bodyId", "body \(body) was dissolved")
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(MeetingScheduled.CodingKeys.bodyId), "body \(body) was dissolved")
             }
-        case "member.left":
-            if let body = p["bodyId"]?.stringValue, let person = p["personId"]?.stringValue, facts.fact("member/\(body)/\(person)") == nil {
-                throw AdmissionRefusal("transition", "/payload/personId", "\(person) is not a member of \(body)")
+        case MemberLeft.eventType:
+            guard let p = payload as? MemberLeft else { return }
+            let body = p.bodyId.rawValue
+            let person = p.personId.rawValue
+            if facts.fact("member/\(body)/\(person)") == nil {
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(MemberLeft.CodingKeys.personId), "\(person) is not a member of \(body)")
             }
-        case "role.ended":
-            if let role = p["roleId"]?.stringValue, let person = p["personId"]?.stringValue, facts.fact("role/\(role)/holder") != person {
-                throw AdmissionRefusal("transition", "/payload/personId", "\(person) does not hold role \(role)")
+        case RoleEnded.eventType:
+            guard let p = payload as? RoleEnded else { return }
+            let role = p.roleId.rawValue
+            let person = p.personId.rawValue
+            if facts.fact("role/\(role)/holder") != person {
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(RoleEnded.CodingKeys.personId), "\(person) does not hold role \(role)")
             }
-        case "body.dissolved":
-            if let body = p["bodyId"]?.stringValue, facts.fact("state/body/\(body)") == "dissolved" {
-                throw AdmissionRefusal("transition", "/payload/bodyId", "body \(body) was already dissolved")
+        case BodyDissolved.eventType:
+            guard let p = payload as? BodyDissolved else { return }
+            let body = p.bodyId.rawValue
+            if facts.fact("state/body/\(body)") == "dissolved" {
+                throw AdmissionRefusal(
+                    "transition", Self.pointer(BodyDissolved.CodingKeys.bodyId), "body \(body) was already dissolved")
             }
         default:
-            break
+            guard event.type.hasPrefix("feedback."), event.type != FeedbackReceived.eventType,
+                let id = event.payload[Self.feedbackMember]?.stringValue, facts.fact("state/feedback/\(id)") == "closed"
+            else { return }
+            throw AdmissionRefusal(
+                "transition", "/payload/" + Self.feedbackMember, "feedback \(id) is closed; record new feedback instead")
         }
     }
 
+    /// `/payload/<member>`.
+    static func pointer(_ member: some CodingKey) -> String { "/payload/" + member.stringValue }
+
+    /// The facts the event establishes; `payload` is its payload as the newest version of its type.
     func record(_ event: Event, payload: (any EventPayload)?, facts: any FactReader, changes: inout [String: String?]) {
-        let p = event.payload
         switch event.type {
-        case "ledger.genesis":
-            for admin in p["admins"]?.arrayValue ?? [] {
-                if let id = admin["keyId"]?.stringValue {
-                    changes["key/\(id)/role"] = "admin"
-                    changes[Self.entityKey(.key, id)] = "0"
-                }
+        case LedgerGenesis.eventType:
+            guard let p = payload as? LedgerGenesis else { break }
+            for admin in p.admins {
+                changes["key/\(admin.keyId.rawValue)/role"] = KeyRole.admin.rawValue
+                changes[Self.entityKey(.key, admin.keyId.rawValue)] = "0"
             }
-        case "key.registered":
-            if let id = p["keyId"]?.stringValue {
-                changes["key/\(id)/role"] = p["role"]?.stringValue ?? "member"
-                changes[Self.entityKey(.key, id)] = "1"
+        case KeyRegistered.eventType:
+            guard let p = payload as? KeyRegistered else { break }
+            changes["key/\(p.keyId.rawValue)/role"] = (p.role ?? .member).rawValue
+            changes[Self.entityKey(.key, p.keyId.rawValue)] = "1"
+        case RoleAssigned.eventType:
+            guard let p = payload as? RoleAssigned else { break }
+            changes["role/\(p.roleId.rawValue)/holder"] = p.personId.rawValue
+        case RoleEnded.eventType:
+            guard let p = payload as? RoleEnded else { break }
+            changes["role/\(p.roleId.rawValue)/holder"] = .some(nil)
+        case BodyEstablished.eventType:
+            guard let p = payload as? BodyEstablished else { break }
+            let body = p.bodyId.rawValue
+            changes["body/\(body)/established"] = String(EffectiveTime.of(event).prefix(10))
+            changes["body/\(body)/officers"] = Self.officers(chair: p.chairRoleId, facilitators: p.facilitatorRoleIds)
+        case BodyTermsAmended.eventType:
+            guard let p = payload as? BodyTermsAmended else { break }
+            if p.chairRoleId != nil || p.facilitatorRoleIds != nil {
+                changes["body/\(p.bodyId.rawValue)/officers"] = Self.officers(
+                    chair: p.chairRoleId, facilitators: p.facilitatorRoleIds ?? [])
             }
-        case "role.assigned":
-            if let role = p["roleId"]?.stringValue, let person = p["personId"]?.stringValue { changes["role/\(role)/holder"] = person }
-        case "role.ended":
-            if let role = p["roleId"]?.stringValue { changes["role/\(role)/holder"] = .some(nil) }
-        case "body.established", "body.terms_amended":
-            if let body = p["bodyId"]?.stringValue {
-                var roles = (p["facilitatorRoleIds"]?.arrayValue ?? []).compactMap(\.stringValue)
-                if let chair = p["chairRoleId"]?.stringValue { roles.insert(chair, at: 0) }
-                if event.type == "body.established" { changes["body/\(body)/established"] = String(EffectiveTime.of(event).prefix(10)) }
-                if event.type == "body.established" || p["chairRoleId"] != nil || p["facilitatorRoleIds"] != nil {
-                    changes["body/\(body)/officers"] = roles.joined(separator: ",")
-                }
-            }
-        case "body.dissolved":
-            if let body = p["bodyId"]?.stringValue { changes["state/body/\(body)"] = "dissolved" }
-        case "member.joined":
-            if let body = p["bodyId"]?.stringValue, let person = p["personId"]?.stringValue {
-                changes["member/\(body)/\(person)"] = p["membershipCategory"]?.stringValue ?? "member"
-            }
-        case "member.left":
-            if let body = p["bodyId"]?.stringValue, let person = p["personId"]?.stringValue { changes["member/\(body)/\(person)"] = .some(nil) }
-        case "meeting.scheduled":
-            if let meeting = p["meetingId"]?.stringValue, let body = p["bodyId"]?.stringValue { changes["meeting/\(meeting)/body"] = body }
-        case "decision.proposed":
-            if let decision = p["decisionId"]?.stringValue, let body = p["bodyId"]?.stringValue { changes["decision/\(decision)/body"] = body }
-        case "decision.recorded":
-            if let decision = p["decisionId"]?.stringValue { changes["state/decision/\(decision)"] = "recorded" }
-        case "feedback.closed":
-            if let id = p["feedbackId"]?.stringValue { changes["state/feedback/\(id)"] = "closed" }
+        case BodyDissolved.eventType:
+            guard let p = payload as? BodyDissolved else { break }
+            changes["state/body/\(p.bodyId.rawValue)"] = "dissolved"
+        case MemberJoined.eventType:
+            guard let p = payload as? MemberJoined else { break }
+            changes["member/\(p.bodyId.rawValue)/\(p.personId.rawValue)"] = p.membershipCategory.rawValue
+        case MemberLeft.eventType:
+            guard let p = payload as? MemberLeft else { break }
+            changes["member/\(p.bodyId.rawValue)/\(p.personId.rawValue)"] = .some(nil)
+        case MeetingScheduled.eventType:
+            guard let p = payload as? MeetingScheduled else { break }
+            changes["meeting/\(p.meetingId.rawValue)/body"] = p.bodyId.rawValue
+        case DecisionProposed.eventType:
+            guard let p = payload as? DecisionProposed else { break }
+            changes["decision/\(p.decisionId.rawValue)/body"] = p.bodyId.rawValue
+        case DecisionRecorded.eventType:
+            guard let p = payload as? DecisionRecorded else { break }
+            changes["state/decision/\(p.decisionId.rawValue)"] = "recorded"
+        case FeedbackClosed.eventType:
+            guard let p = payload as? FeedbackClosed else { break }
+            changes["state/feedback/\(p.feedbackId)"] = "closed"
         default:
             break
         }
         recordRuleFacts(payload, changes: &changes)
         // Any event that names an event id makes that event referable (corrections, visibility).
         changes[FactKeys.eventPrefix + event.id] = "1"
+    }
+
+    /// A body's officer roles as the `body/<id>/officers` fact holds them: the chair first.
+    static func officers(chair: RoleID?, facilitators: [RoleID]) -> String {
+        ((chair.map { [$0] } ?? []) + facilitators).map(\.rawValue).joined(separator: ",")
     }
 }

@@ -52,8 +52,8 @@ public enum EthnicityCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Not asked or not recorded.
     case notKnown = "not_known"
 
-    /// The name of this code system, stored on observations that use it.
-    public static let codeSystem = "ons2021"
+    /// The name of this code system, stored on observations and profiles that use it.
+    public static var codeSystem: String { EthnicityCodeSystem.ons2021.rawValue }
 
     /// The 19 ONS 2021 categories (everything but ``notStated`` and ``notKnown``).
     public static var categories: [EthnicityCode] { allCases.filter { $0.group != nil } }
@@ -145,4 +145,13 @@ public enum EthnicityCode: String, Sendable, Hashable, Codable, CaseIterable {
         /// Not asked or not recorded.
         case notKnown = "not_known"
     }
+}
+
+/// The ethnicity code lists the catalogue knows: the one vocabulary of `equality.profile_recorded`
+/// (the list of the sealed answer) and `metric.observed` (the list of its cells).
+public enum EthnicityCodeSystem: String, CatalogueEnum {
+    /// ``EthnicityCode``: ONS/GSS 2021 harmonised standard, 19 categories plus not stated / not known.
+    case ons2021
+    /// NHS Data Dictionary ETHNIC CATEGORY (2001 census based).
+    case nhsDataDictionary = "nhs_data_dictionary"
 }

@@ -103,11 +103,9 @@ public enum MetricVocabulary {
         case staff
     }
 
-    /// Code systems an observation can use for its ethnicity values.
-    public enum EthnicityCodeSystem: String, Sendable, Hashable, Codable, CaseIterable {
-        /// ``EthnicityCode``: ONS 2021 England and Wales, 19 categories, plus not stated / not known.
-        case ons2021
-    }
+    /// The catalogue's ethnicity code systems (one vocabulary: ``LedgerDomain/EthnicityCodeSystem``);
+    /// an observation's cells are ``EthnicityCode`` values, so it records ``EthnicityCodeSystem/ons2021``.
+    public typealias EthnicityCodeSystem = LedgerDomain.EthnicityCodeSystem
 
     /// How a disparity was measured.
     public enum DisparityMethod: String, Sendable, Hashable, Codable, CaseIterable {

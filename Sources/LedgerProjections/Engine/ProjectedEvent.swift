@@ -143,6 +143,12 @@ public struct PayloadFields: Sendable {
     let tape: JSONTape
     let node: Int
 
+    /// A string member, named by its payload type's coding key.
+    public func string(_ key: some CodingKey) -> String? { string(key.stringValue) }
+    /// A boolean member, named by its payload type's coding key.
+    public func bool(_ key: some CodingKey) -> Bool? { bool(key.stringValue) }
+    /// An array of strings, named by its payload type's coding key.
+    public func strings(_ key: some CodingKey) -> [String]? { strings(key.stringValue) }
     /// A string member.
     public func string(_ name: String) -> String? { tape.member(name, of: node).flatMap(tape.string) }
     /// An integer member.

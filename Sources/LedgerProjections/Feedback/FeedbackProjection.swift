@@ -43,64 +43,70 @@ public enum FeedbackProjection: BatchProjection {
     /// It reads the members it keeps straight from the entries (``ProjectedEvent/fields``).
     public static let decodesPayloads = false
 
-    /// Folds one event, reading its payload's members by their names in group F's schemas.
+    /// Folds one event, reading its payload's members by the names of group F's payload types.
     static func fold(_ event: ProjectedEvent, into items: inout RecordCache<FeedbackRecord>, tables: FeedbackTables) throws {
-        guard let p = event.fields, let id = p.string("feedbackId") else { return }
+        guard let p = event.fields, let id = p.string(FeedbackClosed.CodingKeys.feedbackId) else { return }
         switch event.type {
         case FeedbackReceived.eventType:
+            typealias Key = FeedbackReceived.CodingKeys
             guard try !items.contains(id, load: tables.item) else { return }
             var f = FeedbackRecord(
-                feedbackId: id, channel: p.string("channel") ?? "", receivedAt: p.string("receivedAt") ?? "", receivedIndex: event.index)
-            f.serviceId = p.string("serviceId")
-            f.regionId = p.string("regionId")
-            f.bodyId = p.string("bodyId")
-            f.anonymous = p.string("submitter") == FeedbackReceived.anonymous
-            f.language = p.string("language") ?? ""
-            f.consentToPublish = p.bool("consentToPublish") ?? false
-            f.contactConsent = p.bool("contactConsent") ?? false
+                feedbackId: id, channel: p.string(Key.channel) ?? "", receivedAt: p.string(Key.receivedAt) ?? "",
+                receivedIndex: event.index)
+            f.serviceId = p.string(Key.serviceId)
+            f.regionId = p.string(Key.regionId)
+            f.bodyId = p.string(Key.bodyId)
+            f.anonymous = p.string(Key.submitter) == FeedbackReceived.anonymous
+            f.language = p.string(Key.language) ?? ""
+            f.consentToPublish = p.bool(Key.consentToPublish) ?? false
+            f.contactConsent = p.bool(Key.contactConsent) ?? false
             f.hasPrivateText = event.privateSubject != nil
             items.set(id, f)
         case FeedbackAcknowledged.eventType:
+            typealias Key = FeedbackAcknowledged.CodingKeys
             try items.update(id, load: tables.item) { f in
                 if f.acknowledgedAt == nil {
-                    f.acknowledgedAt = p.string("at")
-                    f.ackMethod = p.string("method")
+                    f.acknowledgedAt = p.string(Key.at)
+                    f.ackMethod = p.string(Key.method)
                 }
             }
         case FeedbackTriaged.eventType:
-            try items.update(id, load: tables.item) { $0.themes = p.strings("themes") ?? [] }
+            try items.update(id, load: tables.item) { $0.themes = p.strings(FeedbackTriaged.CodingKeys.themes) ?? [] }
         case FeedbackLinked.eventType:
-            let link = "\(p.string("targetType") ?? ""):\(p.string("targetId") ?? "")"
+            typealias Key = FeedbackLinked.CodingKeys
+            let link = "\(p.string(Key.targetType) ?? ""):\(p.string(Key.targetId) ?? "")"
             try items.update(id, load: tables.item) { f in
                 if !f.links.contains(link) { f.links.append(link) }
             }
         case FeedbackStatusUpdated.eventType:
+            typealias Key = FeedbackStatusUpdated.CodingKeys
             try items.update(id, load: tables.item) { f in
                 f.lastUpdateAt = event.occurredAt
-                f.lastUpdateStatus = p.string("status")
-                f.lastUpdateNote = p.string("note")
+                f.lastUpdateStatus = p.string(Key.status)
+                f.lastUpdateNote = p.string(Key.note)
             }
         case FeedbackResponded.eventType:
+            typealias Key = FeedbackResponded.CodingKeys
             try items.update(id, load: tables.item) { f in
                 f.respondedAt = event.occurredAt
                 f.respondedIndex = event.index
                 // Version 2 seals the texts in the private part without consent to publish; a version 1
                 // entry still carries them in its payload, and they are left out here all the same.
-                f.publicSummary = f.consentToPublish ? p.string("publicSummary") : nil
-                f.moderatedByRoleId = p.string("moderatedByRoleId")
-                f.response = f.consentToPublish ? p.string("response") : nil
-                f.changeStatus = p.string("changeStatus")
-                f.changeDescription = p.string("changeDescription")
-                f.reason = p.string("reason")
-                f.actionRef = p.string("actionRef")
+                f.publicSummary = f.consentToPublish ? p.string(Key.publicSummary) : nil
+                f.moderatedByRoleId = p.string(Key.moderatedByRoleId)
+                f.response = f.consentToPublish ? p.string(Key.response) : nil
+                f.changeStatus = p.string(Key.changeStatus)
+                f.changeDescription = p.string(Key.changeDescription)
+                f.reason = p.string(Key.reason)
+                f.actionRef = p.string(Key.actionRef)
             }
         case SubmitterNotified.eventType:
-            try items.update(id, load: tables.item) { $0.notifiedAt = p.string("at") }
+            try items.update(id, load: tables.item) { $0.notifiedAt = p.string(SubmitterNotified.CodingKeys.at) }
         case FeedbackClosed.eventType:
             try items.update(id, load: tables.item) { f in
                 f.closedAt = event.occurredAt
                 f.closedIndex = event.index
-                f.closeReason = p.string("reason")
+                f.closeReason = p.string(FeedbackClosed.CodingKeys.reason)
             }
         default:
             return
