@@ -38,11 +38,7 @@ struct ActionCommand: ParsableCommand {
                             ActionStatusChanged.Status.self, status, member: ActionStatusChanged.CodingKeys.status, field: "--status"),
                         progressPct: progress.map(Percentage.init(unchecked:)), note: LongText(unchecked: note),
                         evidenceRefs: try evidence.enumerated().map { i, text in
-                            let p = try VerbInput.parts(
-                                text, option: "--evidence", min: 2, max: 2, form: "KIND:ID, e.g. feedback:F-2026-0001 or contribution:CON-1")
-                            let kind = try RecordingInput.value(
-                                EntityKind.self, p[0], pointer: ActionStatusChanged.evidencePointer(i) + "/kind", field: "--evidence")
-                            return EntityRef(kind, EntityID(unchecked: p[1]))
+                            try VerbInput.entityRef(text, option: "--evidence", pointer: ActionStatusChanged.evidencePointer(i))
                         })
                 }
             }
