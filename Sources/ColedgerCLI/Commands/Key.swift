@@ -1,12 +1,24 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerDomain
+import LedgerRecording
 import LedgerStore
 
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key", abstract: "Create, inspect, register and revoke signing keys.",
         subcommands: [New.self, ShowKey.self, Register.self, Revoke.self])
+
+    /// Records a key event through the recording API (checked before the admin's passphrase is
+    /// asked for), signed by the admin key in `signer`, at the effective time (default: now).
+    static func record<R: RecordingRequest>(_ request: R, in ledger: Ledger, at time: String?, signer: String) throws
+        -> AppendResult
+    {
+        let recorder = Recorder(ledger: ledger)
+        let prepared = try recorder.prepare(request, at: time ?? Timestamp.now())
+        return try recorder.append(prepared, signer: try KeyFiles.open(signer)).result
+    }
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Generate a new Ed25519 key, sealed with a passphrase.")
@@ -76,17 +88,14 @@ struct KeyCommand: ParsableCommand {
                 let effective = try when.timestamp()
                 let file = try ShowKey.read(keyFile)
                 let ledger = try options.open()
-                let admin = try KeyFiles.open(key)
-                var payload: [String: JSONValue] = [
-                    "keyId": .string(file.keyID), "publicKey": .string(Base64.encode(file.publicKey.rawRepresentation)),
-                ]
-                if let holder { payload["holder"] = .string(holder) }
-                if let role { payload["role"] = .string(role) }
-                var draft: [String: JSONValue] = [
-                    "type": "key.registered", "typeVersion": 1, "stream": .string("key/\(file.keyID)"), "payload": .object(payload),
-                ]
-                if let effective { draft["occurredAt"] = .string(effective) }
-                let result = try ledger.append(draft: .object(draft), signer: admin)
+                let registration = KeyRegistered(
+                    keyId: KeyID(unchecked: file.keyID),
+                    publicKey: PublicKeyText(unchecked: Base64.encode(file.publicKey.rawRepresentation)),
+                    holder: holder.map(KeyHolder.init(unchecked:)),
+                    role: try role.map {
+                        try RecordingInput.value(KeyRole.self, $0, member: KeyRegistered.CodingKeys.role, field: "--role")
+                    })
+                let result = try KeyCommand.record(registration, in: ledger, at: effective, signer: key)
                 if json { Output.printJSON(result) } else { print("Registered key \(file.keyID) at index \(result.index).") }
             }
         }
@@ -105,14 +114,8 @@ struct KeyCommand: ParsableCommand {
             try reporting {
                 let effective = try when.timestamp()
                 let ledger = try options.open()
-                let admin = try KeyFiles.open(key)
-                var payload: [String: JSONValue] = ["keyId": .string(keyID)]
-                if let reason { payload["reason"] = .string(reason) }
-                var draft: [String: JSONValue] = [
-                    "type": "key.revoked", "typeVersion": 1, "stream": .string("key/\(keyID)"), "payload": .object(payload),
-                ]
-                if let effective { draft["occurredAt"] = .string(effective) }
-                let result = try ledger.append(draft: .object(draft), signer: admin)
+                let revocation = KeyRevoked(keyId: KeyID(unchecked: keyID), reason: reason.map(ShortText.init(unchecked:)))
+                let result = try KeyCommand.record(revocation, in: ledger, at: effective, signer: key)
                 if json { Output.printJSON(result) } else { print("Revoked key \(keyID) at index \(result.index).") }
             }
         }
