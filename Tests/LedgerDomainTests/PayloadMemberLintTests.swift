@@ -86,7 +86,6 @@ enum PayloadMemberLint {
         // The domain verbs not yet moved onto the recording API (LedgerRecording) build payloads
         // as JSON objects with a member-to-option map that names an option in errors.
         "Sources/ColedgerCLI/Commands/DomainFeedback.swift": 53,
-        "Sources/ColedgerCLI/Commands/DomainPlan.swift": 7,
         "Sources/ColedgerCLI/Commands/Mirror.swift": 1,
         "Sources/ColedgerCLI/Commands/New.swift": 1,
         "Sources/ColedgerCLI/Commands/Serve.swift": 1,
