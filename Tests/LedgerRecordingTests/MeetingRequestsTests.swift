@@ -16,15 +16,16 @@ import Testing
     /// B-AMHEPF (quorum 2, one Expert by Experience) with members p-0001 (ebe_lived) and p-0002
     /// (staff); p-0003 is registered as a partner_rep and is no member; meeting mtg-1 scheduled.
     static func governance(_ w: World) throws {
-        try w.record(DefineRole(roleId: "R-CHAIR-X", name: "Chair of the forum", singleOccupant: true), at: "2026-04-01T00:00:00Z")
+        try w.record(RoleDefined(roleId: "R-CHAIR-X", name: "Chair of the forum", aliases: [], singleOccupant: true), at: "2026-04-01T00:00:00Z")
         for (person, category) in [("p-0001", PersonCategory.ebeLived), ("p-0002", .staff), ("p-0003", .partnerRep)] {
             try w.record(
                 RegisterPerson(personId: PersonID(unchecked: person), categories: [category], lawfulBasisRef: "ROPA-1"),
                 at: "2026-04-01T00:00:00Z")
         }
         try w.record(
-            EstablishBody(
-                bodyId: "B-AMHEPF", bodyType: .amhePracticeForum, name: "Practice Forum", chairRoleId: "R-CHAIR-X",
+            BodyEstablished(
+                bodyId: "B-AMHEPF", bodyType: .amhePracticeForum, name: "Practice Forum", aliases: [], chairRoleId: "R-CHAIR-X",
+                facilitatorRoleIds: [],
                 torDocHash: DocHash(unchecked: hash), quorumRule: QuorumRule(min: 2), ebePresenceRule: EbePresenceRule(minCount: 1),
                 decisionScope: .advisory),
             at: "2026-04-02T00:00:00Z")

@@ -10,7 +10,7 @@ import Testing
 @Suite struct MetricRequestsTests {
     /// Region london and the example metric M-SUD-london (regional) defined in it.
     static func defineMetric(_ w: RecordingAPITests.World) throws {
-        try w.record(RegisterRegion(regionId: "london", name: "London"), at: "2026-04-01T00:00:00Z")
+        try w.record(RegionRegistered(regionId: "london", name: "London", servicesProvided: true), at: "2026-04-01T00:00:00Z")
         var definition = MetricDefined.example
         definition.locallyCoproducedRefs = []
         _ = try w.ledger.append(
