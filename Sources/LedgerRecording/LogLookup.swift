@@ -73,7 +73,8 @@ public struct LogLookup {
         let membership = try latest(stream: "body/\(body)", [MemberJoined.self, MemberLeft.self]) {
             ($0 as? MemberJoined)?.personId.rawValue == person || ($0 as? MemberLeft)?.personId.rawValue == person
         }
-        let registered = try latest(PersonRegistered.self, stream: "person/\(person)")?.payload.categories.map(\.rawValue)
+        let registered = try latest(PersonRegistered.self, stream: "person/\(person)")?.payload.categories.map(
+            \.rawValue)
         return ((membership?.payload as? MemberJoined)?.membershipCategory.rawValue, registered)
     }
 

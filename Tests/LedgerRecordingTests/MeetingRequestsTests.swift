@@ -16,7 +16,8 @@ import Testing
     /// B-AMHEPF (quorum 2, one Expert by Experience) with members p-0001 (ebe_lived) and p-0002
     /// (staff); p-0003 is registered as a partner_rep and is no member; meeting mtg-1 scheduled.
     static func governance(_ w: World) throws {
-        try w.record(RoleDefined(roleId: "R-CHAIR-X", name: "Chair of the forum", aliases: [], singleOccupant: true), at: "2026-04-01T00:00:00Z")
+        try w.record(
+            RoleDefined(roleId: "R-CHAIR-X", name: "Chair of the forum", aliases: [], singleOccupant: true), at: "2026-04-01T00:00:00Z")
         for (person, category) in [("p-0001", PersonCategory.ebeLived), ("p-0002", .staff), ("p-0003", .partnerRep)] {
             try w.record(
                 RegisterPerson(personId: PersonID(unchecked: person), categories: [category], lawfulBasisRef: "ROPA-1"),

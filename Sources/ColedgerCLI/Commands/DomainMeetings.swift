@@ -36,7 +36,8 @@ struct MeetingCommand: ParsableCommand {
     struct Hold: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that a scheduled meeting took place (meeting.held).",
-            discussion: HelpText.reflow("""
+            discussion: HelpText.reflow(
+                """
                 The body comes from the meeting's meeting.scheduled. Experts by Experience present are counted
                 from the attendees' categories; the quorum is worked out from the body's quorum rule (members
                 and chairs count, observers and guests do not) unless --quorate or --no-quorate says otherwise.
@@ -79,7 +80,8 @@ struct MeetingCommand: ParsableCommand {
                                 text, option: "--attendee", min: 1, max: 3,
                                 form: "PERSON[:CATEGORY][:ROLE], e.g. p-0007, p-0007:chair or p-0007:ebe_lived:chair")
                             // PERSON:ROLE when the second part is a role; a category left out is the log's.
-                            let category = p.count == 3 || (p.count == 2 && MeetingRole(rawValue: p[1]) == nil) ? p[1] : nil
+                            let category =
+                                p.count == 3 || (p.count == 2 && MeetingRole(rawValue: p[1]) == nil) ? p[1] : nil
                             let role = p.count == 3 ? p[2] : p.count == 2 && category == nil ? p[1] : nil
                             return HoldMeeting.Present(
                                 personId: PersonID(unchecked: p[0]),
@@ -173,7 +175,8 @@ struct DecisionCommand: ParsableCommand {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record what a body decided at a meeting (decision.recorded).",
-            discussion: HelpText.reflow("""
+            discussion: HelpText.reflow(
+                """
                 The meeting must have been held (meeting.held). The quorum snapshot and the Experts by
                 Experience present are worked out from its attendance, leaving out recused members; recusals
                 default to the meeting's declarations with action recused for this decision.
@@ -218,7 +221,8 @@ struct DecisionCommand: ParsableCommand {
                             DecisionRecorded.Method.self, method, member: K.method, field: "--method"),
                         tally: tally, recusals: recusal.map(PersonID.init(unchecked:)),
                         rationale: LongText(unchecked: rationale),
-                        ladderRung: try RecordingInput.value(LadderRung.self, rung, member: K.ladderRung, field: "--rung"),
+                        ladderRung: try RecordingInput.value(
+                            LadderRung.self, rung, member: K.ladderRung, field: "--rung"),
                         reviewOn: reviewOn.map { ISODate(unchecked: DateInput.date($0)) })
                 }
             }

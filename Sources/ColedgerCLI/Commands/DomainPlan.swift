@@ -35,10 +35,12 @@ struct ActionCommand: ParsableCommand {
                     ActionStatusChanged(
                         actionId: EntityID(unchecked: action),
                         status: try RecordingInput.value(
-                            ActionStatusChanged.Status.self, status, member: ActionStatusChanged.CodingKeys.status, field: "--status"),
+                            ActionStatusChanged.Status.self, status, member: ActionStatusChanged.CodingKeys.status,
+                            field: "--status"),
                         progressPct: progress.map(Percentage.init(unchecked:)), note: LongText(unchecked: note),
                         evidenceRefs: try evidence.enumerated().map { i, text in
-                            try VerbInput.entityRef(text, option: "--evidence", pointer: ActionStatusChanged.evidencePointer(i))
+                            try VerbInput.entityRef(
+                                text, option: "--evidence", pointer: ActionStatusChanged.evidencePointer(i))
                         })
                 }
             }
@@ -53,7 +55,8 @@ struct MetricCommand: ParsableCommand {
     struct Observe: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a metric's aggregate figures for a period (metric.observed).",
-            discussion: HelpText.reflow("""
+            discussion: HelpText.reflow(
+                """
                 Each --cell is DIM=VALUE pairs and numbers joined by ':', e.g. ethnicity=A1:n=12:d=40, or
                 n=465:d=540:value=86.1 for the total. DIM is a breakdown dimension (ethnicity, ethnicity_group,
                 region, service, pay_band, respondent_group, age, sex, …); ethnicity takes the ONS 2021 codes
@@ -87,7 +90,8 @@ struct MetricCommand: ParsableCommand {
                         period: MetricVocabulary.Period(from: DateInput.date(periodFrom), to: DateInput.date(periodTo)),
                         scope: try scope.map {
                             try RecordingInput.value(
-                                MetricVocabulary.Scope.self, $0, member: MetricObserved.CodingKeys.scope, field: "--scope")
+                                MetricVocabulary.Scope.self, $0, member: MetricObserved.CodingKeys.scope,
+                                field: "--scope")
                         },
                         regionId: region, serviceId: service, cells: try cell.enumerated().map(Self.parseCell),
                         notStated: notStated, notKnown: notKnown, total: total)
@@ -109,7 +113,9 @@ struct MetricCommand: ParsableCommand {
                 }
                 switch kv[0] {
                 case "n", "d":
-                    guard let count = Int(kv[1]) else { throw CLIError("--cell \(text): \(kv[0]) must be a whole number") }
+                    guard let count = Int(kv[1]) else {
+                        throw CLIError("--cell \(text): \(kv[0]) must be a whole number")
+                    }
                     if kv[0] == "n" { n = count } else { d = count }
                 case "value":
                     guard let x = Double(kv[1]), x.isFinite else {
@@ -126,7 +132,8 @@ struct MetricCommand: ParsableCommand {
                 return MetricVocabulary.Cell(dims: typed, n: n, d: d, value: value)
             } catch {
                 throw RecordingError(
-                    .invalid, pointer: ObserveMetric.dimsPointer(index) + error.pointer, field: "--cell", reason: error.reason)
+                    .invalid, pointer: ObserveMetric.dimsPointer(index) + error.pointer, field: "--cell",
+                    reason: error.reason)
             }
         }
 

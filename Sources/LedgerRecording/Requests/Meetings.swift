@@ -126,7 +126,8 @@ public struct HoldMeeting: RecordingRequest {
                     registered: held.registered)
                 {
                     throw RecordingError(
-                        .invalid, pointer: Self.attendeePointer(n, .category), field: Self.fields[K.attendees.stringValue],
+                        .invalid, pointer: Self.attendeePointer(n, .category),
+                        field: Self.fields[K.attendees.stringValue],
                         reason: reason)
                 }
                 return Attendee(personId: present.personId, category: typed, role: present.role)
@@ -142,7 +143,8 @@ public struct HoldMeeting: RecordingRequest {
         let listed = attendees.map(AttendanceRule.Attendee.init)
         var quorumMet = quorate
         if quorumMet == nil, let rule = try log.quorumRule(of: body.rawValue) {
-            quorumMet = AttendanceRule.quorum(listed, required: rule.min.value, ofCategory: rule.ofCategory?.rawValue).met
+            quorumMet =
+                AttendanceRule.quorum(listed, required: rule.min.value, ofCategory: rule.ofCategory?.rawValue).met
         }
         guard let quorumMet else {
             throw RecordingError(
@@ -161,7 +163,8 @@ public struct HoldMeeting: RecordingRequest {
         let ebe = payload.ebePresent.value
         let experts = ebe == 1 ? "1 Expert" : "\(ebe) Experts"
         let quorate = payload.quorumMet ? "quorate" : "not quorate"
-        return "Recorded meeting \(meetingId) as held: \(attendees.count) present, \(experts) by Experience, \(quorate)."
+        return
+            "Recorded meeting \(meetingId) as held: \(attendees.count) present, \(experts) by Experience, \(quorate)."
     }
 }
 
@@ -210,7 +213,8 @@ public struct RecordDecision: RecordingRequest {
 
     /// The fields, by member.
     public static let fields = [
-        K.decisionId.stringValue: "--decision", K.meetingId.stringValue: "--meeting", K.outcome.stringValue: "--outcome",
+        K.decisionId.stringValue: "--decision", K.meetingId.stringValue: "--meeting",
+        K.outcome.stringValue: "--outcome",
         K.method.stringValue: "--method", K.tally.stringValue: "--in-favour/--against/--abstained",
         K.recusals.stringValue: "--recusal", K.rationale.stringValue: "--rationale", K.ladderRung.stringValue: "--rung",
         K.reviewOn.stringValue: "--review-on",
@@ -258,6 +262,7 @@ extension AttendanceRule.Attendee {
     /// A recorded attendee as the rule book sees them (everyone listed is eligible: membership is
     /// not checked when recording).
     init(_ attendee: Attendee) {
-        self.init(personId: attendee.personId.rawValue, category: attendee.category.rawValue, role: attendee.role.rawValue)
+        self.init(
+            personId: attendee.personId.rawValue, category: attendee.category.rawValue, role: attendee.role.rawValue)
     }
 }

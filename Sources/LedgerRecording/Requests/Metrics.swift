@@ -29,7 +29,8 @@ public struct ObserveMetric: RecordingRequest {
 
     /// Creates the request.
     public init(
-        metricId: String, period: MetricVocabulary.Period, scope: MetricVocabulary.Scope? = nil, regionId: String? = nil,
+        metricId: String, period: MetricVocabulary.Period, scope: MetricVocabulary.Scope? = nil,
+        regionId: String? = nil,
         serviceId: String? = nil, cells: [MetricVocabulary.Cell], notStated: Int? = nil, notKnown: Int? = nil,
         total: Int? = nil
     ) {
@@ -71,7 +72,9 @@ public struct ObserveMetric: RecordingRequest {
         }
         return .make(
             metricId: metricId, period: period, scope: scope, regionId: region, serviceId: serviceId, cells: cells,
-            ethnicityCodeSystem: ethnic.isEmpty ? nil : MetricVocabulary.EthnicityCodeSystem(rawValue: EthnicityCode.codeSystem), completeness: completeness)
+            ethnicityCodeSystem: ethnic.isEmpty
+                ? nil : MetricVocabulary.EthnicityCodeSystem(rawValue: EthnicityCode.codeSystem),
+            completeness: completeness)
     }
 
     /// `Observed metric M-SUD-national for 2026-04-01 to 2026-06-30: 4 cells.`
