@@ -84,17 +84,17 @@ public enum Catalogue {
         if object.keys.contains(where: { !names.contains($0) }), let extra = object.keys.sorted().first(where: { !names.contains($0) }) {
             throw DomainError("/\(JSONPointer.escape(extra))", "unknown member for \(type.eventType) (allowed: \(names.sorted().joined(separator: ", ")))")
         }
-        if let null = payload.firstNullPointer {
+        return try decodePart(type, from: payload)
+    }
+
+    /// Decodes one part of a payload (a metric cell's dimensions, say) from its JSON value, with
+    /// the catalogue's checks and its wording; the error's pointer is relative to `value`.
+    public static func decodePart<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(DomainError) -> T {
+        if let null = value.firstNullPointer {
             throw DomainError(null, "null is not allowed; leave an optional member out instead")
         }
-        let data: Data
         do {
-            data = Data(try CanonicalJSON.serialize(payload))
-        } catch {
-            throw DomainError("", "\(error)")
-        }
-        do {
-            return try JSONDecoder().decode(type, from: data)
+            return try JSONDecoder().decode(type, from: Data(try CanonicalJSON.serialize(value)))
         } catch let error as DecodingError {
             throw Self.describe(error)
         } catch {

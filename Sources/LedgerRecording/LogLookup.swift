@@ -61,11 +61,21 @@ public struct LogLookup {
     /// The category the log holds for `person` at a meeting of `body`: their membership category
     /// when they are a member now, else the first category they were registered with.
     public func category(of person: String, in body: String) throws -> String? {
+        let held = try categories(of: person, in: body)
+        return held.membership ?? held.registered?.first
+    }
+
+    /// What the log holds about `person`'s category at a meeting of `body`: their membership
+    /// category when they are a member now, and the categories they were registered with (nil
+    /// when the log holds no such event), as the rule book compares them
+    /// (``AttendanceRule/categoryRefusal(person:typed:body:membership:registered:)``).
+    public func categories(of person: String, in body: String) throws -> (membership: String?, registered: [String]?) {
         let membership = try latest(stream: "body/\(body)", [MemberJoined.self, MemberLeft.self]) {
             ($0 as? MemberJoined)?.personId.rawValue == person || ($0 as? MemberLeft)?.personId.rawValue == person
         }
-        if let joined = membership?.payload as? MemberJoined { return joined.membershipCategory.rawValue }
-        return try latest(PersonRegistered.self, stream: "person/\(person)")?.payload.categories.first?.rawValue
+        let registered = try latest(PersonRegistered.self, stream: "person/\(person)")?.payload.categories.map(
+            \.rawValue)
+        return ((membership?.payload as? MemberJoined)?.membershipCategory.rawValue, registered)
     }
 
     /// Whether an event of one of `types` was recorded in `stream`.

@@ -184,8 +184,9 @@ import Testing
         #expect(received.payload == .object(rows[1].payload))
         #expect(received.draft["private"]?["subject"] == .string(try #require(rows[1].privatePart?.subject)))
         let triage = try recorder.prepare(
-            TriageFeedback(
-                feedbackId: "F-2026-0001", themes: ["interpreters"], pillars: [TagVocabulary.Pillar.allCases[0]], criticality: 3),
+            FeedbackTriaged.make(
+                feedbackId: "F-2026-0001", themes: ["interpreters"], pillars: [TagVocabulary.Pillar.allCases[0]], competencies: [],
+                criticality: 3, safeguardingFlag: false),
             at: "2026-06-03T00:00:00Z")
         #expect(triage.payload == .object(rows[2].payload))
         #expect(triage.draft["occurredAt"] == .string(rows[2].occurredAt))

@@ -7,10 +7,8 @@ import Testing
 /// used. This test finds every `"memberName"` literal in `Sources/` and fails, naming file, line
 /// and member, unless the file is
 /// - a payload type (`Sources/LedgerDomain/Groups/`, `Sources/LedgerDomain/Support/`),
-/// - genuinely wire format: LedgerCore reads the genesis and key events of FORMAT.md itself (it
-///   cannot depend on the catalogue), and the store writes the genesis payload;
-/// - or listed in ``PayloadMemberLint/debt`` with exactly its count of literals today, which may
-///   only go down (the test fails when a count grows, and asks to lower it when it shrank).
+/// - or genuinely wire format: LedgerCore reads the genesis and key events of FORMAT.md itself (it
+///   cannot depend on the catalogue), and the store writes the genesis payload.
 ///
 /// A file that must spell some member names because they are its own wire format (the envelope,
 /// the key events of FORMAT.md, the portal API's OpenAPI document) is listed in
@@ -25,20 +23,12 @@ import Testing
         for (file, allHits) in found.sorted(by: { $0.key < $1.key }) {
             let hits = allHits.filter { hit in !(PayloadMemberLint.wireFormat[file].map { $0.members?.contains(hit.member) ?? true } ?? false) }
             if hits.isEmpty { continue }
-            let allowed = PayloadMemberLint.debt[file] ?? 0
-            if hits.count > allowed {
-                let lines = hits.map { "\(file):\($0.line): \"\($0.member)\"" }.joined(separator: "\n  ")
-                problems.append(
-                    "\(file) names payload members as strings \(hits.count) times (allowed \(allowed)); read the typed payload instead:\n  \(lines)")
-            } else if hits.count < allowed {
-                problems.append("\(file) now names payload members \(hits.count) times: lower its entry in PayloadMemberLint.debt from \(allowed) to \(hits.count)")
-            }
+            let lines = hits.map { "\(file):\($0.line): \"\($0.member)\"" }.joined(separator: "\n  ")
+            problems.append(
+                "\(file) names payload members as strings \(hits.count) times; read the typed payload instead:\n  \(lines)")
         }
         for file in PayloadMemberLint.wireFormat.keys.sorted() where found[file] == nil {
             problems.append("\(file) no longer names payload members: remove it from PayloadMemberLint.wireFormat")
-        }
-        for (file, allowed) in PayloadMemberLint.debt where found[file] == nil {
-            problems.append("\(file) no longer names payload members (allowed \(allowed)): remove it from PayloadMemberLint.debt")
         }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
@@ -71,21 +61,12 @@ enum PayloadMemberLint {
         "Sources/LedgerStore/PrivateStore.swift": (["requestRef"], "the subject.erased payload the store itself writes when it shreds a key (FORMAT.md erasure)"),
         "Sources/ColedgerCLI/Commands/Mirror.swift": (["logKey"], "the mirror's refusal evidence record names the log it mirrors by origin and logKey, as the genesis does (FORMAT.md genesis)"),
         "Sources/ColedgerCLI/Commands/Serve.swift": (["contributionId"], "the `contribution-codes` output's column, part of the command's JSON output"),
+        "Sources/ColedgerCLI/Commands/Key.swift": (
+            ["keyId", "publicKey"], "`key new --json` and `key show` print a key file's keyId and publicKey (the key file, not a payload)"
+        ),
         "Sources/LedgerPortal/API/OpenAPIDocument.swift": (nil, "the portal API's published OpenAPI document: its response fields are the API's own wire format"),
     ]
 
-    /// Files that still name members as strings, with how many times (they may only go down).
-    /// The CLI verbs not yet moved onto the recording API build payloads as JSON objects (the
-    /// recording API of issue 12 builds typed payloads instead, as the demo and the plan template
-    /// now do). No new file may join this list.
-    static let debt: [String: Int] = [
-        // The domain verbs not yet moved onto the recording API (LedgerRecording) build payloads
-        // as JSON objects with a member-to-option map that names an option in errors.
-        "Sources/ColedgerCLI/Commands/DomainMeetings.swift": 36,
-        "Sources/ColedgerCLI/Commands/DomainPlan.swift": 7,
-        "Sources/ColedgerCLI/Commands/DomainSupport.swift": 1,
-        "Sources/ColedgerCLI/Commands/Key.swift": 9,
-    ]
 
     /// The catalogue's camelCase top-level member names.
     static let members: Set<String> = Set(Catalogue.all.flatMap { type in Array(type.memberNames) }.filter { $0.contains { $0.isUppercase } })

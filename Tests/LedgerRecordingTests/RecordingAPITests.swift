@@ -79,7 +79,7 @@ import Testing
         let w = try World()
         defer { w.remove() }
         let before = try w.ledger.size()
-        let receipt = try w.record(RegisterRegion(regionId: "NW", name: "North West"), at: "2026-04-01T00:00:00Z")
+        let receipt = try w.record(RegionRegistered(regionId: "NW", name: "North West", servicesProvided: true), at: "2026-04-01T00:00:00Z")
         #expect(receipt.index == before)
         #expect(receipt.stream == "region/NW")
         #expect(receipt.type == "region.registered")
@@ -97,7 +97,7 @@ import Testing
         let w = try World()
         defer { w.remove() }
         let id = UUID().uuidString.lowercased()
-        let request = RegisterRegion(regionId: "NW", name: "North West")
+        let request = RegionRegistered(regionId: "NW", name: "North West", servicesProvided: true)
         let first = try w.recorder.record(request, at: "2026-04-01T00:00:00Z", eventId: id, signer: w.admin)
         let size = try w.ledger.size()
         let again = try w.recorder.record(request, at: "2026-04-01T00:00:00Z", eventId: id, signer: w.admin)
@@ -109,7 +109,7 @@ import Testing
     @Test func peopleRolesAndBodiesAreRecordedWithThePrivatePartKeptApart() throws {
         let w = try World()
         defer { w.remove() }
-        try w.record(DefineRole(roleId: "R-CHAIR-X", name: "Chair of the forum", singleOccupant: true), at: "2026-04-01T00:00:00Z")
+        try w.record(RoleDefined(roleId: "R-CHAIR-X", name: "Chair of the forum", aliases: [], singleOccupant: true), at: "2026-04-01T00:00:00Z")
         let person = try w.record(
             RegisterPerson(personId: "p-0002", categories: [.staff], lawfulBasisRef: "ROPA-1", name: "B. Person", contact: "b@example.org"),
             at: "2026-04-01T00:00:00Z")
@@ -123,8 +123,9 @@ import Testing
         #expect(subject == "person/p-0002")
         #expect(data["name"] == .string("B. Person"))
         try w.record(
-            EstablishBody(
-                bodyId: "B-AMHEPF", bodyType: .amhePracticeForum, name: "Practice Forum", chairRoleId: "R-CHAIR-X",
+            BodyEstablished(
+                bodyId: "B-AMHEPF", bodyType: .amhePracticeForum, name: "Practice Forum", aliases: [], chairRoleId: "R-CHAIR-X",
+                facilitatorRoleIds: [],
                 torDocHash: DocHash(unchecked: Self.hash),
                 quorumRule: QuorumRule(min: 2), ebePresenceRule: EbePresenceRule(minCount: 1), decisionScope: .advisory),
             at: "2026-04-02T00:00:00Z")
@@ -138,7 +139,7 @@ import Testing
     @Test func anActionUpdateIsRecordedAgainstTheActionInTheLog() throws {
         let w = try World()
         defer { w.remove() }
-        try w.record(DefineRole(roleId: "R-OWNER", name: "Action owner"), at: "2026-04-01T00:00:00Z")
+        try w.record(RoleDefined(roleId: "R-OWNER", name: "Action owner", aliases: [], singleOccupant: false), at: "2026-04-01T00:00:00Z")
         let created = ActionCreated(
             actionId: "LG-1", actionCode: "LG-1", area: .leadershipGovernance, title: "A champion at Board level", competencies: [],
             pillars: [], objectives: [], scope: .national, ownerRoleId: "R-OWNER", dueDate: "2027-03-31", sourceFeedbackIds: [])
@@ -178,7 +179,7 @@ import Testing
     @Test func projectsEvaluationsReviewsAndReportsAreRecordedThroughTheAPI() throws {
         let w = try World()
         defer { w.remove() }
-        try w.record(RegisterRegion(regionId: "NW", name: "North West"), at: "2026-04-01T00:00:00Z")
+        try w.record(RegionRegistered(regionId: "NW", name: "North West", servicesProvided: true), at: "2026-04-01T00:00:00Z")
         let started = try w.record(
             PlaceBasedProjectStarted.make(
                 projectId: "PBP-1", category: .communityEngagement, regionId: "NW", partners: [],
@@ -225,7 +226,7 @@ import Testing
     @Test func aBadFieldIsNamedAndNothingIsAppended() throws {
         let w = try World()
         defer { w.remove() }
-        try w.record(RegisterRegion(regionId: "NW", name: "North West"), at: "2026-04-01T00:00:00Z")
+        try w.record(RegionRegistered(regionId: "NW", name: "North West", servicesProvided: true), at: "2026-04-01T00:00:00Z")
         let before = try w.ledger.size()
         let review = ReviewHeld.make(
             reviewId: "RV-1", scope: .local, regionId: "NW", period: .init(from: "2026-04-01", to: "2026-09-30"),

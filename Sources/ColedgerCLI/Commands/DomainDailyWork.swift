@@ -4,9 +4,6 @@ import LedgerCore
 import LedgerDomain
 import LedgerRecording
 
-/// The library's request, named apart from the verb that records it.
-typealias ApproveMinutesRequest = LedgerRecording.ApproveMinutes
-
 // Verbs for the ordinary work that had needed `coledger new` and hand-edited JSON: triaging,
 // linking and updating feedback, telling a submitter, a board update, approving minutes and
 // registering a region. Each takes the one date option, --on (SigningOptions).
@@ -38,13 +35,13 @@ extension FeedbackCommand {
             try reporting {
                 try DomainVerb.record(signing) { _ in
                     typealias K = FeedbackTriaged.CodingKeys
-                    return TriageFeedback(
+                    return FeedbackTriaged.make(
                         feedbackId: id, themes: theme,
                         pillars: try RecordingInput.values(
                             TagVocabulary.Pillar.self, pillar, member: K.pillars, field: "--pillar"),
                         competencies: try RecordingInput.values(
                             TagVocabulary.Competency.self, competency, member: K.competencies, field: "--competency"),
-                        criticality: criticality, safeguarding: safeguarding, ownerRoleId: owner)
+                        criticality: criticality, safeguardingFlag: safeguarding, ownerRoleId: owner)
                 }
             }
         }
@@ -64,7 +61,7 @@ extension FeedbackCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    LinkFeedback(
+                    FeedbackLinked.make(
                         feedbackId: id,
                         targetType: try RecordingInput.value(
                             FeedbackVocabulary.LinkTarget.self, to, member: FeedbackLinked.CodingKeys.targetType,
@@ -87,7 +84,7 @@ extension FeedbackCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    UpdateFeedbackStatus(
+                    FeedbackStatusUpdated.make(
                         feedbackId: id,
                         status: try RecordingInput.value(
                             FeedbackVocabulary.Status.self, status, member: FeedbackStatusUpdated.CodingKeys.status,
@@ -145,7 +142,7 @@ extension BodyCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    GiveBoardUpdate(
+                    BoardUpdateGiven.make(
                         bodyId: body,
                         mode: try RecordingInput.value(
                             ReportingVocabulary.UpdateMode.self, mode, member: BoardUpdateGiven.CodingKeys.mode,
@@ -173,10 +170,11 @@ extension MeetingCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    ApproveMinutesRequest(
-                        meetingId: EntityID(unchecked: meeting), approvedAtMeetingId: EntityID(unchecked: approvedAt),
+                    MinutesApproved(
+                        meetingId: EntityID(unchecked: meeting),
                         minutesHash: DocHash(
-                            unchecked: try Digest.of(file: minutes, hash: minutesHash, what: "--minutes")))
+                            unchecked: try Digest.of(file: minutes, hash: minutesHash, what: "--minutes")),
+                        approvedAtMeetingId: EntityID(unchecked: approvedAt))
                 }
             }
         }
@@ -197,7 +195,7 @@ struct RegionCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    RegisterRegion(
+                    RegionRegistered(
                         regionId: EntityID(unchecked: id), name: ShortText(unchecked: name),
                         servicesProvided: servicesProvided)
                 }

@@ -23,20 +23,11 @@ struct MeetingCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { _ in
-                    DomainEvent(
-                        type: "meeting.scheduled",
-                        payload: [
-                            "meetingId": .string(meeting), "bodyId": .string(body),
-                            "scheduledFor": .string(DateInput.timestamp(at)),
-                            "agendaHash": .string(try Digest.of(file: agenda, hash: agendaHash, what: "--agenda")),
-                        ],
-                        options: [
-                            "meetingId": "--meeting", "bodyId": "--body", "scheduledFor": "--at",
-                            "agendaHash": "--agenda-hash",
-                        ])
-                } describe: { _, _ in
-                    "Scheduled meeting \(meeting) of \(body)."
+                try DomainVerb.record(signing) { _ in
+                    MeetingScheduled(
+                        meetingId: EntityID(unchecked: meeting), bodyId: BodyID(unchecked: body),
+                        scheduledFor: UTCTimestamp(unchecked: DateInput.timestamp(at)),
+                        agendaHash: DocHash(unchecked: try Digest.of(file: agenda, hash: agendaHash, what: "--agenda")))
                 }
             }
         }
@@ -45,7 +36,8 @@ struct MeetingCommand: ParsableCommand {
     struct Hold: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that a scheduled meeting took place (meeting.held).",
-            discussion: HelpText.reflow("""
+            discussion: HelpText.reflow(
+                """
                 The body comes from the meeting's meeting.scheduled. Experts by Experience present are counted
                 from the attendees' categories; the quorum is worked out from the body's quorum rule (members
                 and chairs count, observers and guests do not) unless --quorate or --no-quorate says otherwise.
@@ -72,7 +64,7 @@ struct MeetingCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { ledger in
+                try DomainVerb.record(signing) { _ in
                     guard !attendee.isEmpty else {
                         throw CLIError("give at least one --attendee PERSON[:CATEGORY][:ROLE]")
                     }
@@ -81,64 +73,40 @@ struct MeetingCommand: ParsableCommand {
                             "give --none-declared, or one --declaration PERSON:ITEM:recused|participated per interest (rule G-6), not both"
                         )
                     }
-                    let lookup = LogLookup(ledger: ledger)
-                    guard let body = try lookup.latest(MeetingScheduled.self, stream: "meeting/\(meeting)")?.payload.bodyId.rawValue else {
-                        throw CLIError(
-                            "/payload/meetingId (--meeting): meeting \(meeting) was never scheduled in this log; use `coledger meeting schedule` first"
-                        )
-                    }
-                    let attendees = try attendee.map { text -> JSONValue in
-                        let p = try VerbInput.parts(
-                            text, option: "--attendee", min: 1, max: 3,
-                            form: "PERSON[:CATEGORY][:ROLE], e.g. p-0007, p-0007:chair or p-0007:ebe_lived:chair")
-                        // The category is a fact the log holds; a typed one is checked against it at admission.
-                        var category = p.count == 3 || (p.count == 2 && MeetingRole(rawValue: p[1]) == nil) ? p[1] : nil
-                        let role = p.count == 3 ? p[2] : p.count == 2 && category == nil ? p[1] : MeetingRole.member.rawValue
-                        if category == nil { category = try lookup.category(of: p[0], in: body) }
-                        guard let category else {
-                            throw CLIError(
-                                "--attendee \(text): the log holds no membership of \(body) or registration for \(p[0]); give PERSON:CATEGORY[:ROLE]")
-                        }
-                        return .object(["personId": .string(p[0]), "category": .string(category), "role": .string(role)])
-                    }
-                    let listed = Attendance.listed(attendees)
-                    var quorumMet = quorate
-                    if quorumMet == nil, let rule = try lookup.quorumRule(of: body) {
-                        quorumMet = AttendanceRule.quorum(listed, required: rule.min.value, ofCategory: rule.ofCategory?.rawValue).met
-                    }
-                    guard let quorumMet else {
-                        throw CLIError("body \(body) has no quorum rule in this log; say --quorate or --no-quorate")
-                    }
-                    var payload: [String: JSONValue] = [
-                        "meetingId": .string(meeting), "bodyId": .string(body), "attendees": .array(attendees),
-                        "apologies": VerbInput.strings(apology), "quorumMet": .bool(quorumMet),
-                        "ebePresent": VerbInput.int(AttendanceRule.presence(listed, requiredCount: nil, requiredShare: nil).present),
-                    ]
-                    if noneDeclared {
-                        payload["noneDeclared"] = .bool(true)
-                    } else {
-                        payload["declarationsMade"] = .array(
-                            try declaration.map { text in
-                                let p = try VerbInput.parts(
-                                    text, option: "--declaration", min: 3, max: 3,
-                                    form: "PERSON:ITEM:recused|participated")
-                                return .object([
-                                    "personId": .string(p[0]), "itemRef": .string(p[1]), "action": .string(p[2]),
-                                ])
-                            })
-                    }
-                    return DomainEvent(
-                        type: "meeting.held", payload: payload,
-                        options: [
-                            "meetingId": "--meeting", "attendees": "--attendee", "apologies": "--apology",
-                            "declarationsMade": "--declaration", "noneDeclared": "--none-declared",
-                        ])
-                } describe: { event, _ in
-                    let quorate = event.payload["quorumMet"]?.boolValue == true ? "quorate" : "not quorate"
-                    let ebe = event.payload["ebePresent"]?.intValue ?? 0
-                    let experts = ebe == 1 ? "1 Expert" : "\(ebe) Experts"
-                    return
-                        "Recorded meeting \(meeting) as held: \(attendee.count) present, \(experts) by Experience, \(quorate)."
+                    return HoldMeeting(
+                        meetingId: EntityID(unchecked: meeting),
+                        attendees: try attendee.enumerated().map { n, text in
+                            let p = try VerbInput.parts(
+                                text, option: "--attendee", min: 1, max: 3,
+                                form: "PERSON[:CATEGORY][:ROLE], e.g. p-0007, p-0007:chair or p-0007:ebe_lived:chair")
+                            // PERSON:ROLE when the second part is a role; a category left out is the log's.
+                            let category =
+                                p.count == 3 || (p.count == 2 && MeetingRole(rawValue: p[1]) == nil) ? p[1] : nil
+                            let role = p.count == 3 ? p[2] : p.count == 2 && category == nil ? p[1] : nil
+                            return HoldMeeting.Present(
+                                personId: PersonID(unchecked: p[0]),
+                                category: try category.map {
+                                    try RecordingInput.value(
+                                        PersonCategory.self, $0, pointer: HoldMeeting.attendeePointer(n, .category),
+                                        field: "--attendee")
+                                },
+                                role: try role.map {
+                                    try RecordingInput.value(
+                                        MeetingRole.self, $0, pointer: HoldMeeting.attendeePointer(n, .role),
+                                        field: "--attendee")
+                                } ?? .member)
+                        },
+                        apologies: apology.map(PersonID.init(unchecked:)),
+                        declarations: try declaration.enumerated().map { n, text in
+                            let p = try VerbInput.parts(
+                                text, option: "--declaration", min: 3, max: 3, form: "PERSON:ITEM:recused|participated")
+                            return MeetingDeclaration(
+                                personId: PersonID(unchecked: p[0]), itemRef: EntityID(unchecked: p[1]),
+                                action: try RecordingInput.value(
+                                    MeetingDeclaration.Action.self, p[2],
+                                    pointer: HoldMeeting.declarationPointer(n, .action), field: "--declaration"))
+                        },
+                        noneDeclared: noneDeclared, quorate: quorate)
                 }
             }
         }
@@ -182,28 +150,23 @@ struct DecisionCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { ledger in
+                try DomainVerb.record(signing) { ledger in
+                    typealias K = DecisionProposed.CodingKeys
                     guard let who = try proposer ?? LogLookup(ledger: ledger).personHolding(keyFile: signing.key) else {
                         throw CLIError("give --proposer PERSON: the key \(signing.key) is not registered to a person")
                     }
-                    return DomainEvent(
-                        type: "decision.proposed",
-                        payload: [
-                            "decisionId": .string(decision), "bodyId": .string(body), "title": .string(title),
-                            "text": .string(text ?? title),
-                            "proposer": .string(who),
-                            "inputs": .array(try cites.map { try VerbInput.entityRef($0, option: "--cites") }),
-                            "competencies": VerbInput.strings(competency), "pillars": VerbInput.strings(pillar),
-                            "objectives": VerbInput.strings(objective),
-                        ],
-                        options: [
-                            "decisionId": "--decision", "bodyId": "--body", "title": "--title", "text": "--text",
-                            "proposer": "--proposer",
-                            "inputs": "--cites", "competencies": "--competency", "pillars": "--pillar",
-                            "objectives": "--objective",
-                        ])
-                } describe: { _, _ in
-                    "Proposed decision \(decision) to \(body)."
+                    return DecisionProposed(
+                        decisionId: EntityID(unchecked: decision), bodyId: BodyID(unchecked: body),
+                        title: ShortText(unchecked: title), text: LongText(unchecked: text ?? title),
+                        proposer: PersonID(unchecked: who),
+                        inputs: try cites.enumerated().map { i, text in
+                            try VerbInput.entityRef(text, option: "--cites", pointer: DecisionProposed.inputPointer(i))
+                        },
+                        competencies: try RecordingInput.values(
+                            Competency.self, competency, member: K.competencies, field: "--competency"),
+                        pillars: try RecordingInput.values(Pillar.self, pillar, member: K.pillars, field: "--pillar"),
+                        objectives: try RecordingInput.values(
+                            Objective.self, objective, member: K.objectives, field: "--objective"))
                 }
             }
         }
@@ -212,7 +175,8 @@ struct DecisionCommand: ParsableCommand {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record what a body decided at a meeting (decision.recorded).",
-            discussion: HelpText.reflow("""
+            discussion: HelpText.reflow(
+                """
                 The meeting must have been held (meeting.held). The quorum snapshot and the Experts by
                 Experience present are worked out from its attendance, leaving out recused members; recusals
                 default to the meeting's declarations with action recused for this decision.
@@ -241,56 +205,25 @@ struct DecisionCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { ledger in
-                    let lookup = LogLookup(ledger: ledger)
-                    guard let held = try lookup.latest(MeetingHeld.self, stream: "meeting/\(meeting)")?.payload else {
-                        throw CLIError(
-                            "/payload/meetingId (--meeting): meeting \(meeting) was never held in this log; record it with `coledger meeting hold` first"
-                        )
-                    }
-                    let body = held.bodyId.rawValue
-                    var recused = recusal
-                    if recused.isEmpty {
-                        recused = (held.declarationsMade ?? []).filter { $0.itemRef.rawValue == decision && $0.action == .recused }.map(\.personId.rawValue)
-                    }
-                    guard let rule = try lookup.quorumRule(of: body) else {
-                        throw CLIError("body \(body) has no quorum rule in this log")
-                    }
-                    let listed = Attendance.listed(held.attendees)
-                    let present = AttendanceRule.quorum(
-                        listed, recused: Set(recused), required: rule.min.value, ofCategory: rule.ofCategory?.rawValue
-                    ).present
-                    var payload: [String: JSONValue] = [
-                        "decisionId": .string(decision), "meetingId": .string(meeting), "outcome": .string(outcome),
-                        "method": .string(method),
-                        "quorumSnapshot": .object([
-                            "present": VerbInput.int(present), "required": VerbInput.int(rule.min.value),
-                            "met": .bool(present >= rule.min.value),
-                        ]),
-                        "ebePresentCount": VerbInput.int(
-                            AttendanceRule.presence(listed, recused: Set(recused), requiredCount: nil, requiredShare: nil).present),
-                        "recusals": VerbInput.strings(recused), "rationale": .string(rationale),
-                        "ladderRung": .string(rung),
-                    ]
+                try DomainVerb.record(signing) { _ in
+                    typealias K = DecisionRecorded.CodingKeys
+                    var tally: DecisionRecorded.Tally?
                     if inFavour != nil || against != nil || abstained != nil {
-                        payload["tally"] = .object([
-                            "inFavour": VerbInput.int(inFavour ?? 0), "against": VerbInput.int(against ?? 0),
-                            "abstained": VerbInput.int(abstained ?? 0),
-                        ])
+                        tally = DecisionRecorded.Tally(
+                            inFavour: Count(unchecked: inFavour ?? 0), against: Count(unchecked: against ?? 0),
+                            abstained: Count(unchecked: abstained ?? 0))
                     }
-                    if let reviewOn { payload["reviewOn"] = .string(DateInput.date(reviewOn)) }
-                    return DomainEvent(
-                        type: "decision.recorded", payload: payload,
-                        options: [
-                            "decisionId": "--decision", "meetingId": "--meeting", "outcome": "--outcome",
-                            "method": "--method",
-                            "tally": "--in-favour/--against/--abstained", "recusals": "--recusal",
-                            "rationale": "--rationale",
-                            "ladderRung": "--rung", "reviewOn": "--review-on",
-                        ])
-                } describe: { event, _ in
-                    let met = event.payload["quorumSnapshot"]?["met"]?.boolValue == true ? "quorate" : "NOT quorate"
-                    return "Recorded decision \(decision): \(outcome) by \(method) at \(meeting) (\(met))."
+                    return RecordDecision(
+                        decisionId: EntityID(unchecked: decision), meetingId: EntityID(unchecked: meeting),
+                        outcome: try RecordingInput.value(
+                            DecisionRecorded.Outcome.self, outcome, member: K.outcome, field: "--outcome"),
+                        method: try RecordingInput.value(
+                            DecisionRecorded.Method.self, method, member: K.method, field: "--method"),
+                        tally: tally, recusals: recusal.map(PersonID.init(unchecked:)),
+                        rationale: LongText(unchecked: rationale),
+                        ladderRung: try RecordingInput.value(
+                            LadderRung.self, rung, member: K.ladderRung, field: "--rung"),
+                        reviewOn: reviewOn.map { ISODate(unchecked: DateInput.date($0)) })
                 }
             }
         }

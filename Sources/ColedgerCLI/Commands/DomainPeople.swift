@@ -65,7 +65,7 @@ struct RoleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try DomainVerb.record(signing) { _ in
-                    DefineRole(
+                    RoleDefined(
                         roleId: RoleID(unchecked: role), name: ShortText(unchecked: name),
                         aliases: alias.map(ShortText.init(unchecked:)),
                         singleOccupant: singleOccupant)
@@ -142,10 +142,10 @@ struct BodyCommand: ParsableCommand {
                     typealias K = BodyEstablished.CodingKeys
                     let ofCategory = try quorumOf.map {
                         try RecordingInput.value(
-                            PersonCategory.self, $0, pointer: EstablishBody.quorumCategoryPointer,
+                            PersonCategory.self, $0, pointer: BodyEstablished.quorumCategoryPointer,
                             field: "--quorum/--quorum-of")
                     }
-                    return EstablishBody(
+                    return BodyEstablished(
                         bodyId: BodyID(unchecked: body),
                         bodyType: try RecordingInput.value(BodyType.self, type, member: K.bodyType, field: "--type"),
                         name: ShortText(unchecked: name), aliases: alias.map(ShortText.init(unchecked:)),

@@ -35,14 +35,12 @@ struct ActionCommand: ParsableCommand {
                     ActionStatusChanged(
                         actionId: EntityID(unchecked: action),
                         status: try RecordingInput.value(
-                            ActionStatusChanged.Status.self, status, member: ActionStatusChanged.CodingKeys.status, field: "--status"),
+                            ActionStatusChanged.Status.self, status, member: ActionStatusChanged.CodingKeys.status,
+                            field: "--status"),
                         progressPct: progress.map(Percentage.init(unchecked:)), note: LongText(unchecked: note),
                         evidenceRefs: try evidence.enumerated().map { i, text in
-                            let p = try VerbInput.parts(
-                                text, option: "--evidence", min: 2, max: 2, form: "KIND:ID, e.g. feedback:F-2026-0001 or contribution:CON-1")
-                            let kind = try RecordingInput.value(
-                                EntityKind.self, p[0], pointer: ActionStatusChanged.evidencePointer(i) + "/kind", field: "--evidence")
-                            return EntityRef(kind, EntityID(unchecked: p[1]))
+                            try VerbInput.entityRef(
+                                text, option: "--evidence", pointer: ActionStatusChanged.evidencePointer(i))
                         })
                 }
             }
@@ -57,7 +55,8 @@ struct MetricCommand: ParsableCommand {
     struct Observe: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a metric's aggregate figures for a period (metric.observed).",
-            discussion: HelpText.reflow("""
+            discussion: HelpText.reflow(
+                """
                 Each --cell is DIM=VALUE pairs and numbers joined by ':', e.g. ethnicity=A1:n=12:d=40, or
                 n=465:d=540:value=86.1 for the total. DIM is a breakdown dimension (ethnicity, ethnicity_group,
                 region, service, pay_band, respondent_group, age, sex, …); ethnicity takes the ONS 2021 codes
@@ -82,62 +81,31 @@ struct MetricCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try DomainVerb.append(signing) { ledger in
+                try DomainVerb.record(signing) { _ in
                     guard !cell.isEmpty else {
                         throw CLIError("give at least one --cell, e.g. --cell ethnicity=A1:n=12:d=40")
                     }
-                    let cells = try cell.map(Self.parseCell)
-                    let definition = try LogLookup(ledger: ledger).latest(MetricDefined.self, stream: "metric/\(metric)")?.payload
-                    let scope =
-                        scope ?? definition?.scope.rawValue ?? (region == nil ? "national" : "regional")
-                    var payload: [String: JSONValue] = [
-                        "metricId": .string(metric), "scope": .string(scope), "cells": .array(cells),
-                        "period": .object([
-                            "from": .string(DateInput.date(periodFrom)),
-                            "to": .string(DateInput.date(periodTo)),
-                        ]),
-                    ]
-                    if let region = region ?? (scope == "national" ? nil : definition?.regionId)
-                    {
-                        payload["regionId"] = .string(region)
-                    }
-                    if let service { payload["serviceId"] = .string(service) }
-                    let ethnic = cells.filter {
-                        $0["dims"]?["ethnicity"] != nil || $0["dims"]?["ethnicityGroup"] != nil
-                    }
-                    if !ethnic.isEmpty {
-                        payload["ethnicityCodeSystem"] = .string(EthnicityCode.codeSystem)
-                        func count(_ code: String) -> Int? {
-                            ethnic.first {
-                                $0["dims"]?["ethnicity"]?.stringValue == code
-                                    || $0["dims"]?["ethnicityGroup"]?.stringValue == code
-                            }?["n"]?.intValue
-                        }
-                        if let s = notStated ?? count("not_stated"), let k = notKnown ?? count("not_known") {
-                            var completeness: [String: JSONValue] = [
-                                "notStated": VerbInput.int(s), "notKnown": VerbInput.int(k),
-                            ]
-                            if let total { completeness["total"] = VerbInput.int(total) }
-                            payload["completeness"] = .object(completeness)
-                        }
-                    }
-                    return DomainEvent(
-                        type: "metric.observed", payload: payload,
-                        options: [
-                            "metricId": "--metric", "period": "--period-from/--period-to", "scope": "--scope",
-                            "regionId": "--region",
-                            "serviceId": "--service", "cells": "--cell", "completeness": "--not-stated/--not-known",
-                        ])
-                } describe: { _, _ in
-                    "Observed metric \(metric) for \(periodFrom) to \(periodTo): \(cell.count) cells."
+                    return ObserveMetric(
+                        metricId: metric,
+                        period: MetricVocabulary.Period(from: DateInput.date(periodFrom), to: DateInput.date(periodTo)),
+                        scope: try scope.map {
+                            try RecordingInput.value(
+                                MetricVocabulary.Scope.self, $0, member: MetricObserved.CodingKeys.scope,
+                                field: "--scope")
+                        },
+                        regionId: region, serviceId: service, cells: try cell.enumerated().map(Self.parseCell),
+                        notStated: notStated, notKnown: notKnown, total: total)
                 }
             }
         }
 
-        /// `ethnicity=A1:n=12:d=40` as a cell `{"dims": {"ethnicity": "A1"}, "n": 12, "d": 40}`.
-        static func parseCell(_ text: String) throws -> JSONValue {
+        /// `ethnicity=A1:n=12:d=40` as a cell with dimensions `{ethnicity: A1}`, `n` 12 and `d` 40; the
+        /// dimensions are checked as the catalogue checks them, refused at the `index`th cell.
+        static func parseCell(_ index: Int, _ text: String) throws -> MetricVocabulary.Cell {
             var dims: [String: JSONValue] = [:]
-            var cell: [String: JSONValue] = [:]
+            var n: Int?
+            var d: Int?
+            var value: Double?
             for part in text.split(separator: ":") {
                 let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
                 guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else {
@@ -145,20 +113,28 @@ struct MetricCommand: ParsableCommand {
                 }
                 switch kv[0] {
                 case "n", "d":
-                    guard let n = Int(kv[1]) else { throw CLIError("--cell \(text): \(kv[0]) must be a whole number") }
-                    cell[kv[0]] = VerbInput.int(n)
+                    guard let count = Int(kv[1]) else {
+                        throw CLIError("--cell \(text): \(kv[0]) must be a whole number")
+                    }
+                    if kv[0] == "n" { n = count } else { d = count }
                 case "value":
                     guard let x = Double(kv[1]), x.isFinite else {
                         throw CLIError("--cell \(text): value must be a number")
                     }
-                    cell["value"] = .number(x)
+                    value = x
                 default:
                     dims[camelCase(kv[0])] = .string(kv[1])
                 }
             }
-            guard cell["n"] != nil else { throw CLIError("--cell \(text): give the count, n=N") }
-            cell["dims"] = .object(dims)
-            return .object(cell)
+            guard let n else { throw CLIError("--cell \(text): give the count, n=N") }
+            do {
+                let typed = try Catalogue.decodePart(MetricVocabulary.Dims.self, from: .object(dims))
+                return MetricVocabulary.Cell(dims: typed, n: n, d: d, value: value)
+            } catch {
+                throw RecordingError(
+                    .invalid, pointer: ObserveMetric.dimsPointer(index) + error.pointer, field: "--cell",
+                    reason: error.reason)
+            }
         }
 
         /// `ethnicity_group` → `ethnicityGroup`; camelCase names pass through.

@@ -222,11 +222,14 @@ enum VerbInput {
         return parts
     }
 
-    /// `KIND:ID` as an entityRef object `{"kind", "id"}`.
-    static func entityRef(_ text: String, option: String) throws -> JSONValue {
+    /// `KIND:ID` as an entity reference; an unknown kind is refused at `pointer`'s `kind`
+    /// (`/payload/inputs/0/kind (--cites): unknown value …`).
+    static func entityRef(_ text: String, option: String, pointer: String) throws -> EntityRef {
         let p = try parts(
             text, option: option, min: 2, max: 2, form: "KIND:ID, e.g. feedback:F-2026-0001 or contribution:CON-1")
-        return .object(["kind": .string(p[0]), "id": .string(p[1])])
+        return EntityRef(
+            try RecordingInput.value(EntityKind.self, p[0], pointer: pointer + "/kind", field: option),
+            EntityID(unchecked: p[1]))
     }
 
     static func strings(_ values: [String]) -> JSONValue {
@@ -245,22 +248,5 @@ extension LogLookup {
         guard let holder = try latest(KeyRegistered.self, stream: "key/\(file.keyID)")?.payload.holder?.rawValue, holder.hasPrefix("person/")
         else { return nil }
         return String(holder.dropFirst("person/".count))
-    }
-}
-
-/// Attendance as `meeting.held` lists it, for the domain's rule book (``AttendanceRule``).
-enum Attendance {
-    /// The rule book's attendees of a recorded meeting (everyone listed is eligible).
-    static func listed(_ attendees: [Attendee]) -> [AttendanceRule.Attendee] {
-        attendees.map { AttendanceRule.Attendee(personId: $0.personId.rawValue, category: $0.category.rawValue, role: $0.role.rawValue) }
-    }
-
-    /// The rule book's attendees (membership is not checked by the verbs: everyone listed is eligible).
-    static func listed(_ attendees: [JSONValue]) -> [AttendanceRule.Attendee] {
-        attendees.map { a in
-            AttendanceRule.Attendee(
-                personId: a["personId"]?.stringValue ?? "", category: a["category"]?.stringValue ?? "",
-                role: a["role"]?.stringValue ?? MeetingRole.member.rawValue)
-        }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerDomain
+import LedgerRecording
 import LedgerStore
 
 struct KeyCommand: ParsableCommand {
@@ -8,8 +10,19 @@ struct KeyCommand: ParsableCommand {
         commandName: "key", abstract: "Create, inspect, register and revoke signing keys.",
         subcommands: [New.self, ShowKey.self, Register.self, Revoke.self])
 
+    /// Records a key event through the recording API (checked before the admin's passphrase is
+    /// asked for), signed by the admin key in `signer`, at the effective time (default: now).
+    static func record<R: RecordingRequest>(_ request: R, in ledger: Ledger, at time: String?, signer: String) throws
+        -> AppendResult
+    {
+        let recorder = Recorder(ledger: ledger)
+        let prepared = try recorder.prepare(request, at: time ?? Timestamp.now())
+        return try recorder.append(prepared, signer: try KeyFiles.open(signer)).result
+    }
+
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Generate a new Ed25519 key, sealed with a passphrase.")
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a new Ed25519 key, sealed with a passphrase.")
         @Option(help: "Where to write the sealed key file.") var out: String
         @Option(help: "A label for the key (a pseudonym, or a body's name).") var name = "key"
         @Option(help: "What the key is for: member, admin, intake, evaluator, witness, ...") var role = "member"
@@ -22,16 +35,21 @@ struct KeyCommand: ParsableCommand {
                 let key = Ed25519SigningKey()
                 try KeyFiles.write(key, name: name, role: role, to: URL(fileURLWithPath: out), passphrase: passphrase)
                 if json {
-                    Output.printJSON(["file": out, "keyId": key.keyID, "publicKey": Base64.encode(key.publicKey.rawRepresentation)])
+                    Output.printJSON([
+                        "file": out, "keyId": key.keyID, "publicKey": Base64.encode(key.publicKey.rawRepresentation),
+                    ])
                 } else {
-                    print("Wrote \(out): key id \(key.keyID). Register it with `coledger key register --key ADMIN.key \(out)`.")
+                    print(
+                        "Wrote \(out): key id \(key.keyID). Register it with `coledger key register --key ADMIN.key \(out)`."
+                    )
                 }
             }
         }
     }
 
     struct ShowKey: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a key file's id, public key and vkey (no passphrase needed).")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a key file's id, public key and vkey (no passphrase needed).")
         @Argument(help: "The key file.") var file: String
         @Flag(help: "Print the result as JSON.") var json = false
 
@@ -52,7 +70,9 @@ struct KeyCommand: ParsableCommand {
         }
 
         static func read(_ path: String) throws -> SealedKeyFile {
-            guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read key file \(path)") }
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw CLIError("cannot read key file \(path)")
+            }
             do {
                 return try SealedKeyFile(fileBytes: [UInt8](bytes))
             } catch {
@@ -62,7 +82,8 @@ struct KeyCommand: ParsableCommand {
     }
 
     struct Register: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a key in the ledger (signed by an admin key).")
+        static let configuration = CommandConfiguration(
+            abstract: "Register a key in the ledger (signed by an admin key).")
         @OptionGroup var options: LedgerOptions
         @Option(help: "The admin key file that signs the registration.") var key: String
         @Argument(help: "The key file whose public key to register.") var keyFile: String
@@ -76,18 +97,20 @@ struct KeyCommand: ParsableCommand {
                 let effective = try when.timestamp()
                 let file = try ShowKey.read(keyFile)
                 let ledger = try options.open()
-                let admin = try KeyFiles.open(key)
-                var payload: [String: JSONValue] = [
-                    "keyId": .string(file.keyID), "publicKey": .string(Base64.encode(file.publicKey.rawRepresentation)),
-                ]
-                if let holder { payload["holder"] = .string(holder) }
-                if let role { payload["role"] = .string(role) }
-                var draft: [String: JSONValue] = [
-                    "type": "key.registered", "typeVersion": 1, "stream": .string("key/\(file.keyID)"), "payload": .object(payload),
-                ]
-                if let effective { draft["occurredAt"] = .string(effective) }
-                let result = try ledger.append(draft: .object(draft), signer: admin)
-                if json { Output.printJSON(result) } else { print("Registered key \(file.keyID) at index \(result.index).") }
+                let registration = KeyRegistered(
+                    keyId: KeyID(unchecked: file.keyID),
+                    publicKey: PublicKeyText(unchecked: Base64.encode(file.publicKey.rawRepresentation)),
+                    holder: holder.map(KeyHolder.init(unchecked:)),
+                    role: try role.map {
+                        try RecordingInput.value(
+                            KeyRole.self, $0, member: KeyRegistered.CodingKeys.role, field: "--role")
+                    })
+                let result = try KeyCommand.record(registration, in: ledger, at: effective, signer: key)
+                if json {
+                    Output.printJSON(result)
+                } else {
+                    print("Registered key \(file.keyID) at index \(result.index).")
+                }
             }
         }
     }
@@ -105,14 +128,9 @@ struct KeyCommand: ParsableCommand {
             try reporting {
                 let effective = try when.timestamp()
                 let ledger = try options.open()
-                let admin = try KeyFiles.open(key)
-                var payload: [String: JSONValue] = ["keyId": .string(keyID)]
-                if let reason { payload["reason"] = .string(reason) }
-                var draft: [String: JSONValue] = [
-                    "type": "key.revoked", "typeVersion": 1, "stream": .string("key/\(keyID)"), "payload": .object(payload),
-                ]
-                if let effective { draft["occurredAt"] = .string(effective) }
-                let result = try ledger.append(draft: .object(draft), signer: admin)
+                let revocation = KeyRevoked(
+                    keyId: KeyID(unchecked: keyID), reason: reason.map(ShortText.init(unchecked:)))
+                let result = try KeyCommand.record(revocation, in: ledger, at: effective, signer: key)
                 if json { Output.printJSON(result) } else { print("Revoked key \(keyID) at index \(result.index).") }
             }
         }

@@ -169,7 +169,8 @@ public struct KeyRegistered: EventPayload {
         self.validFrom = validFrom
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case keyId, publicKey, holder, role, allowedEventTypes, validFrom
     }
 
@@ -226,7 +227,8 @@ public struct KeyRevoked: EventPayload {
         self.effectiveAt = effectiveAt
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case keyId, reason, replacementKeyId, effectiveAt
     }
 

@@ -47,7 +47,8 @@ public struct DecisionProposed: EventPayload {
         self.objectives = objectives
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case decisionId, bodyId, title, text, proposer, inputs, competencies, pillars, objectives
     }
 
@@ -210,7 +211,8 @@ public struct DecisionRecorded: EventPayload {
         self.reviewOn = reviewOn
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case decisionId, meetingId, outcome, method, tally, quorumSnapshot, ebePresentCount, recusals, rationale
         case ladderRung, reviewOn
     }

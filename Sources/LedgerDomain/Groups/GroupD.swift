@@ -39,7 +39,8 @@ public struct MeetingScheduled: EventPayload {
         self.agendaHash = agendaHash
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case meetingId, bodyId, scheduledFor, agendaHash
     }
 
@@ -95,7 +96,8 @@ public struct Attendee: Codable, Sendable, Hashable {
         self.role = role
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The attendee's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case personId, category, role
     }
 
@@ -132,7 +134,8 @@ public struct MeetingDeclaration: Codable, Sendable, Hashable {
         self.action = action
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The declaration's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case personId, itemRef, action
     }
 
@@ -188,7 +191,8 @@ public struct MeetingHeld: EventPayload {
         self.noneDeclared = noneDeclared
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case meetingId, bodyId, attendees, apologies, quorumMet, ebePresent, declarationsMade, noneDeclared
     }
 

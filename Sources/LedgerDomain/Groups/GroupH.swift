@@ -132,7 +132,8 @@ public struct MetricObserved: EventPayload {
     /// Records with no usable ethnicity, by reason.
     public var completeness: MetricVocabulary.Completeness?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case metricId, period, scope, regionId, serviceId, cells, ethnicityCodeSystem, completeness
     }
 

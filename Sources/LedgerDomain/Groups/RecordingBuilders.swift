@@ -191,3 +191,17 @@ extension ContributionInfluenceTraced {
             explanation: explanation)
     }
 }
+
+extension MetricObserved {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(
+        metricId: String, period: MetricVocabulary.Period, scope: MetricVocabulary.Scope, regionId: String? = nil,
+        serviceId: String? = nil, cells: [MetricVocabulary.Cell],
+        ethnicityCodeSystem: MetricVocabulary.EthnicityCodeSystem? = nil,
+        completeness: MetricVocabulary.Completeness? = nil
+    ) -> Self {
+        Self(
+            metricId: metricId, period: period, scope: scope, regionId: regionId, serviceId: serviceId, cells: cells,
+            ethnicityCodeSystem: ethnicityCodeSystem, completeness: completeness)
+    }
+}

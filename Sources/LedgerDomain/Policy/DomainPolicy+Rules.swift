@@ -26,8 +26,8 @@ extension DomainPolicy {
     static func categoriesKey(_ person: String) -> String { "person/\(person)/categories" }
 
     /// Refuses a `meeting.held` whose attendee is typed in a category the log contradicts
-    /// (``AttendanceRule/categoryDisagreement(typed:membership:registered:)``), naming the person
-    /// and the category the log holds.
+    /// (``AttendanceRule/categoryRefusal(person:typed:body:membership:registered:)``), naming the
+    /// person and the category the log holds.
     func checkAttendance(_ payload: (any EventPayload)?, facts: any FactReader) throws(AdmissionRefusal) {
         guard let meeting = payload as? MeetingHeld else { return }
         let body = meeting.bodyId.rawValue
@@ -35,13 +35,11 @@ extension DomainPolicy {
             let person = attendee.personId.rawValue
             let typed = attendee.category.rawValue
             let registered = facts.fact(Self.categoriesKey(person)).map { $0.split(separator: ",").map(String.init) }
-            if let held = AttendanceRule.categoryDisagreement(
-                typed: typed, membership: facts.fact("member/\(body)/\(person)"), registered: registered)
+            if let reason = AttendanceRule.categoryRefusal(
+                person: person, typed: typed, body: body, membership: facts.fact("member/\(body)/\(person)"),
+                registered: registered)
             {
-                let source = facts.fact("member/\(body)/\(person)") != nil ? "their membership of \(body)" : "their registration"
-                throw AdmissionRefusal(
-                    "transition", "/payload/attendees/\(n)/category",
-                    "\(person) is \(held) by \(source), not \(typed); record them in the category the log holds")
+                throw AdmissionRefusal("transition", "/payload/attendees/\(n)/category", reason)
             }
         }
     }

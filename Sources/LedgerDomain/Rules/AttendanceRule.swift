@@ -127,4 +127,18 @@ public enum AttendanceRule {
         if let registered, !registered.isEmpty, !registered.contains(typed) { return registered.joined(separator: " or ") }
         return nil
     }
+
+    /// Why `person`, typed in category `typed` at a meeting of `body`, is refused
+    /// (``categoryDisagreement(typed:membership:registered:)``), naming the person and the
+    /// category the log holds: `p-0001 is ebe_lived by their membership of B-AMHEPF, not staff;
+    /// record them in the category the log holds`. Nil when the log agrees or holds nothing.
+    public static func categoryRefusal(
+        person: String, typed: String, body: String, membership: String?, registered: [String]?
+    ) -> String? {
+        guard let held = categoryDisagreement(typed: typed, membership: membership, registered: registered) else {
+            return nil
+        }
+        let source = membership != nil ? "their membership of \(body)" : "their registration"
+        return "\(person) is \(held) by \(source), not \(typed); record them in the category the log holds"
+    }
 }

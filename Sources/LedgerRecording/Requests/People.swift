@@ -53,34 +53,13 @@ public struct RegisterPerson: RecordingRequest {
 }
 
 /// Define a role (`role.defined`).
-public struct DefineRole: RecordingRequest {
-    typealias K = RoleDefined.CodingKeys
-    /// The role id, e.g. `R-HEAD-RJE`.
-    public var roleId: RoleID
-    /// Its canonical name.
-    public var name: ShortText
-    /// Other names it goes by.
-    public var aliases: [ShortText]
-    /// Only one person holds it at a time.
-    public var singleOccupant: Bool
-
-    /// Creates the request.
-    public init(roleId: RoleID, name: ShortText, aliases: [ShortText] = [], singleOccupant: Bool = false) {
-        self.roleId = roleId
-        self.name = name
-        self.aliases = aliases
-        self.singleOccupant = singleOccupant
-    }
+extension RoleDefined: DirectRequest {
+    typealias K = CodingKeys
 
     /// The fields, by member.
     public static let fields = [
         K.roleId.stringValue: "--role", K.name.stringValue: "--name", K.aliases.stringValue: "--alias",
     ]
-
-    /// The payload.
-    public func payload(from log: LogLookup, at time: String) throws -> RoleDefined {
-        RoleDefined(roleId: roleId, name: name, aliases: aliases, singleOccupant: singleOccupant)
-    }
 
     /// `Defined role R-HEAD-RJE.`
     public func summary(of payload: RoleDefined) -> String { "Defined role \(roleId)." }
@@ -131,56 +110,8 @@ public struct AssignRole: RecordingRequest {
 }
 
 /// Set up a body with its terms of reference (`body.established`).
-public struct EstablishBody: RecordingRequest {
-    typealias K = BodyEstablished.CodingKeys
-    /// The body id.
-    public var bodyId: BodyID
-    /// Its seed type.
-    public var bodyType: BodyType
-    /// Its canonical name.
-    public var name: ShortText
-    /// Other names it goes by.
-    public var aliases: [ShortText]
-    /// The body it reports to.
-    public var parentBodyId: BodyID?
-    /// Its region, for a regional body.
-    public var regionId: EntityID?
-    /// The role that chairs it.
-    public var chairRoleId: RoleID?
-    /// Roles that facilitate it.
-    public var facilitatorRoleIds: [RoleID]
-    /// The terms of reference digest.
-    public var torDocHash: DocHash
-    /// Members needed for a quorum.
-    public var quorumRule: QuorumRule
-    /// Experts by Experience who must be present for a decision (rule G-4).
-    public var ebePresenceRule: EbePresenceRule
-    /// What it may decide.
-    public var decisionScope: DecisionScope
-    /// The decision that set it up.
-    public var decisionRef: EntityID?
-
-    /// Creates the request.
-    public init(
-        bodyId: BodyID, bodyType: BodyType, name: ShortText, aliases: [ShortText] = [], parentBodyId: BodyID? = nil,
-        regionId: EntityID? = nil, chairRoleId: RoleID? = nil, facilitatorRoleIds: [RoleID] = [], torDocHash: DocHash,
-        quorumRule: QuorumRule, ebePresenceRule: EbePresenceRule, decisionScope: DecisionScope,
-        decisionRef: EntityID? = nil
-    ) {
-        self.bodyId = bodyId
-        self.bodyType = bodyType
-        self.name = name
-        self.aliases = aliases
-        self.parentBodyId = parentBodyId
-        self.regionId = regionId
-        self.chairRoleId = chairRoleId
-        self.facilitatorRoleIds = facilitatorRoleIds
-        self.torDocHash = torDocHash
-        self.quorumRule = quorumRule
-        self.ebePresenceRule = ebePresenceRule
-        self.decisionScope = decisionScope
-        self.decisionRef = decisionRef
-    }
+extension BodyEstablished: DirectRequest {
+    typealias K = CodingKeys
 
     /// The fields, by member.
     public static let fields = [
@@ -196,16 +127,6 @@ public struct EstablishBody: RecordingRequest {
     /// Where a quorum category is refused, for a parser of category text.
     public static var quorumCategoryPointer: String {
         "/payload/\(K.quorumRule.stringValue)/\(QuorumRule.CodingKeys.ofCategory.stringValue)"
-    }
-
-    /// The payload.
-    public func payload(from log: LogLookup, at time: String) throws -> BodyEstablished {
-        BodyEstablished(
-            bodyId: bodyId, bodyType: bodyType, name: name, aliases: aliases, parentBodyId: parentBodyId,
-            regionId: regionId,
-            chairRoleId: chairRoleId, facilitatorRoleIds: facilitatorRoleIds, torDocHash: torDocHash,
-            quorumRule: quorumRule,
-            ebePresenceRule: ebePresenceRule, decisionScope: decisionScope, decisionRef: decisionRef)
     }
 
     /// `Established body B-AMHEPF.`
