@@ -58,7 +58,7 @@ import Testing
     @Test func feedbackIsAcknowledgedAnsweredAndClosed() throws {
         let w = try World()
         defer { w.remove() }
-        try w.record(DefineRole(roleId: "R-HEAD-RJE", name: "Head of race equality"), at: "2026-04-01T00:00:00Z")
+        try w.record(RoleDefined(roleId: "R-HEAD-RJE", name: "Head of race equality", aliases: [], singleOccupant: false), at: "2026-04-01T00:00:00Z")
         try w.record(
             ReceiveFeedback(feedbackId: "F-1", channel: .forum, consentToPublish: true, text: "The room was cold."),
             at: "2026-05-01T09:00:00Z")
@@ -84,7 +84,7 @@ import Testing
     @Test func anAnswerWithoutConsentToPublishIsSealedUnderTheFeedbacksSubject() throws {
         let w = try World()
         defer { w.remove() }
-        try w.record(DefineRole(roleId: "R-HEAD-RJE", name: "Head of race equality"), at: "2026-04-01T00:00:00Z")
+        try w.record(RoleDefined(roleId: "R-HEAD-RJE", name: "Head of race equality", aliases: [], singleOccupant: false), at: "2026-04-01T00:00:00Z")
         try w.record(
             ReceiveFeedback(feedbackId: "F-2", channel: .complaint, lawfulBasisRef: "LB-ART9-2H", text: "Private."),
             at: "2026-05-01T09:00:00Z")
@@ -116,13 +116,13 @@ import Testing
     @Test func aContributionIsRecordedAndTracedToAReport() throws {
         let w = try World()
         defer { w.remove() }
-        try w.record(DefineRole(roleId: "R-CHAIR-X", name: "Chair of the forum", singleOccupant: true), at: "2026-04-01T00:00:00Z")
+        try w.record(RoleDefined(roleId: "R-CHAIR-X", name: "Chair of the forum", aliases: [], singleOccupant: true), at: "2026-04-01T00:00:00Z")
         try w.record(
             RegisterPerson(personId: "p-0002", categories: [.staff], lawfulBasisRef: "ROPA-1"), at: "2026-04-01T00:00:00Z")
         try w.record(
-            EstablishBody(
-                bodyId: "B-AMHEPF", bodyType: .amhePracticeForum, name: "Practice Forum", chairRoleId: "R-CHAIR-X",
-                torDocHash: DocHash(unchecked: RecordingAPITests.hash),
+            BodyEstablished(
+                bodyId: "B-AMHEPF", bodyType: .amhePracticeForum, name: "Practice Forum", aliases: [], chairRoleId: "R-CHAIR-X",
+                facilitatorRoleIds: [], torDocHash: DocHash(unchecked: RecordingAPITests.hash),
                 quorumRule: QuorumRule(min: 2), ebePresenceRule: EbePresenceRule(minCount: 1), decisionScope: .advisory),
             at: "2026-04-02T00:00:00Z")
         let before = try w.ledger.size()
