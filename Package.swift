@@ -127,5 +127,8 @@ for target in package.targets where target.type != .system {
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
     if Context.environment["CI"] != nil { settings.append(.treatAllWarnings(as: .error)) }
+    // Test code is not what is measured: compile it unoptimised even in a release build, where
+    // optimising the test targets costs the suite minutes (the modules under test stay -O).
+    if target.type == .test { settings.append(.unsafeFlags(["-Onone"])) }
     target.swiftSettings = settings
 }

@@ -184,6 +184,11 @@ class Builder:
                 s["minimum"] = int(s["minimum"])
         elif call.startswith("fk") or call.startswith("contains"):
             s = self.type_schema(base, d.path, defs)
+            among = re.search(r"among: \[([^\]]*)\]", args)
+            if among:
+                # A vocabulary this payload allows only some values of: `among: [.ons2021]`.
+                allowed = [v.strip().lstrip(".") for v in among.group(1).split(",")]
+                s = {"type": "string", "enum": [c for c in s["enum"] if c in allowed]}
         else:
             raise SystemExit(f"{d.path}.{name}: unknown decoding call {call}")
         if s.get("type") == "array":

@@ -190,7 +190,8 @@ extension MetricObserved {
         regionId = try c.fkStringIfPresent(.regionId, .id)
         serviceId = try c.fkStringIfPresent(.serviceId, .id)
         cells = try c.fkArray(.cells, minItems: 1, unique: false)
-        ethnicityCodeSystem = try c.fkIfPresent(.ethnicityCodeSystem)
+        // The cells are ``EthnicityCode`` values, ONS 2021's categories: no other code system here.
+        ethnicityCodeSystem = try c.fkIfPresent(.ethnicityCodeSystem, among: [.ons2021])
         completeness = try c.fkIfPresent(.completeness)
         if usesEthnicity {
             if ethnicityCodeSystem == nil { throw c.fkMissing(.ethnicityCodeSystem, "required when a cell has an ethnicity dimension") }

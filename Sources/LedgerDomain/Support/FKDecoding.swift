@@ -40,6 +40,18 @@ extension KeyedDecodingContainer {
         return try decode(T.self, forKey: key)
     }
 
+    /// Decodes an optional member of a vocabulary that this payload allows only some values of
+    /// (the schema generator lists exactly `allowed`).
+    func fkIfPresent<T: Decodable & RawRepresentable & Equatable>(_ key: Key, among allowed: [T]) throws -> T?
+    where T.RawValue == String {
+        guard let value = try fkIfPresent(key, as: T.self) else { return nil }
+        guard allowed.contains(value) else {
+            let names = allowed.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw FKDecoding.corrupted(codingPath + [key], "must be \(names) here, not \"\(value.rawValue)\"")
+        }
+        return value
+    }
+
     /// Decodes a required string of the given format.
     func fkString(_ key: Key, _ format: FKFormat) throws -> String {
         let value = try decode(String.self, forKey: key)
