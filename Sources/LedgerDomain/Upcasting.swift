@@ -11,12 +11,23 @@ public struct Upcaster: Sendable {
     public var fromVersion: Int
     /// The transformation.
     public var transform: @Sendable ([String: JSONValue]) -> [String: JSONValue]
+    /// True when the next version's payload is this one's, unchanged (``unchanged(type:from:)``):
+    /// a reader may decode the old payload as the next version without upcasting it.
+    public var keepsPayload: Bool
 
     /// Creates an upcaster from `fromVersion` to `fromVersion + 1`.
     public init(type: String, from version: Int, transform: @escaping @Sendable ([String: JSONValue]) -> [String: JSONValue]) {
         self.type = type
         self.fromVersion = version
         self.transform = transform
+        self.keepsPayload = false
+    }
+
+    /// An upcaster whose next version has the same payload (only a rule about it changed).
+    public static func unchanged(type: String, from version: Int) -> Upcaster {
+        var upcaster = Upcaster(type: type, from: version) { $0 }
+        upcaster.keepsPayload = true
+        return upcaster
     }
 }
 
@@ -74,6 +85,13 @@ public struct UpcasterChain: Sendable {
 
     /// The newest version of `type`, if the catalogue has it.
     public func newestVersion(of type: String) -> Int? { newest[type] }
+
+    /// True when every step from `version` of `type` to its newest version leaves the payload
+    /// unchanged, so the payload decodes as the newest version as it is stored.
+    public func keepsPayload(type: String, from version: Int) -> Bool {
+        guard let top = newest[type], version <= top else { return false }
+        return (version..<top).allSatisfy { steps["\(type)@\($0)"]?.keepsPayload == true }
+    }
 
     /// The payload in the newest version's shape, and that version.
     public func upcast(type: String, version: Int, payload: [String: JSONValue]) -> (version: Int, payload: [String: JSONValue]) {

@@ -138,6 +138,17 @@ import Testing
             "payload": .object(broken),
             "occurredAt": "2026-05-06T10:00:00Z",
         ]))
+        // Version 1 of types whose version 2 only added the effective-time rule: read on the fast
+        // path as version 2, with the payload's date as the effective time, as the slow path does.
+        for (type, payload, occurredAt) in [
+            (FeedbackReceived.eventType, Catalogue.json(of: FeedbackReceived.example), "2026-06-01T08:00:00Z"),
+            (MemberJoined.eventType, Catalogue.json(of: MemberJoined.example), "2026-06-02T08:00:00Z"),
+        ] {
+            try f.append(.object([
+                "type": .string(type), "typeVersion": 1, "stream": .string("old/\(type)"), "payload": payload,
+                "occurredAt": .string(occurredAt),
+            ]))
+        }
         let all = Set(Catalogue.all.map { $0.eventType })
         let eager = DecodePlan(types: all)
         let lazy = DecodePlan(types: all, lazy: all)
@@ -166,7 +177,14 @@ import Testing
             #expect(sameLater)
         }
         #expect(compared >= stored.count - 1)
-        let last = try #require(stored.last)
+        for s in stored.suffix(2) {
+            let fast = try #require(try eager.event(index: s.index, bytes: s.entry.bytes))
+            #expect(s.entry.event.typeVersion == 1)
+            #expect(fast.occurredAt != s.entry.event.occurredAt, "the payload's date is a version-1 entry's effective time")
+            #expect(fast.occurredAt == EffectiveTime.of(s.entry.event))
+            #expect(fast.fields != nil)
+        }
+        let last = try #require(stored.dropLast(2).last)
         let refusedEvent = try eager.event(index: last.index, bytes: last.entry.bytes)
         let refused = try #require(refusedEvent)
         let refusedHasFields = refused.fields != nil

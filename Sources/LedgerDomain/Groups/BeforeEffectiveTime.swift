@@ -70,6 +70,6 @@ extension EffectiveTime {
 
     /// The upcasters from version 1 to 2 of every type in ``members``.
     static var upcastersBeforeRule: [Upcaster] {
-        versionsBeforeRule.map { Upcaster(type: $0.eventType, from: 1) { $0 } }
+        versionsBeforeRule.map { Upcaster.unchanged(type: $0.eventType, from: 1) }
     }
 }

@@ -66,9 +66,18 @@ public enum EffectiveTime {
 
     /// ``of(_:)`` from an event's parts.
     public static func of(type: String, typeVersion: Int, occurredAt: String, payload: [String: JSONValue]) -> String {
-        guard typeVersion < ruleVersion, members[type] != nil, let implied = implied(type: type, payload: payload) else {
-            return occurredAt
-        }
+        of(type: type, typeVersion: typeVersion, occurredAt: occurredAt) { payload[$0]?.stringValue }
+    }
+
+    /// ``of(_:)`` with the payload read member by member (`stated` gives a string member's value,
+    /// nil when absent or not a string): for readers that do not build the payload, such as the
+    /// projections' fast path.
+    public static func of(
+        type: String, typeVersion: Int, occurredAt: String, stated: (String) -> String?
+    ) -> String {
+        guard typeVersion < ruleVersion, let member = members[type]?.first, let value = stated(member.name),
+            let implied = implied(member, value)
+        else { return occurredAt }
         return implied
     }
 
@@ -90,6 +99,11 @@ public enum EffectiveTime {
     /// A draft left without `occurredAt` takes this instead of "now".
     public static func implied(type: String, payload: [String: JSONValue]) -> String? {
         guard let member = members[type]?.first, let value = payload[member.name]?.stringValue else { return nil }
+        return implied(member, value)
+    }
+
+    /// The effective time `value` of `member` states, or nil when it is not a valid date or time.
+    static func implied(_ member: Member, _ value: String) -> String? {
         switch member.precision {
         case .date: return CivilDate(parsing: value) != nil && value.count == 10 ? value + "T00:00:00Z" : nil
         case .time: return Timestamp.isValidUTC(value) ? value : nil

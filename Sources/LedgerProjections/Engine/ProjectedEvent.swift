@@ -216,8 +216,10 @@ struct DecodePlan: Sendable {
     /// The event of stored entry bytes, when its type is one of ``types`` (nil otherwise).
     ///
     /// Reads the envelope from one ``JSONTape`` and decodes the payload from it (now, or when
-    /// first asked for); a payload of an older version (upcast first) or bytes the tape does
-    /// not read go through ``Entry/init(bytes:)`` and ``ProjectedEvent/init(index:entry:decode:)``.
+    /// first asked for), also for an older version whose upcast leaves the payload unchanged
+    /// (``UpcasterChain/keepsPayload(type:from:)``); a payload that must be upcast, or bytes the
+    /// tape does not read, go through ``Entry/init(bytes:)`` and
+    /// ``ProjectedEvent/init(index:entry:decode:)``.
     /// - Throws: `LedgerError.corrupt` when the bytes are not an entry.
     func event(index: Int, bytes: [UInt8]) throws -> ProjectedEvent? {
         // Canonical entry bytes are `{"event":{…},"recordedAt":"…","signature":"…"}`: scan the
@@ -233,10 +235,17 @@ struct DecodePlan: Sendable {
             let stream = tape.member("stream", of: event).flatMap(tape.string),
             let occurredAt = tape.member("occurredAt", of: event).flatMap(tape.string),
             let payloadNode = tape.member("payload", of: event),
-            let decoder = payloadTypes[number], decoder.version == version
+            let decoder = payloadTypes[number],
+            decoder.version == version || UpcasterChain.standard.keepsPayload(type: type, from: version)
         else { return try slow(index: index, bytes: bytes) }
         let subject = tape.member("private", of: event).flatMap { tape.member("subject", of: $0) }.flatMap(tape.string)
         let fields = PayloadFields(tape: tape, node: payloadNode)
+        // An older version whose payload is the newest one's, unchanged, decodes as the newest;
+        // its effective time may be its payload's date (EffectiveTime.of).
+        let effective =
+            decoder.version == version
+            ? occurredAt
+            : EffectiveTime.of(type: type, typeVersion: version, occurredAt: occurredAt, stated: fields.string)
         let typed: ProjectedEvent.TypedPayload
         if eager[number] {
             let decoded = Self.decode(decoder.shape, fields)
@@ -245,7 +254,7 @@ struct DecodePlan: Sendable {
             typed = .pending(decoder.shape)
         }
         return ProjectedEvent(
-            index: index, id: id, type: types[number], stream: stream, occurredAt: occurredAt, recordedAt: recordedAt,
+            index: index, id: id, type: types[number], stream: stream, occurredAt: effective, recordedAt: recordedAt,
             privateSubject: subject, fields: fields, typed: typed, typeID: number)
     }
 
