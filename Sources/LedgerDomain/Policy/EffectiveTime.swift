@@ -35,19 +35,19 @@ public enum EffectiveTime {
     /// other moments (deadlines, review dates, a compromise's `effectiveAt`, a declared interest's
     /// period, a meeting's `scheduledFor`) are not effective times and are not listed.
     public static let members: [String: [Member]] = [
-        "feedback.received": [Member(name: FeedbackReceived.CodingKeys.receivedAt.rawValue, precision: .time)],
-        "feedback.acknowledged": [Member(name: "at", precision: .time)],
-        "feedback.submitter_notified": [Member(name: "at", precision: .time)],
-        "contribution.contributor_notified": [Member(name: "at", precision: .time)],
-        "subject.erasure_requested": [Member(name: ErasureRequested.CodingKeys.receivedAt.rawValue, precision: .time)],
-        "subject.erased": [Member(name: "at", precision: .time)],
-        "role.assigned": [Member(name: "from", precision: .date)],
-        "role.ended": [Member(name: "to", precision: .date)],
-        "member.joined": [Member(name: "from", precision: .date)],
-        "member.left": [Member(name: "to", precision: .date)],
-        "champion.appointed": [Member(name: "from", precision: .date)],
-        "milestone.recorded": [Member(name: "date", precision: .date)],
-        "training.session_delivered": [Member(name: "date", precision: .date)],
+        FeedbackReceived.eventType: [Member(name: FeedbackReceived.CodingKeys.receivedAt.rawValue, precision: .time)],
+        FeedbackAcknowledged.eventType: [Member(name: FeedbackAcknowledged.CodingKeys.at.rawValue, precision: .time)],
+        SubmitterNotified.eventType: [Member(name: SubmitterNotified.CodingKeys.at.rawValue, precision: .time)],
+        ContributorNotified.eventType: [Member(name: ContributorNotified.CodingKeys.at.rawValue, precision: .time)],
+        ErasureRequested.eventType: [Member(name: ErasureRequested.CodingKeys.receivedAt.rawValue, precision: .time)],
+        SubjectKeyShredded.eventType: [Member(name: SubjectKeyShredded.CodingKeys.at.rawValue, precision: .time)],
+        RoleAssigned.eventType: [Member(name: RoleAssigned.CodingKeys.from.rawValue, precision: .date)],
+        RoleEnded.eventType: [Member(name: RoleEnded.CodingKeys.to.rawValue, precision: .date)],
+        MemberJoined.eventType: [Member(name: MemberJoined.CodingKeys.from.rawValue, precision: .date)],
+        MemberLeft.eventType: [Member(name: MemberLeft.CodingKeys.to.rawValue, precision: .date)],
+        CommunityChampionAppointed.eventType: [Member(name: CommunityChampionAppointed.CodingKeys.from.rawValue, precision: .date)],
+        MilestoneRecorded.eventType: [Member(name: MilestoneRecorded.CodingKeys.date.rawValue, precision: .date)],
+        TrainingSessionDelivered.eventType: [Member(name: TrainingSessionDelivered.CodingKeys.date.rawValue, precision: .date)],
     ]
 
     /// Clock skew tolerated before an effective time counts as "in the future" (seconds).
