@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tools/bench",
-            exclude: ["portal-load", "peer", "run"]
+            exclude: ["portal-load", "peer", "run", "compare"]
         ),
 
         // Tests

@@ -40,7 +40,7 @@ extension RecordingRequest {
 /// Only requests that look something up in the log (a person's category at a meeting, the
 /// feedback an answer closes) need a request type of their own; the rest conform their payload
 /// type to this protocol, so no request repeats its payload's members.
-public protocol DirectRequest: RecordingRequest where Payload == Self {}
+public protocol DirectRequest: RecordingRequest, EventPayload where Payload == Self {}
 
 extension DirectRequest {
     /// The payload is the request.

@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// `equality.profile_recorded` version 1: the members of version 2 (``EqualityProfileRecorded``),
 /// with the ONS 2021 code system spelled `ons_2021` where the catalogue's one
