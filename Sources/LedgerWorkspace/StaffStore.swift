@@ -97,22 +97,19 @@ public struct StaffStore: Sendable {
         directory = URL(fileURLWithPath: ledgerPath).deletingLastPathComponent().appendingPathComponent("staff")
     }
 
-    /// Enrols `person` with the sealed key file `keyFile`, whose key the caller unsealed as
-    /// `unlocked` (with the holder's passphrase) to seal a new TOTP secret; writes nothing on error.
+    /// Checks that `person` may be enrolled with `keyFile` before anyone types a passphrase:
+    /// returns the person id (without `person/`) and the parsed key file.
     ///
     /// - Throws: ``StaffStoreError`` when the person id is not usable as a file name, the file is
-    ///   not a key file or not `unlocked`'s, the key is not registered in `ledger`'s log, is
-    ///   registered to someone else or revoked, or the person is already enrolled.
-    public func add(
-        person: String, keyFile: [UInt8], unlocked: Ed25519SigningKey, ledger: Ledger, at time: String = Timestamp.now()
-    ) throws -> StaffEnrolment {
+    ///   not a key file, its key is not registered in `ledger`'s log, is registered to someone else
+    ///   or revoked, or the person is already enrolled.
+    public func admissible(person: String, keyFile: [UInt8], ledger: Ledger) throws
+        -> (person: String, file: SealedKeyFile)
+    {
         let person = try Self.personID(person)
         let file: SealedKeyFile
         do { file = try SealedKeyFile(fileBytes: keyFile) } catch {
             throw StaffStoreError("not a coledger-key/v1 key file: \(error)")
-        }
-        guard file.keyID == unlocked.keyID else {
-            throw StaffStoreError("the unsealed key \(unlocked.keyID) is not the key file's key \(file.keyID)")
         }
         let fix = "register it with `coledger key register --key ADMIN.key FILE --holder person/\(person)`"
         guard let registered = try ledger.keyRegistry().keys[file.keyID] else {
@@ -132,6 +129,22 @@ public struct StaffStore: Sendable {
             throw StaffStoreError(
                 "person/\(person) is already enrolled with key \(existing.keyId); disable them first with "
                     + "`coledger staff disable \(person)`")
+        }
+        return (person, file)
+    }
+
+    /// Enrols `person` with the sealed key file `keyFile`, whose key the caller unsealed as
+    /// `unlocked` (with the holder's passphrase) to seal a new TOTP secret; writes nothing on error.
+    ///
+    /// - Throws: ``StaffStoreError`` when the person id is not usable as a file name, the file is
+    ///   not a key file or not `unlocked`'s, the key is not registered in `ledger`'s log, is
+    ///   registered to someone else or revoked, or the person is already enrolled.
+    public func add(
+        person: String, keyFile: [UInt8], unlocked: Ed25519SigningKey, ledger: Ledger, at time: String = Timestamp.now()
+    ) throws -> StaffEnrolment {
+        let (person, file) = try admissible(person: person, keyFile: keyFile, ledger: ledger)
+        guard file.keyID == unlocked.keyID else {
+            throw StaffStoreError("the unsealed key \(unlocked.keyID) is not the key file's key \(file.keyID)")
         }
         let totp = TOTP(secret: TOTP.generateSecret())
         var sealingKey = Self.totpSealingKey(for: unlocked)
@@ -193,6 +206,7 @@ public struct StaffStore: Sendable {
     private func write(_ record: StaffRecord) throws {
         try FileManager.default.createDirectory(
             at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let bytes = [UInt8](try encoder.encode(record)) + [0x0a]

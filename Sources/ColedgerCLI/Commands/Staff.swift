@@ -33,9 +33,10 @@ struct StaffCommand: ParsableCommand {
                 }
                 let ledger = try options.open()
                 let store = StaffStore(besideLedgerAt: options.path)
-                let unlocked = try KeyFiles.open(key)
                 let enrolment: StaffEnrolment
                 do {
+                    _ = try store.admissible(person: person, keyFile: [UInt8](bytes), ledger: ledger)
+                    let unlocked = try KeyFiles.open(key)
                     enrolment = try store.add(person: person, keyFile: [UInt8](bytes), unlocked: unlocked, ledger: ledger)
                 } catch let error as StaffStoreError {
                     throw CLIError(error.description)
