@@ -123,7 +123,9 @@ public struct StaffStore: Sendable {
         }
         if let revokedAt = registered.revokedAt {
             throw StaffStoreError(
-                "key \(file.keyID) was revoked at index \(revokedAt); make a new key with `coledger key new` and register it")
+                "key \(file.keyID) was revoked at index \(revokedAt); make a new key with `coledger key new` "
+                    + "and register it"
+            )
         }
         if let existing = try record(for: person), existing.state == .enrolled {
             throw StaffStoreError(
@@ -213,7 +215,9 @@ public struct StaffStore: Sendable {
         let target = fileURL(record.person)
         let temporary = directory.appendingPathComponent(".\(record.person).json.\(UUID().uuidString)")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StaffStoreError("cannot write \(temporary.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw StaffStoreError("cannot write \(temporary.path): \(String(cString: strerror(errno)))")
+        }
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         let synced = fsync(fd) == 0
         close(fd)
@@ -231,7 +235,8 @@ public struct StaffStore: Sendable {
     static func personID(_ text: String) throws -> String {
         let id = text.hasPrefix("person/") ? String(text.dropFirst(7)) : text
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
-        guard !id.isEmpty, !id.hasPrefix("."), id.count <= 128, id.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) })
+        guard !id.isEmpty, !id.hasPrefix("."), id.count <= 128,
+            id.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) })
         else {
             throw StaffStoreError("person id \"\(text)\" must be letters, digits, '.', '_' or '-', e.g. p-0001")
         }

@@ -86,7 +86,8 @@ import Testing
     @Test func aDisabledAccountIsListedAsDisabled() throws {
         let cli = try Self.world()
         defer { cli.remove() }
-        #expect(try cli.run("staff", "add", "p-0001", "--key", cli.keys.appendingPathComponent("staff.key").path).status == 0)
+        let staffKey = cli.keys.appendingPathComponent("staff.key").path
+        #expect(try cli.run("staff", "add", "p-0001", "--key", staffKey).status == 0)
         let disable = try cli.run("staff", "disable", "p-0001")
         #expect(disable.status == 0, "\(disable.stderr)")
         let listed = try Self.listing(cli)

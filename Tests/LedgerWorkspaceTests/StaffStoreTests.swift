@@ -14,7 +14,8 @@ import Testing
         var store: StaffStore { StaffStore(besideLedgerAt: directory.appendingPathComponent("l.db").path) }
 
         init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("staff-store-\(UUID().uuidString)")
+            directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("staff-store-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let admin = try Ed25519SigningKey(seed: [UInt8](repeating: 1, count: 32))
             ledger = try Ledger.create(
@@ -27,7 +28,8 @@ import Testing
                     draft: .object([
                         "type": "key.registered", "typeVersion": 1, "stream": .string("key/\(key.keyID)"),
                         "payload": .object([
-                            "keyId": .string(key.keyID), "publicKey": .string(Base64.encode(key.publicKey.rawRepresentation)),
+                            "keyId": .string(key.keyID),
+                            "publicKey": .string(Base64.encode(key.publicKey.rawRepresentation)),
                             "holder": .string("person/\(person)"),
                         ]),
                     ]), signer: admin)
@@ -44,7 +46,8 @@ import Testing
     @Test func theTOTPSecretOpensOnlyWithTheRecordsOwnKey() throws {
         let w = try World()
         defer { w.remove() }
-        let enrolment = try w.store.add(person: "p-0001", keyFile: try w.file(w.staff), unlocked: w.staff, ledger: w.ledger)
+        let enrolment = try w.store.add(
+            person: "p-0001", keyFile: try w.file(w.staff), unlocked: w.staff, ledger: w.ledger)
         let stored = try #require(try w.store.record(for: "p-0001"))
         #expect(stored == enrolment.record)
         #expect(stored.totp(unlockedWith: w.staff)?.secret == enrolment.totp.secret)
@@ -53,7 +56,8 @@ import Testing
         moved.person = "p-0002"
         #expect(moved.totp(unlockedWith: w.staff) == nil, "a record moved to another person must not open")
         let text = try String(contentsOf: w.store.directory.appendingPathComponent("p-0001.json"), encoding: .utf8)
-        #expect(!text.contains(Base64.encode(enrolment.totp.secret)) && !text.contains(Base32.encode(enrolment.totp.secret)))
+        #expect(!text.contains(Base64.encode(enrolment.totp.secret)))
+        #expect(!text.contains(Base32.encode(enrolment.totp.secret)))
     }
 
     @Test func aKeyRegisteredToSomeoneElseOrNotAtAllIsRefusedAndNothingWritten() throws {

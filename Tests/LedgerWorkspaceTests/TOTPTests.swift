@@ -17,7 +17,9 @@ import Testing
 
     @Test func sixDigitCodesAreTheLastSixOfTheRFCCodes() {
         let totp = TOTP(secret: Self.rfcSecret)
-        for row in Self.rfc6238SHA1 { #expect(totp.code(at: row.time) == String(row.code.suffix(6)), "T = \(row.time)") }
+        for row in Self.rfc6238SHA1 {
+            #expect(totp.code(at: row.time) == String(row.code.suffix(6)), "T = \(row.time)")
+        }
     }
 
     @Test func aCodeIsAcceptedOneStepEitherSideAndNoFurther() {
@@ -42,7 +44,10 @@ import Testing
     }
 
     @Test func base32MatchesRFC4648() {
-        let vectors = ["": "", "f": "MY", "fo": "MZXQ", "foo": "MZXW6", "foob": "MZXW6YQ", "fooba": "MZXW6YTB", "foobar": "MZXW6YTBOI"]
+        let vectors = [
+            "": "", "f": "MY", "fo": "MZXQ", "foo": "MZXW6",
+            "foob": "MZXW6YQ", "fooba": "MZXW6YTB", "foobar": "MZXW6YTBOI",
+        ]
         for (text, expected) in vectors { #expect(Base32.encode(Array(text.utf8)) == expected, "\(text)") }
     }
 

@@ -7,7 +7,8 @@ import LedgerWorkspace
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff", abstract: "Enrol staff accounts (a person's registered key and a TOTP second factor).",
-        discussion: HelpText.reflow("""
+        discussion: HelpText.reflow(
+            """
             The staff key store is the folder staff/ beside the ledger file (mode 0700, one 0600 file per person).
             It keeps each person's sealed key file and their TOTP secret sealed under that key: the server never
             holds a passphrase or an unsealed key at rest. Sign-in pages come with the staff workspace.
@@ -17,7 +18,8 @@ struct StaffCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Enrol a person with their registered key; prints the TOTP enrolment URI and secret once.",
-            discussion: HelpText.reflow("""
+            discussion: HelpText.reflow(
+                """
                 The key must be registered in the log to person/PERSON and not revoked. Its holder types its
                 passphrase ($COLEDGER_PASSPHRASE or the prompt) so the TOTP secret can be sealed under the key,
                 then scans the otpauth:// URI (or types the secret) into an authenticator app: it is not shown again.
@@ -37,7 +39,8 @@ struct StaffCommand: ParsableCommand {
                 do {
                     _ = try store.admissible(person: person, keyFile: [UInt8](bytes), ledger: ledger)
                     let unlocked = try KeyFiles.open(key)
-                    enrolment = try store.add(person: person, keyFile: [UInt8](bytes), unlocked: unlocked, ledger: ledger)
+                    enrolment = try store.add(
+                        person: person, keyFile: [UInt8](bytes), unlocked: unlocked, ledger: ledger)
                 } catch let error as StaffStoreError {
                     throw CLIError(error.description)
                 }
@@ -51,14 +54,17 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the staff accounts and whether each is enrolled or disabled.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the staff accounts and whether each is enrolled or disabled.")
         @OptionGroup var options: LedgerOptions
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() throws {
             try reporting {
                 let records: [StaffRecord]
-                do { records = try StaffStore(besideLedgerAt: options.path).list() } catch let error as StaffStoreError {
+                do {
+                    records = try StaffStore(besideLedgerAt: options.path).list()
+                } catch let error as StaffStoreError {
                     throw CLIError(error.description)
                 }
                 if json {
@@ -67,9 +73,10 @@ struct StaffCommand: ParsableCommand {
                     print("No staff accounts; enrol one with `coledger staff add PERSON --key FILE`.")
                 } else {
                     for r in records {
-                        let disabled = r.disabledAt.map { " at \($0)" } ?? ""
-                        print("person/\(r.person)  key \(r.keyId)  \(r.state.rawValue)\(r.state == .disabled ? disabled : "")  "
-                            + "enrolled \(r.enrolledAt)")
+                        let state = r.state.rawValue + (r.disabledAt.map { " at \($0)" } ?? "")
+                        print(
+                            "person/\(r.person)  key \(r.keyId)  \(state)  "
+                                + "enrolled \(r.enrolledAt)")
                     }
                 }
             }
@@ -83,7 +90,9 @@ struct StaffCommand: ParsableCommand {
             var enrolledAt: String
             var disabledAt: String?
             init(_ r: StaffRecord) {
-                (person, keyId, state, enrolledAt, disabledAt) = (r.person, r.keyId, r.state.rawValue, r.enrolledAt, r.disabledAt)
+                (person, keyId, state, enrolledAt, disabledAt) = (
+                    r.person, r.keyId, r.state.rawValue, r.enrolledAt, r.disabledAt
+                )
             }
         }
     }
