@@ -83,6 +83,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: Self.staffDirectory(cli).path))
     }
 
+    @Test func aWrongPassphraseIsRefusedAndNothingWritten() throws {
+        let cli = try Self.world()
+        defer { cli.remove() }
+        let staffKey = cli.keys.appendingPathComponent("staff.key").path
+        let (p, out, err) = cli.process(["staff", "add", "p-0001", "--key", staffKey])
+        p.environment?["COLEDGER_PASSPHRASE"] = "not-the-passphrase"
+        try p.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus != 0)
+        #expect(stderr.contains("wrong passphrase"), "\(stderr)")
+        #expect(!stdout.contains("otpauth://"), "\(stdout)")
+        #expect(!FileManager.default.fileExists(atPath: Self.staffDirectory(cli).path))
+    }
+
     @Test func aDisabledAccountIsListedAsDisabled() throws {
         let cli = try Self.world()
         defer { cli.remove() }
