@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LedgerProjections", targets: ["LedgerProjections"]),
         .library(name: "LedgerPortal", targets: ["LedgerPortal"]),
         .library(name: "LedgerRecording", targets: ["LedgerRecording"]),
+        .library(name: "LedgerWorkspace", targets: ["LedgerWorkspace"]),
         .executable(name: "coledger", targets: ["ColedgerCLI"]),
         .executable(name: "coledger-bench", targets: ["ColedgerBench"]),
     ],
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // C shims
@@ -70,12 +72,18 @@ let package = Package(
         // domain verbs and a web form share
         .target(name: "LedgerRecording", dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore"]),
 
+        // Workspace: the staff workspace's non-web parts (the staff key store, TOTP)
+        .target(
+            name: "LedgerWorkspace",
+            dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
         // Tools
         .executableTarget(
             name: "ColedgerCLI",
             dependencies: [
                 "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections", "LedgerPortal", "LedgerRecording",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LedgerWorkspace", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -114,6 +122,7 @@ let package = Package(
             name: "LedgerRecordingTests",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", "LedgerRecording"]
         ),
+        .testTarget(name: "LedgerWorkspaceTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerWorkspace"]),
         .testTarget(
             name: "ColedgerCLITests",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerRecording", .product(name: "GRDB", package: "GRDB.swift")]
