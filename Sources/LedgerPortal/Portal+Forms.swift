@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerProjections
 import LedgerStore
 
 extension Portal {
@@ -58,6 +59,10 @@ extension Portal {
         } else {
             typed = try formBody(request)["code"] ?? ""
         }
+        if !api, let reference = FeedbackReference.normalise(typed) {
+            return PortalResponse(
+                status: 303, headers: [("location", "/feedback/" + reference), ("cache-control", "no-store")])
+        }
         guard let code = ContributionCodes.normalise(typed) else {
             let message =
                 typed.trimmingCharacters(in: .whitespaces).isEmpty
@@ -87,6 +92,40 @@ extension Portal {
     {
         let page = try await store.perform { w in w.render(title ?? section.title, section, body) }
         return PortalResponse(status: status, headers: [("content-type", page.contentType)], body: page.bytes)
+    }
+
+    // MARK: Follow up feedback
+
+    /// `GET /feedback/REF`: where the feedback with web-form reference `typed` stands, read at
+    /// `point` like the other pages. Every look-up counts against the client's rate limit, as a
+    /// contribution code's does, so references cannot be tried in bulk.
+    ///
+    /// Only ``FeedbackReference``s (`WEB-…`, unguessable) are looked up: feedback recorded by
+    /// staff has ids such as `F-2026-0001`, which can be guessed by counting, so it is not public
+    /// by id (a privacy choice). A malformed reference is a 400 naming it; an unknown one a 404
+    /// that does not say whether it is known at another point.
+    func feedbackStatus(_ typed: String, at point: ReadPoint, _ request: PortalRequest) async throws
+        -> PortalResponse
+    {
+        try checkRate(request)
+        guard let reference = FeedbackReference.normalise(typed) else {
+            throw Refusal(
+                status: 400, title: "That is not a feedback reference",
+                message:
+                    "\u{201C}\(typed.prefix(40))\u{201D} is not a feedback reference. A reference from our feedback form looks like WEB-20261207-7K3QX9ZD.",
+                field: "reference")
+        }
+        var response = try await page("feedback|\(reference)", at: point, request, section: .feedback) { w, v in
+            guard let status = try v.feedbackStatus(reference) else {
+                throw Refusal(
+                    status: 404, title: "Feedback not found",
+                    message: "We have no feedback with the reference \(reference). Check it and try again.",
+                    field: "reference")
+            }
+            return w.render("Your feedback \(reference)", .feedback, Pages.feedbackStatus(status), at: v)
+        }
+        response.headers.append(("cache-control", "no-store"))
+        return response
     }
 
     // MARK: Give feedback

@@ -191,6 +191,9 @@ public final class Portal: Sendable {
         case ["feedback"]:
             try allow("GET", "POST")
             return try await feedback(request, method: method)
+        case let s where s.count == 2 && s[0] == "feedback":
+            try allow("GET")
+            return try await feedbackStatus(s[1], at: try point(), request)
         case ["static", "portal.css"]:
             try allow("GET")
             return PortalResponse(

@@ -85,6 +85,19 @@ enum Words {
         }
     }
 
+    /// Why feedback was closed, as the end of a sentence (` because …`); empty when unknown.
+    static func closeReason(_ code: String?) -> String {
+        switch code {
+        case "responded": return ", after answering it"
+        case "duplicate": return ", because it was the same as other feedback we had"
+        case "withdrawn": return ", because you withdrew it"
+        case "out_of_scope": return ", because it is about something the plan does not cover"
+        case "referred_elsewhere": return ", because another organisation is answering it"
+        case "no_response_possible": return ", because we could not answer it"
+        default: return ""
+        }
+    }
+
     static let months = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
         "December",

@@ -1,3 +1,6 @@
+import Foundation
+import LedgerProjections
+
 extension Pages {
     // MARK: Give feedback
 
@@ -134,7 +137,95 @@ extension Pages {
         <p>Keep your reference. We will acknowledge feedback within 3 working days and answer within 90 days. \
         \(contact ? "We will contact you to tell you what happened." : "You chose not to be contacted, so look for your reference on \u{201C}You said, we did\u{201D} if you agreed we could publish a summary.")</p>
         <p>Your words are stored privately and only a signed record that feedback arrived is public.</p>
+        <p><a href="/feedback/\(HTML.urlComponent(reference))">See where your feedback is</a>. You can come back to it \
+        later by entering your reference here or on \u{201C}My contributions\u{201D}.</p>
+        \(referenceForm(reference))
         <p><a href="/feedback">Give more feedback</a> or <a href="/you-said-we-did">see what others said and what we did</a>.</p>
         """
+    }
+
+    /// Where one piece of feedback stands (`/feedback/REF`): received, acknowledged (or due by),
+    /// answered (or due by) and closed, with dates, in plain words. Never the person's own text;
+    /// the answer only as "you said, we did" publishes it, when the person agreed to publication.
+    static func feedbackStatus(_ v: FeedbackView) -> Markup {
+        let f = v.item
+        let clocks = FeedbackClocks()
+        func step(_ title: String, done: Bool, _ text: Markup) -> Markup {
+            """
+            <li class="card">
+            <h2>\(title)<span class="visually-hidden">: \(done ? "done" : "not yet")</span></h2>
+            \(text)
+            </li>
+            """
+        }
+        let acknowledged: Markup
+        if let at = f.acknowledgedAt {
+            let late = v.acknowledgedLate ? " That was later than we promise." : ""
+            acknowledged = "<p>We acknowledged it on \(Words.date(at)).\(late)</p>"
+        } else if f.closedAt != nil {
+            acknowledged = "<p>We closed it without acknowledging it first.</p>"
+        } else if v.acknowledgementOverdue {
+            acknowledged = """
+                <p><span class="flag">Late</span> We should have acknowledged it by \(Words.date(v.acknowledgeBy)) \
+                (\(Words.count(clocks.acknowledgeWithinWorkingDays, "working day")) after it arrived), \
+                and have not yet.</p>
+                """
+        } else {
+            acknowledged = """
+                <p>Not yet. We will acknowledge it by \(Words.date(v.acknowledgeBy)) \
+                (\(Words.count(clocks.acknowledgeWithinWorkingDays, "working day")) after it arrived).</p>
+                """
+        }
+        let answered: Markup
+        if let at = f.respondedAt {
+            let late: Markup = v.respondedLate ? " That was later than we promise." : .empty
+            let answer: Markup
+            if let y = YouSaidWeDid(f) {
+                let changed: Markup = y.whatChanged.map { "<dt>What changed</dt><dd>\($0)</dd>" } ?? .empty
+                answer = """
+                    <p>You agreed that we could publish a summary, so our answer is on \
+                    <a href="/you-said-we-did">\u{201C}You said, we did\u{201D}</a>:</p>
+                    <dl class="said">
+                    <dt>You said</dt><dd>\(y.youSaid)</dd>
+                    <dt>We did</dt><dd>\(y.weDid)</dd>
+                    \(changed)
+                    </dl>
+                    """
+            } else if f.consentToPublish {
+                answer = "<p>The answer is not published here.</p>"
+            } else {
+                answer = "<p>You did not agree that we publish a summary, so the answer is not shown here.</p>"
+            }
+            answered = "<p>We answered it on \(Words.date(at)).\(late)</p>\(answer)"
+        } else if f.closedAt != nil {
+            answered = "<p>We closed it without a separate answer.</p>"
+        } else if v.responseOverdue {
+            answered = """
+                <p><span class="flag">Late</span> We should have answered it by \(Words.date(v.respondBy)) \
+                (\(Words.count(clocks.respondWithinDays, "day")) after it arrived), and have not yet.</p>
+                """
+        } else {
+            answered = """
+                <p>Not yet. We will answer it by \(Words.date(v.respondBy)) \
+                (\(Words.count(clocks.respondWithinDays, "day")) after it arrived).</p>
+                """
+        }
+        let received: Markup =
+            "<p>We received it on \(Words.date(v.receivedOn)) through \(Words.channel(f.channel)).</p>"
+        let closed: Markup =
+            f.closedAt.map { "<p>We closed it on \(Words.date($0))\(Words.closeReason(f.closeReason)).</p>" }
+            ?? "<p>Not yet: it is still open.</p>"
+        return """
+            <h1>Your feedback</h1>
+            <p class="lede">Reference \(f.feedbackId). This page shows where your feedback is. \
+            It never shows what you wrote, your name or your contact details.</p>
+            <ol class="cards">
+            \(step("Received", done: true, received))
+            \(step("Acknowledged", done: f.acknowledgedAt != nil, acknowledged))
+            \(step("Answered", done: f.respondedAt != nil, answered))
+            \(step("Closed", done: f.closedAt != nil, closed))
+            </ol>
+            <p><a href="/contributions">Look up another reference</a></p>
+            """
     }
 }

@@ -46,27 +46,38 @@ extension Pages {
                 </div>
                 """
             } ?? .empty
+        return """
+            <h1>My contributions</h1>
+            <p class="lede">When we recorded something you told a meeting or a group, we gave you a contribution reference. \
+            Enter it here to see what happened to what you said. If you gave feedback on this website, enter its \
+            reference to see where your feedback is.</p>
+            \(errorSummary)
+            \(referenceForm(code, error: error))
+            <p>The reference shows only this one contribution or piece of feedback. It does not show your name or anything \
+            else about you.</p>
+            """
+    }
+
+    /// The look-up form: a contribution code or a feedback reference (``FeedbackReference``), posted to
+    /// `/contributions`, which sends a feedback reference on to its page.
+    static func referenceForm(_ code: String = "", error: String? = nil) -> Markup {
         let errorLine: Markup =
             error.map {
                 "<p id=\"code-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>"
             } ?? .empty
         let describedBy = error == nil ? "code-hint" : "code-hint code-error"
         return """
-            <h1>My contributions</h1>
-            <p class="lede">When we recorded something you told a meeting or a group, we gave you a contribution reference. \
-            Enter it here to see what happened to what you said.</p>
-            \(errorSummary)
             <form method="post" action="/contributions" novalidate>
             <div class="field\(error == nil ? "" : " field-error")">
-            <label for="code">Your contribution reference</label>
-            <p class="hint" id="code-hint">16 letters and numbers, for example 7KQ3-M9XD-1P4T-ZB2C. Capitals and dashes do not matter.</p>
+            <label for="code">Your contribution reference or feedback reference</label>
+            <p class="hint" id="code-hint">A contribution reference is 16 letters and numbers, for example 7KQ3-M9XD-1P4T-ZB2C. \
+            A feedback reference looks like WEB-20261207-7K3QX9ZD. Capitals and spaces do not matter.</p>
             \(errorLine)
             <input class="short" type="text" id="code" name="code" value="\(code)" autocomplete="off" spellcheck="false" \
             aria-describedby="\(describedBy)"\(error == nil ? Markup.empty : " aria-invalid=\"true\"")>
             </div>
             <button type="submit">Show what happened</button>
             </form>
-            <p>The reference shows only this one contribution. It does not show your name or anything else about you.</p>
             """
     }
 

@@ -163,9 +163,8 @@ extension PortalWorker {
             return (earlier?.feedbackId ?? "", existing.index, true)
         }
         let now = Timestamp.now()
-        let day = now.prefix(10).replacingOccurrences(of: "-", with: "")
-        let suffix = Base32.crockford(Array(tokens.derive("feedback-id", nonce: nonce).prefix(5)))
-        let feedbackId = "WEB-\(day)-\(suffix)"
+        let feedbackId = FeedbackReference.make(
+            day: now, random: Array(tokens.derive("feedback-id", nonce: nonce).prefix(FeedbackReference.randomBytes)))
         let recorder = Recorder(ledger: ledger)
         let event: PreparedEvent
         do {
@@ -187,6 +186,37 @@ extension PortalWorker {
         let h = Array(hex)
         return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
             + String(h[20..<32])
+    }
+}
+
+/// The reference the form gives: `WEB-` + the UTC day (`YYYYMMDD`) + `-` + 8 Crockford base 32
+/// characters (40 bits derived from the form's secret nonce), such as `WEB-20261207-7K3QX9ZD`.
+///
+/// Only these references open a feedback item's public status (`GET /feedback/REF`). Feedback
+/// recorded by staff has ids such as `F-2026-0001`, which anyone can guess by counting, so it is
+/// deliberately not public by id: a privacy choice, not an oversight.
+enum FeedbackReference {
+    /// The bytes of the random part (40 bits: 8 characters).
+    static let randomBytes = 5
+    static let prefix = "WEB-"
+
+    /// The reference for feedback received at `day` (an RFC 3339 time; its date is used).
+    static func make(day: String, random: [UInt8]) -> String {
+        prefix + day.prefix(10).replacingOccurrences(of: "-", with: "") + "-" + Base32.crockford(random)
+    }
+
+    /// The reference as typed, trimmed and in capitals, when it has the form ``make(day:random:)``
+    /// gives (a real date, 8 characters of the alphabet); nil otherwise.
+    static func normalise(_ typed: String) -> String? {
+        let text = typed.trimmingCharacters(in: .whitespaces).uppercased()
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.hasPrefix(prefix), parts.count == 3, parts[1].count == 8, parts[1].allSatisfy(\.isASCII),
+            parts[1].allSatisfy(\.isNumber), parts[2].count == (randomBytes * 8 + 4) / 5,
+            parts[2].allSatisfy({ ContributionCodes.alphabet.contains($0) })
+        else { return nil }
+        let d = parts[1]
+        guard CivilDate(parsing: "\(d.prefix(4))-\(d.dropFirst(4).prefix(2))-\(d.suffix(2))") != nil else { return nil }
+        return text
     }
 }
 

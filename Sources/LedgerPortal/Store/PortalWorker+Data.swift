@@ -110,6 +110,12 @@ extension PointView {
         return paged
     }
 
+    /// Where the feedback with id `id` stands, its clocks judged on ``today``; nil when the
+    /// projections hold no such feedback (at this point).
+    func feedbackStatus(_ id: String) throws -> FeedbackView? {
+        try projections.feedbackItem(id).map { FeedbackView($0, now: today, clocks: FeedbackClocks()) }
+    }
+
     // MARK: Decisions
 
     /// The register, newest proposal first.

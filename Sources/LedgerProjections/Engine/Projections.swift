@@ -108,6 +108,11 @@ public final class Projections {
         try query { try FeedbackTables($0, suffix: "").all() }
     }
 
+    /// One piece of feedback by id, or nil when there is none.
+    public func feedbackItem(_ id: String) throws -> FeedbackRecord? {
+        try query { try FeedbackTables($0, suffix: "").item(id) }
+    }
+
     /// The public "you said, we did" list, by receipt time (the projection's published list).
     public func youSaidWeDid() throws -> [YouSaidWeDid] {
         try query { try FeedbackTables($0, suffix: "").published(newestFirst: false) }
