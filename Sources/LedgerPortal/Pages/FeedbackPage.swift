@@ -181,15 +181,10 @@ extension Pages {
             let late: Markup = v.respondedLate ? " That was later than we promise." : .empty
             let answer: Markup
             if let y = YouSaidWeDid(f) {
-                let changed: Markup = y.whatChanged.map { "<dt>What changed</dt><dd>\($0)</dd>" } ?? .empty
                 answer = """
                     <p>You agreed that we could publish a summary, so our answer is on \
                     <a href="/you-said-we-did">\u{201C}You said, we did\u{201D}</a>:</p>
-                    <dl class="said">
-                    <dt>You said</dt><dd>\(y.youSaid)</dd>
-                    <dt>We did</dt><dd>\(y.weDid)</dd>
-                    \(changed)
-                    </dl>
+                    \(saidAndDone(y, withAction: false))
                     """
             } else if f.consentToPublish {
                 answer = "<p>The answer is not published here.</p>"

@@ -4,19 +4,27 @@ import LedgerProjections
 extension Pages {
     // MARK: You said, we did
 
+    /// One published answer: what the person said, what we did, what changed and (on the list)
+    /// the plan action. The "you said, we did" page and a feedback item's own page show it alike.
+    static func saidAndDone(_ y: YouSaidWeDid, withAction: Bool) -> Markup {
+        let changed: Markup = y.whatChanged.map { "<dt>What changed</dt><dd>\($0)</dd>" } ?? .empty
+        let action: Markup = withAction ? y.actionRef.map { "<dt>Plan action</dt><dd>\($0)</dd>" } ?? .empty : .empty
+        return """
+            <dl class="said">
+            <dt>You said</dt><dd>\(y.youSaid)</dd>
+            <dt>We did</dt><dd>\(y.weDid)</dd>
+            \(changed)\(action)
+            </dl>
+            """
+    }
+
     static func youSaid(_ list: Paged<YouSaidWeDid>) -> Markup {
         let items: [Markup] = list.items.map { y in
-            let changed: Markup = y.whatChanged.map { "<dt>What changed</dt><dd>\($0)</dd>" } ?? .empty
-            let action: Markup = y.actionRef.map { "<dt>Plan action</dt><dd>\($0)</dd>" } ?? .empty
             return """
                 <li class="card">
                 <h2>\(Words.change(y.changeStatus))</h2>
                 <p class="muted">Told to us through \(Words.channel(y.channel)) in \(Words.month(y.receivedIn)). Reference \(y.feedbackId).</p>
-                <dl class="said">
-                <dt>You said</dt><dd>\(y.youSaid)</dd>
-                <dt>We did</dt><dd>\(y.weDid)</dd>
-                \(changed)\(action)
-                </dl>
+                \(saidAndDone(y, withAction: true))
                 </li>
                 """
         }

@@ -196,6 +196,9 @@ struct DecodePlan: Sendable {
     let types: [String]
     let numbers: [String: Int]
     let payloadTypes: [(version: Int, shape: PayloadDecoder.Shape)?]
+    /// Per type: the older versions whose upcast keeps the payload, so they decode as the newest
+    /// (``UpcasterChain/keepsPayload(type:from:)``, asked once here rather than per entry).
+    let keptVersions: [Set<Int>]
     /// Per type: decode before the fold (false: the payloads were checked on append and no
     /// projection folding the type reads typed payloads; decoded only if one is asked for).
     let eager: [Bool]
@@ -211,6 +214,10 @@ struct DecodePlan: Sendable {
             return (version, PayloadDecoder.Shape(t))
         }
         eager = types.map { !lazy.contains($0) }
+        keptVersions = zip(types, payloadTypes).map { name, decoder in
+            guard let newest = decoder?.version, newest > 1 else { return [] }
+            return Set((1..<newest).filter { UpcasterChain.standard.keepsPayload(type: name, from: $0) })
+        }
     }
 
     /// The event of stored entry bytes, when its type is one of ``types`` (nil otherwise).
@@ -236,7 +243,7 @@ struct DecodePlan: Sendable {
             let occurredAt = tape.member("occurredAt", of: event).flatMap(tape.string),
             let payloadNode = tape.member("payload", of: event),
             let decoder = payloadTypes[number],
-            decoder.version == version || UpcasterChain.standard.keepsPayload(type: type, from: version)
+            decoder.version == version || keptVersions[number].contains(version)
         else { return try slow(index: index, bytes: bytes) }
         let subject = tape.member("private", of: event).flatMap { tape.member("subject", of: $0) }.flatMap(tape.string)
         let fields = PayloadFields(tape: tape, node: payloadNode)
