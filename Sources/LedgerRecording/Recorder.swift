@@ -20,19 +20,15 @@ public protocol RecordingRequest: Sendable {
     func payload(from log: LogLookup, at time: String) throws -> Payload
     /// The plain-language sentence the receipt carries, e.g. `Registered region NW (North West).`
     func summary(of payload: Payload) -> String
-    /// Personal data for the event's private part, when the request carries any.
-    var privatePart: PrivatePart? { get }
-    /// The private part, for a request that must look in the log to know what is private and
-    /// under which subject (an answer to feedback given without consent to publish).
+    /// Personal data for the event's private part, when the request carries any; `log` is there
+    /// for a request that must look to know what is private and under which subject (an answer
+    /// to feedback given without consent to publish).
     func privatePart(from log: LogLookup) throws -> PrivatePart?
 }
 
 extension RecordingRequest {
     /// By default a request carries no personal data.
-    public var privatePart: PrivatePart? { nil }
-
-    /// By default the private part needs nothing from the log: ``privatePart``.
-    public func privatePart(from log: LogLookup) throws -> PrivatePart? { privatePart }
+    public func privatePart(from log: LogLookup) throws -> PrivatePart? { nil }
 }
 
 /// A payload that needs nothing from the log is its own request: the verb fills the typed payload

@@ -94,7 +94,7 @@ public struct ReceiveFeedback: RecordingRequest {
     }
 
     /// What the person wrote, under the submitter's subject (the feedback's own when anonymous).
-    public var privatePart: PrivatePart? {
+    public func privatePart(from log: LogLookup) -> PrivatePart? {
         let data = [("text", text), ("name", name), ("contact", contact), ("accessNeeds", accessNeeds)]
         let subject = submitter == FeedbackReceived.anonymous ? "feedback/\(feedbackId)" : "person/\(submitter)"
         return PrivatePart(
@@ -233,7 +233,7 @@ public struct RecordContribution: RecordingRequest {
     }
 
     /// The content, under the contributor's subject.
-    public var privatePart: PrivatePart? {
+    public func privatePart(from log: LogLookup) -> PrivatePart? {
         PrivatePart(
             subject: "person/\(contribution.personId)", data: content.map { ["content": .string($0)] } ?? [:])
     }

@@ -41,7 +41,7 @@ public struct RegisterPerson: RecordingRequest {
     }
 
     /// Name and contact, under subject `person/<id>`.
-    public var privatePart: PrivatePart? {
+    public func privatePart(from log: LogLookup) -> PrivatePart? {
         var data: [String: JSONValue] = [:]
         if let name { data["name"] = .string(name) }
         if let contact { data["contact"] = .string(contact) }
