@@ -61,7 +61,7 @@ extension Ledger {
             if case .failure(let error) = item { throw count > 1 ? .inBatch(position: n, error) : error }
         }
         progress?(count / 3)
-        return try write { db, batch in
+        return try write { _, batch in
             // In order: ids, stream versions, signer, key and policy rules.
             var prepared: [(Batch.Prepared, Ed25519SigningKey)] = []
             prepared.reserveCapacity(count)
@@ -95,7 +95,7 @@ extension Ledger {
                 if let ahead {
                     DispatchQueue.global().async(group: group) { box.value = build(ahead) }
                 }
-                results += try batch.commit(items.map(\.0), built: built, db: db)
+                results += try batch.commit(items.map(\.0), built: built)
                 group.wait()
                 next = ahead == nil ? nil : box.value
             }
@@ -106,7 +106,7 @@ extension Ledger {
 
     /// Appends events their authors signed elsewhere; each signature is checked first.
     public func append(signed events: [(event: Event, signature: [UInt8])]) throws(LedgerError) -> [AppendResult] {
-        try write { db, batch in
+        try write { _, batch in
             var prepared: [Batch.Prepared] = []
             for (n, item) in events.enumerated() {
                 do {
@@ -131,7 +131,7 @@ extension Ledger {
             let built = zip(prepared, events).map { p, e -> Batch.Built? in
                 p.duplicate == nil ? Batch.build(p, recordedAt: recordedAt, sign: { _ in e.signature }) : nil
             }
-            return try batch.commit(prepared, built: built, db: db)
+            return try batch.commit(prepared, built: built)
         }
     }
 
@@ -148,15 +148,10 @@ extension Ledger {
         try requireWritable()
         do {
             var committed: Batch?
-            let result = try db.writeWithoutTransaction { db in
-                var value: T?
-                try db.inTransaction(.immediate) {
-                    let batch = try Batch(db: db, ledger: self)
-                    value = try body(db, batch)
-                    committed = batch
-                    return .commit
-                }
-                guard let value else { throw LedgerError.storage("the write transaction returned nothing") }
+            let result = try SQLiteEngine(queue: db).transaction { db in
+                let batch = try Batch(storage: SQLiteLog(db), ledger: self)
+                let value = try body(db, batch)
+                committed = batch
                 return value
             }
             if let batch = committed {

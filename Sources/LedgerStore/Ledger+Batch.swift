@@ -1,23 +1,5 @@
 import LedgerCore
 import Foundation
-import GRDB
-import GRDBSQLite
-
-/// Reads facts from the `facts` table inside the current transaction; facts about logged events
-/// (``FactKeys/eventPrefix``) come from the entries' id index instead.
-struct DatabaseFacts: FactReader {
-    let db: Database
-
-    func fact(_ key: String) -> String? {
-        if key.hasPrefix(FactKeys.eventPrefix) {
-            let id = String(key.dropFirst(FactKeys.eventPrefix.count))
-            guard let stmt = try? db.cachedStatement(sql: "SELECT 1 FROM entries WHERE id = ?") else { return nil }
-            return (try? Int.fetchOne(stmt, arguments: [id])) != nil ? "1" : nil
-        }
-        guard let stmt = try? db.cachedStatement(sql: "SELECT value FROM facts WHERE key = ?") else { return nil }
-        return try? String.fetchOne(stmt, arguments: [key])
-    }
-}
 
 /// The state of one append transaction: the next index, the tree's right edge, the keys and
 /// the stream versions, including what earlier events of the same batch changed.
@@ -59,41 +41,30 @@ final class Batch {
     private var nextIndex: Int
     private var streamVersions: [String: Int] = [:]
     private var batchIDs: [String: Prepared] = [:]
-    private let db: Database
+    /// The engine, inside the append's transaction.
+    let storage: any LogWrites
     let recordedAt: String
     private let policy: (any AdmissionPolicy)?
     /// Facts as of the next index: the stored ones plus this batch's updates.
     private var facts: FactOverlay
 
-    init(db: Database, ledger: Ledger) throws {
-        self.db = db
+    init(storage: any LogWrites, ledger: Ledger) throws {
+        self.storage = storage
         policy = ledger.policy
-        facts = FactOverlay(base: DatabaseFacts(db: db))
-        let size = try Ledger.size(db)
+        facts = FactOverlay(base: StorageFacts(storage: storage))
+        let size = try storage.size()
         nextIndex = size
         if let cached = ledger.frontierCache, cached.size == UInt64(size) {
             frontier = cached
         } else {
-            frontier = try MerkleFrontier(size: UInt64(size), source: DatabaseNodeSource(db: db))
+            frontier = try MerkleFrontier(size: UInt64(size), source: StorageNodeSource(storage: storage))
         }
         if let cached = ledger.registryCache, cached.size == size {
             registry = cached.registry
         } else {
-            registry = try Self.loadRegistry(db, ledger: ledger)
+            registry = try storage.registry(origin: ledger.origin, logKey: ledger.logKey.description)
         }
         recordedAt = Timestamp.now()
-    }
-
-    static func loadRegistry(_ db: Database, ledger: Ledger) throws -> KeyRegistry {
-        var keys: [KeyRegistry.Key] = []
-        for row in try Row.fetchAll(db, sql: "SELECT key_id, public_key, registered_at, revoked_at, is_admin, holder FROM keys") {
-            let raw = [UInt8]((Data.fromDatabaseValue(row["public_key"]) ?? Data()))
-            keys.append(KeyRegistry.Key(
-                keyID: row["key_id"], publicKey: Ed25519PublicKey(uncheckedRawRepresentation: raw),
-                registeredAt: row["registered_at"], revokedAt: row["revoked_at"],
-                isAdmin: row["is_admin"], holder: row["holder"]))
-        }
-        return KeyRegistry(origin: ledger.origin, logKey: ledger.logKey.description, keys: keys)
     }
 
     // MARK: - Preparing
@@ -165,7 +136,7 @@ final class Batch {
             for (name, value) in c.draft where stored[name] != value {
                 // Personal data given in clear is compared with what was stored for the entry.
                 if name == "private", let object = c.privateObject,
-                    case .available(let subject, _, let data)? = try PrivateStore.load(at: existing.index, subject: object.subject, db: db),
+                    case .available(let subject, _, let data)? = try PrivateStore.load(at: existing.index, subject: object.subject, from: storage),
                     subject == object.subject, data == object.data
                 {
                     continue
@@ -278,23 +249,19 @@ final class Batch {
         if let p = batchIDs[id] {
             return Existing(index: p.index, event: p.event, leafHash: [])
         }
-        let stmt = try db.cachedStatement(sql: "SELECT idx, bytes, leaf_hash FROM entries WHERE id = ?")
-        guard let row = try Row.fetchOne(stmt, arguments: [id]) else { return nil }
-        let bytes = [UInt8](Data.fromDatabaseValue(row["bytes"]) ?? Data())
+        guard let row = try storage.entry(id: id) else { return nil }
         let entry: Entry
         do {
-            entry = try Entry(bytes: bytes)
+            entry = try Entry(bytes: row.bytes)
         } catch {
-            throw LedgerError.corrupt("stored entry \(row["idx"] as Int? ?? -1) does not parse: \(error)")
+            throw LedgerError.corrupt("stored entry \(row.index) does not parse: \(error)")
         }
-        return Existing(
-            index: row["idx"], event: entry.event, leafHash: [UInt8](Data.fromDatabaseValue(row["leaf_hash"]) ?? Data()))
+        return Existing(index: row.index, event: entry.event, leafHash: row.leafHash)
     }
 
     private func currentVersion(stream: String) throws -> Int {
         if let v = streamVersions[stream] { return v }
-        let stmt = try db.cachedStatement(sql: "SELECT MAX(stream_version) FROM entries WHERE stream = ?")
-        let v = try Int.fetchOne(stmt, arguments: [stream]) ?? 0
+        let v = try storage.latestStreamVersion(stream)
         streamVersions[stream] = v
         return v
     }
@@ -320,8 +287,7 @@ final class Batch {
     }
 
     /// Inserts the built entries in order, extending the tree.
-    func commit(_ prepared: [Prepared], built: [Built?], db: Database) throws -> [AppendResult] {
-        let insert = try Self.entryInsert(db)
+    func commit(_ prepared: [Prepared], built: [Built?]) throws -> [AppendResult] {
         var results: [AppendResult] = []
         results.reserveCapacity(prepared.count)
         for (p, b) in zip(prepared, built) {
@@ -336,82 +302,14 @@ final class Batch {
             let nodes = frontier.append(leafHash: b.leafHash)
             var nodeBytes: [UInt8] = []
             for node in nodes { nodeBytes += node.hash }
-            try Self.insertEntry(
-                insert, event: p.event, index: p.index, bytes: b.bytes, leafHash: b.leafHash, nodes: nodeBytes, db: db)
-            try Self.recordKeyEvent(p.event, at: p.index, registry: registry, db: db)
-            if let object = p.privateObject { try PrivateStore.store(object, at: p.index, db: db) }
+            try storage.insertEntry(
+                EntryRow(event: p.event, index: p.index, bytes: b.bytes, leafHash: b.leafHash, nodes: nodeBytes))
+            try storage.recordKeyEvent(p.event, at: p.index, registry: registry)
+            if let object = p.privateObject { try PrivateStore.store(object, at: p.index, in: storage) }
             results.append(AppendResult(index: p.index, id: p.event.id, leafHash: Base64.encode(b.leafHash), duplicate: false))
         }
-        sqlite3_reset(insert.sqliteStatement)
-        try Self.writeFacts(facts.updates, db: db)
+        try storage.storeFactUpdates(facts.updates)
         facts.updates = [:]
         return results
-    }
-
-    /// The statement that inserts one entry row (``insertEntry(_:event:index:bytes:leafHash:nodes:db:)``).
-    static func entryInsert(_ db: Database) throws -> Statement {
-        try db.cachedStatement(sql: """
-            INSERT INTO entries(idx, id, stream, stream_version, type, signer, bytes, leaf_hash, nodes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-    }
-
-    /// Inserts one entry row: its bytes, leaf hash and the tree nodes it completes (every append
-    /// and every copied entry is stored by this function).
-    static func insertEntry(
-        _ insert: Statement, event: Event, index: Int, bytes: [UInt8], leafHash: [UInt8], nodes nodeBytes: [UInt8],
-        db: Database
-    ) throws {
-        let handle = insert.sqliteStatement
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, 1, Int64(index))
-        sqlite3_bind_text(handle, 2, event.id, -1, transient)
-        sqlite3_bind_text(handle, 3, event.stream, -1, transient)
-        sqlite3_bind_int64(handle, 4, Int64(event.streamVersion))
-        sqlite3_bind_text(handle, 5, event.type, -1, transient)
-        sqlite3_bind_text(handle, 6, event.signer, -1, transient)
-        sqlite3_bind_blob(handle, 7, bytes, Int32(bytes.count), transient)
-        sqlite3_bind_blob(handle, 8, leafHash, Int32(leafHash.count), transient)
-        if nodeBytes.isEmpty {
-            sqlite3_bind_null(handle, 9)
-        } else {
-            sqlite3_bind_blob(handle, 9, nodeBytes, Int32(nodeBytes.count), transient)
-        }
-        let rc = sqlite3_step(handle)
-        guard rc == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(handle)
-            throw LedgerError.storage("inserting entry \(index): \(message) (code \(rc))")
-        }
-    }
-
-    /// Writes fact updates; called at the end of each commit, once the entries are in the table
-    /// (so facts about logged events need no rows of their own).
-    static func writeFacts(_ updates: [String: String?], db: Database) throws {
-        guard !updates.isEmpty else { return }
-        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO facts(key, value) VALUES (?, ?)")
-        let delete = try db.cachedStatement(sql: "DELETE FROM facts WHERE key = ?")
-        for (key, value) in updates where !key.hasPrefix(FactKeys.eventPrefix) {
-            if let value { try upsert.execute(arguments: [key, value]) } else { try delete.execute(arguments: [key]) }
-        }
-    }
-
-    /// Records a key event's effect in the `keys` table, from `registry` as it stands after it.
-    static func recordKeyEvent(_ event: Event, at index: Int, registry: KeyRegistry, db: Database) throws {
-        switch event.type {
-        case "ledger.genesis", "key.registered":
-            for key in registry.keys.values where key.registeredAt == index {
-                try db.execute(
-                    sql: "INSERT INTO keys(key_id, public_key, registered_at, revoked_at, is_admin, holder) VALUES (?, ?, ?, NULL, ?, ?)",
-                    arguments: [key.keyID, Data(key.publicKey.rawRepresentation), index, key.isAdmin, key.holder])
-            }
-        case "key.revoked":
-            if let id = event.payload["keyId"]?.stringValue {
-                try db.execute(sql: "UPDATE keys SET revoked_at = ? WHERE key_id = ?", arguments: [index, id])
-            }
-        default:
-            break
-        }
     }
 }

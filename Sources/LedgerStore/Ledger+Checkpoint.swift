@@ -59,7 +59,7 @@ extension Ledger {
             let last = try Row.fetchOne(db, sql: "SELECT size, root, note, signed_at FROM checkpoints ORDER BY size DESC LIMIT 1")
                 .map(Self.checkpoint)
             if let last, last.size == size { return (last, false) }
-            let reader = MerkleTreeReader(source: DatabaseNodeSource(db: db))
+            let reader = MerkleTreeReader(source: StorageNodeSource(storage: SQLiteLog(db)))
             let root = try reader.root(size: UInt64(size))
             if let last {
                 guard last.size < size else {

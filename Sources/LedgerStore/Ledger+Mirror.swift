@@ -49,27 +49,22 @@ extension Ledger {
     func continuation() throws(LedgerError) -> LogVerifier.Continuation? {
         let queue = db
         let held: (size: Int, frontier: MerkleFrontier, registry: KeyRegistry)? = try read { db in
-            let size = try Self.size(db)
+            let storage = SQLiteLog(db)
+            let size = try storage.size()
             guard size > 0 else { return nil }
             return (
-                size, try MerkleFrontier(size: UInt64(size), source: DatabaseNodeSource(db: db)),
-                try Batch.loadRegistry(db, ledger: self)
+                size, try MerkleFrontier(size: UInt64(size), source: StorageNodeSource(storage: storage)),
+                try storage.registry(origin: origin, logKey: logKey.description)
             )
         }
         guard let held else { return nil }
         return LogVerifier.Continuation(
             size: held.size, frontier: held.frontier, registry: held.registry, facts: StoredFacts(queue: queue),
             streamVersion: { stream in
-                (try? queue.read { db in
-                    try Int.fetchOne(
-                        db, sql: "SELECT MAX(stream_version) FROM entries WHERE stream = ?", arguments: [stream])
-                }) ?? 0
+                (try? queue.read { db in try SQLiteLog(db).latestStreamVersion(stream) }) ?? 0
             },
             hasEvent: { id in
-                (try? queue.read { db in
-                    try Int.fetchOne(db, sql: "SELECT 1 FROM entries WHERE id = ?", arguments: [id])
-                })
-                    != nil
+                (try? queue.read { db in try SQLiteLog(db).hasEvent(id: id) }) ?? false
             })
     }
 
@@ -79,21 +74,21 @@ extension Ledger {
         do {
             try db.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let size = try Self.size(db)
+                    let storage = SQLiteLog(db)
+                    let size = try storage.size()
                     guard size == chunk.base else {
                         throw LedgerError.refused(
                             "the copy now holds \(size) entries, not \(chunk.base): another program wrote to it")
                     }
-                    let insert = try Batch.entryInsert(db)
                     for (i, entry) in chunk.entries.enumerated() {
                         guard let entry else { throw LedgerError.refused("entry \(chunk.base + i) did not parse") }
-                        try Batch.insertEntry(
-                            insert, event: entry.event, index: chunk.base + i, bytes: entry.bytes,
-                            leafHash: chunk.leafHashes[i], nodes: chunk.nodes[i], db: db)
-                        try Batch.recordKeyEvent(entry.event, at: chunk.base + i, registry: chunk.registry, db: db)
+                        try storage.insertEntry(
+                            EntryRow(
+                                event: entry.event, index: chunk.base + i, bytes: entry.bytes,
+                                leafHash: chunk.leafHashes[i], nodes: chunk.nodes[i]))
+                        try storage.recordKeyEvent(entry.event, at: chunk.base + i, registry: chunk.registry)
                     }
-                    sqlite3_reset(insert.sqliteStatement)
-                    try Batch.writeFacts(chunk.factUpdates, db: db)
+                    try storage.storeFactUpdates(chunk.factUpdates)
                     return .commit
                 }
             }
@@ -138,7 +133,7 @@ extension Ledger {
                 throw LedgerError.refused(
                     "the checkpoint is at size \(checkpoint.size) but only \(size) entries are held")
             }
-            let root = try MerkleTreeReader(source: DatabaseNodeSource(db: db)).root(size: checkpoint.size)
+            let root = try MerkleTreeReader(source: StorageNodeSource(storage: SQLiteLog(db))).root(size: checkpoint.size)
             guard root == checkpoint.rootHash else {
                 throw LedgerError.refused(
                     "the checkpoint at size \(checkpoint.size) does not commit to the entries held")
@@ -163,7 +158,7 @@ struct StoredFacts: FactReader {
     let queue: DatabaseQueue
 
     func fact(_ key: String) -> String? {
-        try? queue.read { db in DatabaseFacts(db: db).fact(key) }
+        try? queue.read { db in StorageFacts(storage: SQLiteLog(db)).fact(key) }
     }
 }
 

@@ -42,7 +42,7 @@ extension Ledger {
                 arguments: [Int64(first), Int64(first) + Int64(tile.width)])
             return rows.flatMap { [UInt8]($0) }
         }
-        let source = DatabaseNodeSource(db: db)
+        let source = StorageNodeSource(storage: SQLiteLog(db))
         var out: [UInt8] = []
         out.reserveCapacity(tile.width * RFC6962.hashByteCount)
         for i in 0..<UInt64(tile.width) {

@@ -15,42 +15,37 @@ public enum PrivateRecord: Sendable, Equatable {
 enum PrivateStore {
     static func associatedData(_ index: Int) -> [UInt8] { Array("coledger/private/v1 \(index)".utf8) }
 
-    static func key(for subject: String, db: Database, create: Bool) throws -> [UInt8]? {
-        if let data = try Data.fetchOne(db, sql: "SELECT key FROM subject_keys WHERE subject = ?", arguments: [subject]) {
-            return [UInt8](data)
-        }
-        guard create else { return nil }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject]) ?? false {
-            throw LedgerError.refused(
-                "subject \(subject) was erased; record new personal data under a new pseudonym")
+    static func key(for subject: String, in storage: any LogReads) throws -> [UInt8]? {
+        try storage.subjectKey(subject)
+    }
+
+    /// The subject's key, made and stored when it has none yet; an erased subject gets no new key.
+    static func newOrExistingKey(for subject: String, in storage: any LogWrites) throws -> [UInt8] {
+        if let key = try storage.subjectKey(subject) { return key }
+        if try storage.isErased(subject) {
+            throw LedgerError.refused("subject \(subject) was erased; record new personal data under a new pseudonym")
         }
         let key = SecureRandom.bytes(XChaCha20Poly1305.keyByteCount)
-        try db.execute(sql: "INSERT INTO subject_keys(subject, key) VALUES (?, ?)", arguments: [subject, Data(key)])
+        try storage.insertSubjectKey(subject, key: key)
         return key
     }
 
-    static func store(_ object: Batch.PrivateObject, at index: Int, db: Database) throws {
-        guard var key = try key(for: object.subject, db: db, create: true) else { return }
+    static func store(_ object: Batch.PrivateObject, at index: Int, in storage: any LogWrites) throws {
+        var key = try newOrExistingKey(for: object.subject, in: storage)
         defer { SecureRandom.zero(&key) }
         var plaintext = try CanonicalJSON.serialize(.object(["salt": .string(Base64.encode(object.salt)), "private": object.data]))
         defer { SecureRandom.zero(&plaintext) }
         let sealed = try XChaCha20Poly1305.seal(plaintext, key: key, associatedData: associatedData(index))
-        try db.execute(
-            sql: "INSERT INTO private_objects(idx, subject, nonce, ciphertext) VALUES (?, ?, ?, ?)",
-            arguments: [index, object.subject, Data(sealed.nonce), Data(sealed.ciphertext)])
+        try storage.insertPrivateObject(
+            SealedPrivateObject(index: index, subject: object.subject, nonce: sealed.nonce, ciphertext: sealed.ciphertext))
     }
 
-    static func load(at index: Int, subject: String, db: Database) throws -> PrivateRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT subject, nonce, ciphertext FROM private_objects WHERE idx = ?", arguments: [index]) else {
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject]) ?? false {
-                return .erased(subject: subject)
-            }
-            return nil
+    static func load(at index: Int, subject: String, from storage: any LogReads) throws -> PrivateRecord? {
+        guard let sealed = try storage.privateObject(at: index) else {
+            return try storage.isErased(subject) ? .erased(subject: subject) : nil
         }
-        guard let key = try key(for: row["subject"], db: db, create: false) else { return .erased(subject: row["subject"]) }
-        return try open(
-            at: index, subject: row["subject"], nonce: [UInt8](row["nonce"] as Data), ciphertext: [UInt8](row["ciphertext"] as Data),
-            key: key)
+        guard let key = try key(for: sealed.subject, in: storage) else { return .erased(subject: sealed.subject) }
+        return try open(at: index, subject: sealed.subject, nonce: sealed.nonce, ciphertext: sealed.ciphertext, key: key)
     }
 
     /// Decrypts entry `index`'s private object with its subject's key (which it zeroes) and reads
@@ -71,7 +66,7 @@ extension Ledger {
     /// The personal data of entry `index`: available, erased, or nil when the entry has none.
     public func privateRecord(at index: Int) throws(LedgerError) -> PrivateRecord? {
         guard let stored = try entry(at: index), let p = stored.entry.event.privatePart else { return nil }
-        return try read { db in try PrivateStore.load(at: index, subject: p.subject, db: db) }
+        return try read { db in try PrivateStore.load(at: index, subject: p.subject, from: SQLiteLog(db)) }
     }
 
     /// Every stored private object of entries below `size`, for restricted exports and checks.
@@ -119,18 +114,15 @@ extension Ledger {
         case .success(let c): completed = c
         case .failure(let error): throw error
         }
-        let result = try write { db, batch in
-            let known = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM private_objects WHERE subject = ?", arguments: [subject]) ?? 0
-            let hasKey = try Bool.fetchOne(db, sql: "SELECT 1 FROM subject_keys WHERE subject = ?", arguments: [subject]) ?? false
-            guard known > 0 || hasKey else {
+        let result = try write { _, batch in
+            let storage = batch.storage
+            guard try storage.privateObjectCount(subject: subject) > 0 || storage.subjectKey(subject) != nil else {
                 throw LedgerError.refused("no personal data is held for subject \(subject) (already erased, or never recorded)")
             }
-            try db.execute(sql: "DELETE FROM private_objects WHERE subject = ?", arguments: [subject])
-            try db.execute(sql: "DELETE FROM subject_keys WHERE subject = ?", arguments: [subject])
-            try db.execute(sql: "INSERT OR REPLACE INTO erased_subjects(subject, erased_at) VALUES (?, ?)", arguments: [subject, try Self.size(db)])
+            try storage.erase(subject: subject, at: try storage.size())
             let prepared = try batch.sequence(completed)
             let built = Batch.build(prepared, recordedAt: batch.recordedAt, sign: signer.signature(for:))
-            guard let result = try batch.commit([prepared], built: [built], db: db).first else {
+            guard let result = try batch.commit([prepared], built: [built]).first else {
                 throw LedgerError.storage("erase appended nothing")
             }
             return result
@@ -152,8 +144,9 @@ extension Ledger {
     public func privateObjectsHeld(for subjects: [String]) throws(LedgerError) -> [String: Int] {
         try read { db in
             var out: [String: Int] = [:]
+            let storage = SQLiteLog(db)
             for subject in subjects {
-                let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM private_objects WHERE subject = ?", arguments: [subject]) ?? 0
+                let n = try storage.privateObjectCount(subject: subject)
                 if n > 0 { out[subject] = n }
             }
             return out
