@@ -72,17 +72,17 @@ extension Portal {
             return try await formPage(
                 status: 422, Pages.contributionsForm(code: String(typed.prefix(80)), error: message))
         }
-        let answer = try await store.perform { w in
+        let found = try await store.perform { w -> (answer: ContributionAnswer, page: Markup)? in
             try w.refresh()
-            return try w.answer(code: code)
+            return try w.answer(code: code).map { ($0, Pages.contributionAnswer($0, names: w.live.names)) }
         }
-        guard let answer else {
+        guard let (answer, answerPage) = found else {
             let message = "No contribution has the reference \(code). Check it and try again."
             if api { throw Refusal(status: 404, title: "Not found", message: message, field: "code") }
             return try await formPage(status: 404, Pages.contributionsForm(code: code, error: message))
         }
         if api { return json(answer) }
-        var response = try await formPage(status: 200, Pages.contributionAnswer(answer))
+        var response = try await formPage(status: 200, answerPage)
         response.headers.append(("cache-control", "no-store"))
         return response
     }

@@ -135,13 +135,30 @@ public final class Portal: Sendable {
             try allow("GET")
             let n = try Self.pageNumber(query)
             return try await page("plan|\(n)", at: try point(), request, section: .plan) { w, v in
-                w.render("Plan progress", .plan, Pages.plan(try v.plan(), page: n, pageSize: w.configuration.pageSize), at: v)
+                w.render(
+                    "Plan progress", .plan, Pages.plan(try v.plan(), page: n, pageSize: w.configuration.pageSize, names: v.names),
+                    at: v)
             }
         case ["you-said-we-did"]:
             try allow("GET")
-            let n = try Self.pageNumber(query)
-            return try await page("yousaid|\(n)", at: try point(), request, section: .yousaid) { w, v in
-                w.render("You said, we did", .yousaid, Pages.youSaid(try v.youSaid(page: n)), at: v)
+            let filters = try ListFilters.parse(query, for: .youSaid)
+            return try await page("yousaid|\(filters.linkQuery)\(filters.page)", at: try point(), request, section: .yousaid) { w, v in
+                let list = try v.youSaid(filters)
+                return w.render(
+                    "You said, we did", .yousaid,
+                    Pages.youSaid(list, filters: filters, form: try w.youSaidForm(filters, at: v), names: v.names), at: v)
+            }
+        case let s where s.count == 2 && s[0] == "actions":
+            try allow("GET")
+            let id = s[1]
+            return try await page("action|\(id)", at: try point(), request, section: .plan) { w, v in
+                guard let action = try v.actionPage(id, checkpointSize: w.checkpointSize) else { throw Self.noAction(id, at: v) }
+                return w.render(action.title, .plan, Pages.action(action, names: v.names), at: v)
+            }
+        case ["decisions", "reviews-due"]:
+            try allow("GET")
+            return try await page("reviews", at: try point(), request, section: .decisions) { w, v in
+                w.render("Decisions due for review", .decisions, Pages.reviewsDue(try v.reviewsDue()), at: v)
             }
         case ["contributions"]:
             try allow("GET", "POST")
@@ -153,11 +170,14 @@ public final class Portal: Sendable {
             return try await contributionLookup(request, api: false)
         case ["decisions"]:
             try allow("GET")
-            let n = try Self.pageNumber(query)
-            return try await page("decisions|\(n)", at: try point(), request, section: .decisions) { w, v in
+            let filters = try ListFilters.parse(query, for: .decisions)
+            return try await page("decisions|\(filters.linkQuery)\(filters.page)", at: try point(), request, section: .decisions) {
+                w, v in
                 w.render(
                     "Decisions", .decisions,
-                    Pages.decisions(Paged(all: try v.decisionRegister(), page: n, pageSize: w.configuration.pageSize)), at: v)
+                    Pages.decisions(
+                        try v.decisions(filters), filters: filters, form: try w.decisionsForm(filters, at: v),
+                        due: try v.reviewsDue().due.count, names: v.names), at: v)
             }
         case let s where s.count == 2 && s[0] == "decisions":
             try allow("GET")
@@ -165,7 +185,8 @@ public final class Portal: Sendable {
             let id = s[1]
             return try await page("decision|\(id)", at: at, request, section: .decisions) { w, v in
                 guard let detail = try v.decisionDetail(id) else { throw Self.noDecision(id, at: v) }
-                return w.render("Decision \(detail.decisionId)", .decisions, Pages.decision(detail), at: v)
+                return w.render(
+                    "Decision \(detail.decisionId)", .decisions, Pages.decision(detail, names: v.names, today: v.today.description), at: v)
             }
         case ["equity"]:
             try allow("GET")
@@ -212,15 +233,27 @@ public final class Portal: Sendable {
             return try await page("api:plan", at: try point(), request, section: nil) { _, v in Self.jsonBody(try v.plan()) }
         case ["api", "you-said-we-did"]:
             try allow("GET")
-            let n = try Self.pageNumber(query)
-            return try await page("api:yousaid|\(n)", at: try point(), request, section: nil) { _, v in
-                Self.jsonBody(try v.youSaid(page: n))
+            let filters = try ListFilters.parse(query, for: .youSaid)
+            return try await page("api:yousaid|\(filters.linkQuery)\(filters.page)", at: try point(), request, section: nil) { _, v in
+                Self.jsonBody(try v.youSaid(filters))
             }
         case ["api", "decisions"]:
             try allow("GET")
-            let n = try Self.pageNumber(query)
-            return try await page("api:decisions|\(n)", at: try point(), request, section: nil) { w, v in
-                Self.jsonBody(Paged(all: try v.decisionRegister(), page: n, pageSize: w.configuration.pageSize))
+            let filters = try ListFilters.parse(query, for: .decisions)
+            return try await page("api:decisions|\(filters.linkQuery)\(filters.page)", at: try point(), request, section: nil) { _, v in
+                Self.jsonBody(try v.decisions(filters))
+            }
+        case ["api", "decisions", "reviews-due"]:
+            try allow("GET")
+            return try await page("api:reviews", at: try point(), request, section: nil) { _, v in
+                Self.jsonBody(try v.reviewsDue())
+            }
+        case let s where s.count == 3 && s[0] == "api" && s[1] == "actions":
+            try allow("GET")
+            let id = s[2]
+            return try await page("api:action|\(id)", at: try point(), request, section: nil) { w, v in
+                guard let action = try v.actionPage(id, checkpointSize: w.checkpointSize) else { throw Self.noAction(id, at: v) }
+                return Self.jsonBody(action)
             }
         case let s where s.count == 3 && s[0] == "api" && s[1] == "decisions":
             try allow("GET")
@@ -348,6 +381,12 @@ public final class Portal: Sendable {
         Refusal(
             status: 404, title: "Decision not found",
             message: "There is no decision \(id) in the record\(view.said.map { " \($0)" } ?? "").", field: "id")
+    }
+
+    static func noAction(_ id: String, at view: PointView) -> Refusal {
+        Refusal(
+            status: 404, title: "Action not found",
+            message: "There is no action \(id) in the plan\(view.said.map { " \($0)" } ?? "").", field: "id")
     }
 
     static func respond(_ body: CachedBody, status: Int = 200) -> PortalResponse {

@@ -203,7 +203,7 @@ import Testing
         #expect(beforeOverdue.status == 0)
         let clean = try cli.run("--ledger", ledger, "check")
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
-        #expect(clean.stdout.hasPrefix("OK: 7 projection(s)"), "\(clean.stdout)")
+        #expect(clean.stdout.hasPrefix("OK: 8 projection(s)"), "\(clean.stdout)")
         let db = try DatabaseQueue(path: ledger)
         let target = try db.write { db -> String? in
             guard

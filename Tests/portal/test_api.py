@@ -40,13 +40,23 @@ def calls(server):
     """(method, documented path, concrete URL, body) for every route, with real and wrong parameters."""
     register = json.loads(fetch(server.base + "/api/decisions")[2])
     decision = register["items"][-1]["decisionId"]
+    action = json.loads(fetch(server.base + "/api/plan")[2])["actions"][0]["actionId"]
     return [
         ("GET", "/api/plan", "/api/plan", None),
         ("GET", "/api/you-said-we-did", "/api/you-said-we-did", None),
         ("GET", "/api/you-said-we-did", "/api/you-said-we-did?page=2", None),
         ("GET", "/api/you-said-we-did", "/api/you-said-we-did?page=-1", None),
+        ("GET", "/api/you-said-we-did", "/api/you-said-we-did?outcome=change_made&from=2025-06&to=2026-03&size=20&q=we", None),
+        ("GET", "/api/you-said-we-did", "/api/you-said-we-did?size=50", None),
+        ("GET", "/api/you-said-we-did", "/api/you-said-we-did?from=2025-06-01", None),
         ("GET", "/api/decisions", "/api/decisions", None),
         ("GET", "/api/decisions", "/api/decisions?page=x", None),
+        ("GET", "/api/decisions", "/api/decisions?outcome=approved&from=2025-04-01&to=2026-03-31&size=15", None),
+        ("GET", "/api/decisions", "/api/decisions?outcome=change_made", None),
+        ("GET", "/api/decisions/reviews-due", "/api/decisions/reviews-due", None),
+        ("GET", "/api/decisions/reviews-due", "/api/decisions/reviews-due?as-of=2025-02-30", None),
+        ("GET", "/api/actions/{actionId}", f"/api/actions/{action}", None),
+        ("GET", "/api/actions/{actionId}", "/api/actions/NOPE-9", None),
         ("GET", "/api/decisions/{decisionId}", f"/api/decisions/{decision}", None),
         ("GET", "/api/decisions/{decisionId}", "/api/decisions/D-NOPE", None),
         ("POST", "/api/contributions", "/api/contributions", b'{"code": "0000-0000-0000-0000"}'),

@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
         discussion: HelpText.reflow(
             """
             `coledger verify` proves the log; `coledger check` proves that the tables the read verbs answer
-            from (plan, feedback, trace, governance, decisions, metrics, cadence) are exactly the fold of
+            from (plan, feedback, trace, governance, decisions, metrics, cadence, names) are exactly the fold of
             that log. Each projection is folded afresh in memory up to the entry its stored state says it
             folded, and every table is compared row by row, every column. Nothing is written (a read-only
             ledger is scanned too). A difference means the file was edited behind the ledger's back:

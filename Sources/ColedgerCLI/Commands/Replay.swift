@@ -8,7 +8,7 @@ struct RebuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild",
         abstract: "Rebuild projections from entry 0 into fresh tables and swap them in atomically.",
-        discussion: "Projections: plan, feedback, trace, governance, decisions, metrics, cadence (all when NAME is left out).")
+        discussion: "Projections: plan, feedback, trace, governance, decisions, metrics, cadence, names (all when NAME is left out).")
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The projection to rebuild (default: all).") var name: String?
 

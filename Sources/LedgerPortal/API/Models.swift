@@ -1,3 +1,5 @@
+import LedgerProjections
+
 // What the portal shows, as the JSON the API returns (described in Schemas/openapi/portal.v1.json).
 // Only public fields: no personal data, no private text, no suppressed cells.
 
@@ -25,6 +27,8 @@ struct PlanAction: Codable, Sendable, Equatable {
     var title: String
     var scope: String
     var regionId: String?
+    /// The region's name (``Namer``), when the log names it.
+    var regionName: String?
     var ownerRoleId: String
     var dueDate: String
     var status: String
@@ -128,6 +132,8 @@ struct DecisionSummary: Codable, Sendable, Equatable {
     var decisionId: String
     var title: String
     var bodyId: String
+    /// The body's name (``Namer``), when the log names it.
+    var bodyName: String?
     /// The day of its latest outcome, or of its proposal while undecided.
     var date: String
     /// approved, rejected, deferred, amended, referred, or pending.
@@ -186,10 +192,34 @@ struct DecisionDetail: Codable, Sendable, Equatable {
         var progressPct: Int?
     }
 
+    /// The vote count, when decided by vote.
+    struct Tally: Codable, Sendable, Equatable {
+        var inFavour: Int
+        var against: Int
+        var abstained: Int
+    }
+
     var decisionId: String
     var title: String?
     var bodyId: String?
+    /// The body's name (``Namer``), when the log names it.
+    var bodyName: String?
     var proposedBy: String?
+    /// The latest outcome (approved, rejected, deferred, amended, referred) or pending.
+    var outcome: String = "pending"
+    /// How it was decided (consensus or vote), from its latest recording.
+    var method: String?
+    /// Why, as recorded with its latest recording.
+    var rationale: String?
+    var tally: Tally?
+    /// How far people with lived experience shared in it (the coproduction ladder's rung).
+    var ladderRung: String?
+    /// When it is to be reviewed, and the review's result if one followed.
+    var reviewOn: String?
+    var reviewed: String?
+    /// Where it was decided, and that meeting's name.
+    var meetingId: String?
+    var meetingName: String?
     var entries: [EvidenceItem]
     var meeting: EvidenceItem?
     var presentByCategory: [Presence]
@@ -298,10 +328,91 @@ struct EquityTable: Codable, Sendable, Equatable {
     var periodTo: String
     var scope: String
     var regionId: String?
+    var regionName: String?
     var serviceId: String?
+    var serviceName: String?
     var index: Int
     var everyone: EquityRow
     var rows: [EquityRow]
     var notStated: Figure?
     var notKnown: Figure?
+}
+
+/// An action's own page: where it stands, how it got there, its milestones, and the decisions
+/// and feedback that changed it, each entry with where to download its proof.
+struct ActionPage: Codable, Sendable, Equatable {
+    /// One status change.
+    struct Step: Codable, Sendable, Equatable {
+        var index: Int
+        var on: String
+        var from: String
+        var to: String
+        var progressPct: Int?
+        var note: String
+        var proof: String?
+    }
+
+    /// A milestone reached.
+    struct Milestone: Codable, Sendable, Equatable {
+        var index: Int
+        var title: String
+        var date: String
+        /// The evidence, as `kind:id`.
+        var evidence: String
+        var proof: String?
+    }
+
+    /// A decision or piece of feedback that created or changed the action.
+    struct Link: Codable, Sendable, Equatable {
+        /// `decision` or `feedback`.
+        var kind: String
+        var id: String
+        /// A decision's title, or a feedback item's published summary ("you said").
+        var title: String?
+        /// How it changed the action, in words.
+        var how: String
+        /// The entry that records it (the decision's proposal, the feedback's receipt), if in the log.
+        var index: Int?
+        var proof: String?
+    }
+
+    var actionId: String
+    var code: String
+    var title: String
+    var area: String
+    var areaName: String
+    var scope: String
+    var regionId: String?
+    var regionName: String?
+    var serviceId: String?
+    var serviceName: String?
+    var ownerRoleId: String
+    var ownerRoleName: String?
+    var dueDate: String
+    var status: String
+    var progressPct: Int?
+    var overdue: Bool
+    var createdOn: String
+    var createdIndex: Int
+    var createdProof: String?
+    var history: [Step]
+    var milestones: [Milestone]
+    var decisions: [Link]
+    var feedback: [Link]
+}
+
+/// Decisions whose review date has come with no review since, and those coming up.
+struct ReviewsDue: Codable, Sendable, Equatable {
+    /// The day it is judged on.
+    var asOf: String
+    var due: [DecisionReviewDate]
+    var upcoming: [DecisionReviewDate]
+}
+
+/// The names the register shows beside codes, and the filters' choices.
+extension DecisionSummary {
+    /// `/api/proofs/{index}` when a signed checkpoint covers `index`.
+    static func proof(_ index: Int?, checkpointSize: Int) -> String? {
+        index.flatMap { $0 < checkpointSize ? "/api/proofs/\($0)" : nil }
+    }
 }

@@ -75,7 +75,8 @@ enum OpenAPIDocument {
     "/api/you-said-we-did": {
       "get": {
         "operationId": "listYouSaid",
-        "summary": "\"You said, we did\", newest first",
+        "summary": "\"You said, we did\", newest first, searched and filtered",
+        "description": "Every filter given must hold. A page past the end answers the last page.",
         "parameters": [
           {
             "name": "page",
@@ -85,6 +86,92 @@ enum OpenAPIDocument {
             "schema": {
               "type": "integer",
               "minimum": 1
+            }
+          },
+          {
+            "name": "region",
+            "in": "query",
+            "required": false,
+            "description": "Only feedback about this region (its id).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._:-]{1,64}$"
+            }
+          },
+          {
+            "name": "service",
+            "in": "query",
+            "required": false,
+            "description": "Only feedback about this service (its id).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._:-]{1,64}$"
+            }
+          },
+          {
+            "name": "theme",
+            "in": "query",
+            "required": false,
+            "description": "Only feedback triaged with this theme.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._:-]{1,64}$"
+            }
+          },
+          {
+            "name": "outcome",
+            "in": "query",
+            "required": false,
+            "description": "Only answers with this change status.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "change_made",
+                "change_planned",
+                "no_change_with_reason",
+                "referred"
+              ]
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "description": "Only feedback received in or after this month (YYYY-MM): the list publishes months, not days.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "description": "Only feedback received in or before this month (YYYY-MM).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "description": "Text to search for (at most 100 characters).",
+            "schema": {
+              "type": "string",
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "size",
+            "in": "query",
+            "required": false,
+            "description": "Items a page, 10 to 20 (default 10).",
+            "schema": {
+              "type": "integer",
+              "minimum": 10,
+              "maximum": 20
             }
           },
           {
@@ -119,7 +206,7 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "A parameter (named in field: page, as-of or at) is malformed.",
+            "description": "A parameter (named in field: page, size, region, service, theme, body, outcome, from, to, q, as-of or at) is malformed.",
             "content": {
               "application/json": {
                 "schema": {
@@ -233,7 +320,8 @@ enum OpenAPIDocument {
     "/api/decisions": {
       "get": {
         "operationId": "listDecisions",
-        "summary": "The decision register, newest first",
+        "summary": "The decision register, newest first, searched and filtered",
+        "description": "Every filter given must hold. A page past the end answers the last page.",
         "parameters": [
           {
             "name": "page",
@@ -243,6 +331,84 @@ enum OpenAPIDocument {
             "schema": {
               "type": "integer",
               "minimum": 1
+            }
+          },
+          {
+            "name": "region",
+            "in": "query",
+            "required": false,
+            "description": "Only decisions of bodies in this region (its id).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._:-]{1,64}$"
+            }
+          },
+          {
+            "name": "body",
+            "in": "query",
+            "required": false,
+            "description": "Only decisions put to this body (its id).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._:-]{1,64}$"
+            }
+          },
+          {
+            "name": "outcome",
+            "in": "query",
+            "required": false,
+            "description": "Only decisions with this latest outcome.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "approved",
+                "amended",
+                "rejected",
+                "deferred",
+                "referred",
+                "pending"
+              ]
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "description": "Only decisions dated on or after this day.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": false,
+            "description": "Only decisions dated on or before this day.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "description": "Text to search for (at most 100 characters).",
+            "schema": {
+              "type": "string",
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "size",
+            "in": "query",
+            "required": false,
+            "description": "Items a page, 10 to 20 (default 10).",
+            "schema": {
+              "type": "integer",
+              "minimum": 10,
+              "maximum": 20
             }
           },
           {
@@ -277,6 +443,65 @@ enum OpenAPIDocument {
             }
           },
           "400": {
+            "description": "A parameter (named in field: page, size, region, service, theme, body, outcome, from, to, q, as-of or at) is malformed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Nothing had been recorded or had happened at that point (field: as-of or at).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/decisions/reviews-due": {
+      "get": {
+        "operationId": "listReviewsDue",
+        "summary": "Decisions due for review, and those coming up",
+        "parameters": [
+          {
+            "name": "as-of",
+            "in": "query",
+            "required": false,
+            "description": "What had happened by this date (YYYY-MM-DD): events whose effective time is on or before the end of that UTC day, judged on it; as the CLI's --as-of.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "description": "What the log said then: an entry index (entries before it), a date or RFC 3339 UTC time of recordedAt, `checkpoint` or `checkpoint:YYYY-MM-DD`; as the CLI's --at.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Due and upcoming reviews, by date.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewsDue"
+                }
+              }
+            }
+          },
+          "400": {
             "description": "A parameter (named in field: page, as-of or at) is malformed.",
             "content": {
               "application/json": {
@@ -288,6 +513,73 @@ enum OpenAPIDocument {
           },
           "404": {
             "description": "Nothing had been recorded or had happened at that point (field: as-of or at).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/actions/{actionId}": {
+      "get": {
+        "operationId": "getAction",
+        "summary": "An action: its status history, milestones, and what changed it",
+        "parameters": [
+          {
+            "name": "actionId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "as-of",
+            "in": "query",
+            "required": false,
+            "description": "What had happened by this date (YYYY-MM-DD): events whose effective time is on or before the end of that UTC day, judged on it; as the CLI's --as-of.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            }
+          },
+          {
+            "name": "at",
+            "in": "query",
+            "required": false,
+            "description": "What the log said then: an entry index (entries before it), a date or RFC 3339 UTC time of recordedAt, `checkpoint` or `checkpoint:YYYY-MM-DD`; as the CLI's --at.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The action.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActionPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A parameter (named in field: page, as-of or at) is malformed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such action (at that point), or nothing had been recorded or had happened then.",
             "content": {
               "application/json": {
                 "schema": {
@@ -684,6 +976,10 @@ enum OpenAPIDocument {
           "regionId": {
             "type": "string"
           },
+          "regionName": {
+            "type": "string",
+            "description": "The region's registered name."
+          },
           "ownerRoleId": {
             "type": "string"
           },
@@ -892,6 +1188,10 @@ enum OpenAPIDocument {
           "bodyId": {
             "type": "string"
           },
+          "bodyName": {
+            "type": "string",
+            "description": "The body's registered name."
+          },
           "date": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
@@ -1039,9 +1339,87 @@ enum OpenAPIDocument {
           "bodyId": {
             "type": "string"
           },
+          "bodyName": {
+            "type": "string",
+            "description": "The body's registered name."
+          },
           "proposedBy": {
             "type": "string",
             "description": "The proposer's pseudonym."
+          },
+          "outcome": {
+            "type": "string",
+            "enum": [
+              "approved",
+              "rejected",
+              "deferred",
+              "amended",
+              "referred",
+              "pending"
+            ],
+            "description": "Its latest outcome."
+          },
+          "method": {
+            "type": "string",
+            "enum": [
+              "consensus",
+              "vote"
+            ],
+            "description": "How it was decided, at its latest recording."
+          },
+          "rationale": {
+            "type": "string",
+            "description": "Why, as recorded with its latest recording."
+          },
+          "tally": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "inFavour": {
+                "type": "integer"
+              },
+              "against": {
+                "type": "integer"
+              },
+              "abstained": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "abstained",
+              "against",
+              "inFavour"
+            ],
+            "description": "The vote count, when decided by vote."
+          },
+          "ladderRung": {
+            "type": "string",
+            "enum": [
+              "coercion",
+              "educating",
+              "informing",
+              "consultation",
+              "engagement",
+              "co_design",
+              "co_production"
+            ],
+            "description": "How far people with lived experience shared in it (the ladder of co-production)."
+          },
+          "reviewOn": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "When it is to be reviewed."
+          },
+          "reviewed": {
+            "type": "string",
+            "description": "The result of a review after that recording (reaffirmed, varied, rescinded)."
+          },
+          "meetingId": {
+            "type": "string"
+          },
+          "meetingName": {
+            "type": "string",
+            "description": "The meeting in words: its body's name and day."
           },
           "entries": {
             "type": "array",
@@ -1179,6 +1557,7 @@ enum OpenAPIDocument {
           "citedMissing",
           "decisionId",
           "entries",
+          "outcome",
           "presentByCategory",
           "recusals"
         ],
@@ -1641,7 +2020,13 @@ enum OpenAPIDocument {
           "regionId": {
             "type": "string"
           },
+          "regionName": {
+            "type": "string"
+          },
           "serviceId": {
+            "type": "string"
+          },
+          "serviceName": {
             "type": "string"
           },
           "index": {
@@ -1713,6 +2098,335 @@ enum OpenAPIDocument {
           "pages",
           "total"
         ]
+      },
+      "ActionPage": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "actionId": {
+            "type": "string"
+          },
+          "code": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "area": {
+            "type": "string"
+          },
+          "areaName": {
+            "type": "string"
+          },
+          "scope": {
+            "type": "string",
+            "enum": [
+              "national",
+              "regional",
+              "local"
+            ]
+          },
+          "regionId": {
+            "type": "string"
+          },
+          "regionName": {
+            "type": "string"
+          },
+          "serviceId": {
+            "type": "string"
+          },
+          "serviceName": {
+            "type": "string"
+          },
+          "ownerRoleId": {
+            "type": "string"
+          },
+          "ownerRoleName": {
+            "type": "string"
+          },
+          "dueDate": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "planned",
+              "in_progress",
+              "blocked",
+              "done",
+              "cancelled"
+            ]
+          },
+          "progressPct": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "overdue": {
+            "type": "boolean"
+          },
+          "createdOn": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          },
+          "createdIndex": {
+            "type": "integer"
+          },
+          "createdProof": {
+            "type": "string",
+            "pattern": "^/api/proofs/[0-9]+$",
+            "description": "Where to download the entry's inclusion proof, when a signed checkpoint covers it."
+          },
+          "history": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "index": {
+                  "type": "integer"
+                },
+                "on": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+                },
+                "from": {
+                  "type": "string"
+                },
+                "to": {
+                  "type": "string"
+                },
+                "progressPct": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 100
+                },
+                "note": {
+                  "type": "string"
+                },
+                "proof": {
+                  "type": "string",
+                  "pattern": "^/api/proofs/[0-9]+$",
+                  "description": "Where to download the entry's inclusion proof, when a signed checkpoint covers it."
+                }
+              },
+              "required": [
+                "from",
+                "index",
+                "note",
+                "on",
+                "to"
+              ]
+            }
+          },
+          "milestones": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "index": {
+                  "type": "integer"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "date": {
+                  "type": "string",
+                  "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+                },
+                "evidence": {
+                  "type": "string",
+                  "description": "The evidence, as kind:id."
+                },
+                "proof": {
+                  "type": "string",
+                  "pattern": "^/api/proofs/[0-9]+$",
+                  "description": "Where to download the entry's inclusion proof, when a signed checkpoint covers it."
+                }
+              },
+              "required": [
+                "date",
+                "evidence",
+                "index",
+                "title"
+              ]
+            }
+          },
+          "decisions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "decision",
+                    "feedback"
+                  ]
+                },
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string",
+                  "description": "A decision's title, or a feedback item's published summary."
+                },
+                "how": {
+                  "type": "string",
+                  "description": "How it created or changed the action, in words."
+                },
+                "index": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "The entry recording the decision's proposal or the feedback's receipt."
+                },
+                "proof": {
+                  "type": "string",
+                  "pattern": "^/api/proofs/[0-9]+$",
+                  "description": "Where to download the entry's inclusion proof, when a signed checkpoint covers it."
+                }
+              },
+              "required": [
+                "how",
+                "id",
+                "kind"
+              ]
+            }
+          },
+          "feedback": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "decision",
+                    "feedback"
+                  ]
+                },
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string",
+                  "description": "A decision's title, or a feedback item's published summary."
+                },
+                "how": {
+                  "type": "string",
+                  "description": "How it created or changed the action, in words."
+                },
+                "index": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "The entry recording the decision's proposal or the feedback's receipt."
+                },
+                "proof": {
+                  "type": "string",
+                  "pattern": "^/api/proofs/[0-9]+$",
+                  "description": "Where to download the entry's inclusion proof, when a signed checkpoint covers it."
+                }
+              },
+              "required": [
+                "how",
+                "id",
+                "kind"
+              ]
+            }
+          }
+        },
+        "required": [
+          "actionId",
+          "area",
+          "areaName",
+          "code",
+          "createdIndex",
+          "createdOn",
+          "decisions",
+          "dueDate",
+          "feedback",
+          "history",
+          "milestones",
+          "overdue",
+          "ownerRoleId",
+          "scope",
+          "status",
+          "title"
+        ],
+        "description": "An action: where it stands, its status history and milestones, and the decisions and feedback that changed it."
+      },
+      "ReviewDate": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "decisionId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "reviewOn": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          },
+          "recordedIndex": {
+            "type": "integer"
+          },
+          "reviewedIndex": {
+            "type": "integer"
+          },
+          "reviewedOn": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          },
+          "result": {
+            "type": "string",
+            "enum": [
+              "reaffirmed",
+              "varied",
+              "rescinded"
+            ]
+          }
+        },
+        "required": [
+          "decisionId",
+          "recordedIndex",
+          "reviewOn",
+          "title"
+        ],
+        "description": "A decision's review date, and the review after it if one was held."
+      },
+      "ReviewsDue": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "asOf": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+          },
+          "due": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewDate"
+            }
+          },
+          "upcoming": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewDate"
+            }
+          }
+        },
+        "required": [
+          "asOf",
+          "due",
+          "upcoming"
+        ],
+        "description": "Decisions whose review date has come with no review since, and those whose date is still to come."
       },
       "Entry": {
         "type": "object",

@@ -1,8 +1,15 @@
 import Foundation
 
-/// Charts drawn on the server as SVG: no script, colours from the stylesheet, a title and a
+/// Charts drawn on the server without script: colours from the stylesheet, a title and a
 /// description for screen readers, and always a table beside them with the same numbers.
+///
+/// A chart is a list, one item per row: the row's label is HTML text (so it wraps and scales
+/// with the page's text at any zoom) and only the bar is an SVG, stretched to the width and
+/// sized in `em` by the stylesheet. No text is ever drawn inside a scaled SVG.
 enum Charts {
+    /// The bars' drawing width (the SVG's user units; the bar stretches to the page).
+    static let width = 720
+
     /// One row of a status chart.
     struct Row {
         var label: String
@@ -17,40 +24,32 @@ enum Charts {
     /// A horizontal stacked bar per row (actions by status), with a thin bar under it for the
     /// mean progress.
     static func statusBars(id: String, title: String, description: String, rows: [Row]) -> Markup {
-        let width = 720
-        let labelHeight = 20
-        let barHeight = 22
-        let progressHeight = 8
-        let rowHeight = labelHeight + barHeight + progressHeight + 20
-        let height = max(rowHeight * rows.count + 10, 40)
         let maxTotal = max(rows.map(\.total).max() ?? 1, 1)
-        var shapes: [Markup] = []
-        for (n, row) in rows.enumerated() {
-            let y = n * rowHeight + 4
+        let scale = Double(width) / Double(maxTotal)
+        let items: [Markup] = rows.map { row in
             let progress = row.progress.map { ", average progress \($0)%" } ?? ", no progress reported"
-            shapes.append(
-                "<text x=\"0\" y=\"\(y + 14)\">\(row.label): \(Words.count(row.total, "action"))\(progress)</text>")
+            var segments: [Markup] = []
             var x = 0.0
-            let scale = Double(width) / Double(maxTotal)
             for status in Words.statusOrder {
                 let count = row.counts[status] ?? 0
                 guard count > 0 else { continue }
                 let w = Double(count) * scale
-                shapes.append(
-                    "<rect class=\"seg-\(status)\" x=\"\(fmt(x))\" y=\"\(y + labelHeight)\" width=\"\(fmt(w))\" height=\"\(barHeight)\"></rect>"
-                )
+                segments.append(
+                    "<rect class=\"seg-\(status)\" x=\"\(fmt(x))\" y=\"0\" width=\"\(fmt(w))\" height=\"10\"></rect>")
                 x += w
             }
-            let py = y + labelHeight + barHeight + 4
-            shapes.append(
-                "<rect class=\"seg-track\" x=\"0\" y=\"\(py)\" width=\"\(width)\" height=\"\(progressHeight)\"></rect>")
+            var thin: [Markup] = ["<rect class=\"seg-track\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"10\"></rect>"]
             if let p = row.progress, p > 0 {
-                shapes.append(
-                    "<rect class=\"seg-bar\" x=\"0\" y=\"\(py)\" width=\"\(fmt(Double(width) * Double(min(p, 100)) / 100))\" height=\"\(progressHeight)\"></rect>"
+                thin.append(
+                    "<rect class=\"seg-bar\" x=\"0\" y=\"0\" width=\"\(fmt(Double(width) * Double(min(p, 100)) / 100))\" height=\"10\"></rect>"
                 )
             }
+            return """
+                <li><span class="bar-label">\(row.label): \(Words.count(row.total, "action"))\(progress)</span>\
+                \(bar(segments))\(bar(thin, thin: true))</li>
+                """
         }
-        return svg(id: id, width: width, height: height, title: title, description: description, shapes: shapes)
+        return chart(id: id, title: title, description: description, items: items)
     }
 
     /// The colour key for status charts.
@@ -62,14 +61,23 @@ enum Charts {
             "<ul class=\"legend\" aria-label=\"Colour key\">\(items)<li><span class=\"key key-progress\" aria-hidden=\"true\"></span>Thin bar: average progress reported</li></ul>"
     }
 
-    /// An accessible SVG chart: its title and description are what a screen reader announces.
-    static func svg(id: String, width: Int, height: Int, title: String, description: String, shapes: [Markup]) -> Markup {
+    /// One bar: an SVG stretched to the row's width, its height set by the stylesheet in `em`.
+    static func bar(_ shapes: [Markup], thin: Bool = false) -> Markup {
         """
-        <svg class="chart" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" focusable="false">
-        <title id="\(id)-title">\(title)</title>
-        <desc id="\(id)-desc">\(description)</desc>
-        \(shapes)
-        </svg>
+        <svg class="bar\(thin ? " thin" : "")" viewBox="0 0 \(width) 10" preserveAspectRatio="none" aria-hidden="true" \
+        focusable="false">\(shapes)</svg>
+        """
+    }
+
+    /// An accessible chart: one image whose title and description are what a screen reader
+    /// announces (the rows are the picture; the table beside it has the numbers).
+    static func chart(id: String, title: String, description: String, items: [Markup]) -> Markup {
+        """
+        <div class="chart" id="\(id)" role="img" aria-labelledby="\(id)-title \(id)-desc">
+        <p class="visually-hidden" id="\(id)-title">\(title)</p>
+        <p class="visually-hidden" id="\(id)-desc">\(description)</p>
+        <ul class="chart">\(items)</ul>
+        </div>
         """
     }
 
@@ -81,28 +89,21 @@ enum Charts {
 
 extension Charts {
     /// One bar per group for a percentage or value; a hidden figure gets no bar, only the word.
+    /// - Parameter shown: how a row's figure is written beside its label (``MetricUnits``).
     static func valueBars(
         id: String, title: String, description: String, rows: [(label: String, value: Double?, hidden: Bool)],
-        unit: String
-    )
-        -> Markup
-    {
-        let width = 720
-        let rowHeight = 44
-        let height = max(rowHeight * rows.count + 10, 40)
+        unit: String, shown: (Double) -> String
+    ) -> Markup {
         let top = max(rows.compactMap(\.value).max() ?? 1, unit == "%" ? 100 : 1)
-        var shapes: [Markup] = []
-        for (n, row) in rows.enumerated() {
-            let y = n * rowHeight + 4
-            let shown = row.value.map { String(format: "%.1f", $0) + unit } ?? "hidden"
-            shapes.append("<text x=\"0\" y=\"\(y + 14)\">\(row.label): \(shown)</text>")
-            shapes.append("<rect class=\"seg-track\" x=\"0\" y=\"\(y + 20)\" width=\"\(width)\" height=\"14\"></rect>")
+        let items: [Markup] = rows.map { row in
+            var shapes: [Markup] = ["<rect class=\"seg-track\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"10\"></rect>"]
             if let v = row.value, v > 0 {
                 shapes.append(
-                    "<rect class=\"seg-bar\" x=\"0\" y=\"\(y + 20)\" width=\"\(fmt(Double(width) * min(v, top) / top))\" height=\"14\"></rect>"
+                    "<rect class=\"seg-bar\" x=\"0\" y=\"0\" width=\"\(fmt(Double(width) * min(v, top) / top))\" height=\"10\"></rect>"
                 )
             }
+            return "<li><span class=\"bar-label\">\(row.label): \(row.value.map(shown) ?? "hidden")</span>\(bar(shapes))</li>"
         }
-        return svg(id: id, width: width, height: height, title: title, description: description, shapes: shapes)
+        return chart(id: id, title: title, description: description, items: items)
     }
 }

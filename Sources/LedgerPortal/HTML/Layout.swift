@@ -98,7 +98,7 @@ enum Layout {
 }
 
 /// Links that keep a ``ReadPoint``: from a page read at a point, the pages that show the plan's
-/// state (home, plan, you said we did, decisions, equity, check the record) open at the same
+/// state (home, plan, an action, you said we did, decisions, equity, check the record) open at the same
 /// point; forms, downloads and the API do not.
 enum PointLinks {
     static let paths: Set<String> = ["/", "/plan", "/you-said-we-did", "/decisions", "/equity", "/verify"]
@@ -110,7 +110,7 @@ enum PointLinks {
         let fragmentStart = href.firstIndex(of: "#") ?? href.endIndex
         let target = href[..<fragmentStart]
         let path = target.prefix { $0 != "?" }
-        guard paths.contains(String(path)) || path.hasPrefix("/decisions/") else { return href }
+        guard paths.contains(String(path)) || path.hasPrefix("/decisions/") || path.hasPrefix("/actions/") else { return href }
         let joiner = target.contains("?") ? "&amp;" : "?"
         return target + joiner + query.replacingOccurrences(of: "&", with: "&amp;") + href[fragmentStart...]
     }

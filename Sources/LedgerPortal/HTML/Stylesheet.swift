@@ -45,9 +45,11 @@ enum Stylesheet {
         .table-scroll { overflow-x: auto; }
         figure { margin: 1rem 0; }
         figcaption { font-weight: 700; margin-bottom: 0.5rem; }
-        svg.chart { width: 100%; height: auto; max-width: 60rem; display: block; }
-        svg.chart text { font-size: 13px; fill: var(--ink); }
-        svg.chart .axis { stroke: var(--line); }
+        .chart { max-width: 60rem; margin: 0; padding: 0; list-style: none; }
+        .chart li { margin: 0 0 0.6rem; }
+        .chart .bar-label { display: block; overflow-wrap: anywhere; }
+        .chart svg.bar { display: block; width: 100%; height: 1.4em; }
+        .chart svg.bar.thin { height: 0.5em; margin-top: 0.15em; }
         .seg-done, .key-done { fill: var(--done); background: var(--done); }
         .seg-in_progress, .key-in_progress { fill: var(--in_progress); background: var(--in_progress); }
         .seg-planned, .key-planned { fill: var(--planned); background: var(--planned); }
@@ -70,13 +72,21 @@ enum Stylesheet {
         .said { border-left: 5px solid var(--line); padding: 0.25rem 0 0.25rem 1rem; margin: 0.75rem 0; }
         .said dt { font-weight: 700; }
         .said dd { margin: 0 0 0.5rem; }
-        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+        dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; }
         dl.facts dt { font-weight: 700; }
-        dl.facts dd { margin: 0; }
+        dl.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
         pre, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9rem; }
+        code { overflow-wrap: anywhere; word-break: break-word; }
+        main, td, th, dd, li, p, caption { overflow-wrap: break-word; }
+        .code { font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }
+        .filters { max-width: none; border: 1px solid var(--line); background: var(--band); padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
+        .filters .row { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: 0.5rem 1rem; }
+        .filters .field { margin: 0 0 0.75rem; }
+        .filters input[type=date] { font: inherit; width: 100%; padding: 0.4rem; border: 2px solid var(--ink); background: #fff; }
+        .filters .actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; }
         pre { background: var(--band); border: 1px solid var(--line); padding: 0.75rem; overflow-x: auto; white-space: pre-wrap;
           word-break: break-all; }
-        .pager { display: flex; gap: 1.5rem; margin: 1rem 0; }
+        .pager { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 1rem 0; }
         form { max-width: 40rem; }
         .field { margin: 0 0 1.5rem; }
         label, legend { display: block; font-weight: 700; margin-bottom: 0.25rem; }
@@ -102,7 +112,14 @@ enum Stylesheet {
         .verdict-pass { color: var(--done); font-weight: 700; }
         .verdict-fail { color: var(--error); font-weight: 700; }
         .sentences li { margin-bottom: 0.4rem; }
-        @media (max-width: 40rem) { h1 { font-size: 1.6rem; } dl.facts { grid-template-columns: 1fr; } }
+        @media (max-width: 40rem) {
+          h1 { font-size: 1.6rem; } dl.facts { grid-template-columns: minmax(0, 1fr); }
+          table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack th[scope=row] { display: block; width: 100%; }
+          table.stack thead { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.stack tr { border-bottom: 2px solid var(--ink); padding: 0.25rem 0; }
+          table.stack td, table.stack th[scope=row] { border: 0; padding: 0.15rem 0; text-align: left; }
+          table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
+        }
         @media print { .site-header nav, .skip-link, form { display: none; } }
 
         """

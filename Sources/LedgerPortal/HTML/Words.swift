@@ -85,6 +85,20 @@ enum Words {
         }
     }
 
+    /// A rung of the ladder of co-production (Think Local Act Personal), with what it means.
+    static func rung(_ code: String) -> String {
+        switch code {
+        case "coercion": return "Coercion: people were told what would happen, not asked"
+        case "educating": return "Educating: people were helped to understand it"
+        case "informing": return "Informing: people were told about it"
+        case "consultation": return "Consultation: people were asked for their views"
+        case "engagement": return "Engagement: people with lived experience could shape it"
+        case "co_design": return "Co-design: designed together with people with lived experience"
+        case "co_production": return "Co-production: people with lived experience were equal partners from the start"
+        default: return code.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+        }
+    }
+
     /// Why feedback was closed, as the end of a sentence (` because …`); empty when unknown.
     static func closeReason(_ code: String?) -> String {
         switch code {

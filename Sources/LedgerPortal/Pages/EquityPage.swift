@@ -24,11 +24,18 @@ extension Pages {
             """
     }
 
-    static func figure(_ f: Figure?, percent: Bool = false, signed: Bool = false) -> Markup {
+    /// A published figure written in `unit` (``MetricUnits``), `hidden` when suppressed.
+    static func figure(_ f: Figure?, unit: String = "count", signed: Bool = false) -> Markup {
         guard let f else { return "" }
         guard let v = f.value else { return "<span class=\"hidden-figure\">hidden</span>" }
-        let text = v == v.rounded() && !percent ? String(Int(v)) : String(format: "%.1f", v)
-        return "\(signed && v > 0 ? "+" : "")\(text)\(percent ? "%" : "")"
+        return "\(signed && v > 0 ? "+" : "")\(MetricUnits.write(v, unit: unit))"
+    }
+
+    /// A group's figure compared with everyone's, in words (``MetricUnits/ratio(_:)``).
+    static func ratioFigure(_ f: Figure?) -> Markup {
+        guard let f else { return "" }
+        guard let v = f.value else { return "<span class=\"hidden-figure\">hidden</span>" }
+        return "\(MetricUnits.ratio(v))"
     }
 
     static func equityTable(_ t: EquityTable, id: String) -> Markup {
@@ -43,35 +50,39 @@ extension Pages {
         default: measureText = "Each group\u{2019}s figure is a statistic recorded for that group."
         }
         let showRatio = t.rows.contains { $0.ratio != nil }
+        // Rates and shares are percentages; a recorded statistic is in the metric's own unit.
+        let unit = t.measure == "value" ? t.unit : "percent"
+        let valueHeading = t.measure == "value" ? "Figure" : t.measure == "rate" ? "Rate" : "Share of everyone"
         let rows: [Markup] = t.rows.map { r in
             """
-            <tr><th scope="row">\(r.group)</th><td class="num">\(figure(r.count))</td>\
-            <td class="num">\(r.value != nil ? figure(r.value) : figure(r.percent, percent: true))</td>\
-            \(showRatio ? "<td class=\"num\">\(figure(r.ratio))</td>" as Markup : .empty)</tr>
+            <tr><th scope="row">\(r.group)</th><td class="num" data-label="Count">\(figure(r.count))</td>\
+            <td class="num" data-label="\(valueHeading)">\(r.value != nil ? figure(r.value, unit: unit) : figure(r.percent, unit: unit))</td>\
+            \(showRatio ? "<td class=\"num\" data-label=\"Compared with everyone\">\(ratioFigure(r.ratio))</td>" as Markup : .empty)</tr>
             """
         }
         let chartRows = t.rows.map { r in
             (label: r.group, value: r.value?.value ?? r.percent?.value, hidden: (r.value ?? r.percent)?.value == nil)
         }
         let described = chartRows.map {
-            "\($0.label): \($0.value.map { String(format: "%.1f", $0) + (t.measure == "value" ? "" : "%") } ?? "hidden")"
+            "\($0.label): \($0.value.map { MetricUnits.write($0, unit: unit) } ?? "hidden")"
         }
         .joined(separator: "; ")
         return """
             <h2 id="\(id)">\(t.name)</h2>
             <p>\(Words.date(t.periodFrom)) to \(Words.date(t.periodTo))\(place.isEmpty ? ", across the organisation" : ", \(place)"). \
-            Counted: \(t.counted)\(t.outOf.map { "; out of: \($0)" } ?? ""). \(measureText) \
-            Everyone: \(figure(t.everyone.count))\(t.everyone.percent.map { _ in " (\(figure(t.everyone.percent, percent: true)))" as Markup } ?? .empty). \
+            Counted: \(t.counted)\(t.outOf.map { "; out of: \($0)" } ?? ""). \(measureText) \(MetricUnits.sentence(unit))\(showRatio ? " " + MetricUnits.ratioSentence : "") \
+            Everyone: \(figure(t.everyone.count))\(t.everyone.percent.map { _ in " (\(figure(t.everyone.percent, unit: "percent")))" as Markup } ?? .empty)\
+            \(t.everyone.value.map { _ in ", \(figure(t.everyone.value, unit: unit))" as Markup } ?? .empty). \
             Entry \(t.index) of the record.</p>
             <figure>
             \(Charts.valueBars(id: "\(id)-chart", title: "\(t.name), by ethnic group", description: described + ".", rows: chartRows,
-                unit: t.measure == "value" ? "" : "%"))
+                unit: unit == "percent" ? "%" : "", shown: { MetricUnits.write($0, unit: unit) }))
             </figure>
             <div class="table-scroll">
-            <table>
+            <table class="stack">
             <caption>The chart\u{2019}s figures: \(t.name)\(place.isEmpty ? "" : ", \(place)")</caption>
             <thead><tr><th scope="col">Ethnic group</th><th scope="col" class="num">Count</th>\
-            <th scope="col" class="num">\(t.measure == "value" ? "Figure" : t.measure == "rate" ? "Rate" : "Share of everyone")</th>\
+            <th scope="col" class="num">\(valueHeading)</th>\
             \(showRatio ? "<th scope=\"col\" class=\"num\">Compared with everyone</th>" as Markup : .empty)</tr></thead>
             <tbody>\(rows)</tbody>
             </table>

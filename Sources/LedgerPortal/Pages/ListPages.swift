@@ -6,9 +6,13 @@ extension Pages {
 
     /// One published answer: what the person said, what we did, what changed and (on the list)
     /// the plan action. The "you said, we did" page and a feedback item's own page show it alike.
-    static func saidAndDone(_ y: YouSaidWeDid, withAction: Bool) -> Markup {
+    static func saidAndDone(_ y: YouSaidWeDid, withAction: Bool, names: Namer? = nil) -> Markup {
         let changed: Markup = y.whatChanged.map { "<dt>What changed</dt><dd>\($0)</dd>" } ?? .empty
-        let action: Markup = withAction ? y.actionRef.map { "<dt>Plan action</dt><dd>\($0)</dd>" } ?? .empty : .empty
+        let action: Markup =
+            withAction
+            ? y.actionRef.map { ref in
+                "<dt>Plan action</dt><dd>\(names?.action(ref: ref) ?? "<span class=\"code\">\(ref)</span>")</dd>"
+            } ?? .empty : .empty
         return """
             <dl class="said">
             <dt>You said</dt><dd>\(y.youSaid)</dd>
@@ -18,27 +22,33 @@ extension Pages {
             """
     }
 
-    static func youSaid(_ list: Paged<YouSaidWeDid>) -> Markup {
+    static func youSaid(
+        _ list: Paged<YouSaidWeDid>, filters: ListFilters, form: Markup, names: Namer
+    ) -> Markup {
         let items: [Markup] = list.items.map { y in
             return """
                 <li class="card">
                 <h2>\(Words.change(y.changeStatus))</h2>
                 <p class="muted">Told to us through \(Words.channel(y.channel)) in \(Words.month(y.receivedIn)). Reference \(y.feedbackId).</p>
-                \(saidAndDone(y, withAction: true))
+                \(saidAndDone(y, withAction: true, names: names))
                 </li>
                 """
         }
         let body: Markup =
             list.total == 0
-            ? "<p>Nothing has been published here yet.</p>"
+            ? (filters.isFiltering
+                ? "<p>Nothing published matches these filters. <a href=\"/you-said-we-did\">Clear the filters</a> to see everything.</p>"
+                : "<p>Nothing has been published here yet.</p>")
             : "<ul class=\"cards\">\(items)</ul>"
+        let shown = list.total == 0 ? "" : ", \(Words.count(list.items.count, "shown")) on page \(list.page) of \(list.pages)"
         return """
             <h1>You said, we did</h1>
             <p class="lede">What people told us, in a summary they agreed we could publish, and what we did about it. \
             We only publish a summary when the person said we could, and someone checked it names nobody.</p>
-            <p>\(Words.count(list.total, "answer")) so far, newest first.</p>
+            \(form)
+            <p role="status">\(Words.count(list.total, "answer"))\(filters.isFiltering ? " match" : " so far"), newest first\(shown).</p>
             \(body)
-            \(Layout.pager(path: "/you-said-we-did", page: list.page, pages: list.pages))
+            \(Layout.pager(path: "/you-said-we-did", page: list.page, pages: list.pages, query: filters.linkQuery))
             """
     }
 
@@ -89,12 +99,13 @@ extension Pages {
             """
     }
 
-    static func contributionAnswer(_ a: ContributionAnswer) -> Markup {
+    static func contributionAnswer(_ a: ContributionAnswer, names: Namer) -> Markup {
         let sentences: [Markup] = a.sentences.map { "<li>\($0)</li>" }
+        // The sentences already say when nothing is still open: said once, not again here.
         let open: Markup =
             a.stillOpen.isEmpty
-            ? "<p>Nothing about it is still open.</p>"
-            : "<ul>\(a.stillOpen.map { "<li>\($0)</li>" as Markup })</ul>"
+            ? .empty
+            : "<h2>Still open</h2><ul>\(a.stillOpen.map { "<li>\($0)</li>" as Markup })</ul>"
         let decisions: [Markup] = a.decisions.map { d in
             "<li><a href=\"/decisions/\(HTML.urlComponent(d.decisionId))\">\(d.decisionId)</a>: \(d.title)</li>"
         }
@@ -102,10 +113,10 @@ extension Pages {
             decisions.isEmpty ? .empty : "<h2>Decisions that drew on it</h2><ul>\(decisions)</ul>"
         return """
             <h1>What happened to what you said</h1>
-            <p class="lede">Contribution \(a.contributionId), made on \(Words.date(a.contributedOn)).</p>
+            <p class="lede">Contribution \(a.contributionId), made on \(Words.date(a.contributedOn))\
+            \(a.meetingId.map { " at \(names.markup(.meeting, $0))" as Markup } ?? a.bodyId.map { " to \(names.markup(.body, $0))" as Markup } ?? .empty).</p>
             <ol class="sentences">\(sentences)</ol>
             \(decisionList)
-            <h2>Still open</h2>
             \(open)
             <p><a href="/contributions">Look up another reference</a></p>
             """
@@ -113,7 +124,7 @@ extension Pages {
 
     // MARK: Decisions
 
-    static func decisions(_ list: Paged<DecisionSummary>) -> Markup {
+    static func decisions(_ list: Paged<DecisionSummary>, filters: ListFilters, form: Markup, due: Int, names: Namer) -> Markup {
         func yesNo(_ b: Bool?) -> String { b.map { $0 ? "Yes" : "No" } ?? "Not known" }
         let rows: [Markup] = list.items.map { d in
             let flag: Markup =
@@ -123,26 +134,40 @@ extension Pages {
                     n == 0 ? "<span class=\"flag\">None</span>" : "\(n)"
                 } ?? "Not known"
             return """
-                <tr><td><a href="/decisions/\(HTML.urlComponent(d.decisionId))">\(d.decisionId)</a></td><td>\(d.title)\(flag)</td>\
-                <td>\(d.bodyId)</td><td>\(Words.date(d.date))</td><td>\(Words.outcome(d.outcome))\(d.reviewed.map { ", then \($0) on review" } ?? "")</td>\
-                <td class="num">\(ebe)</td><td>\(yesNo(d.quorumMet))</td></tr>
+                <tr><td data-label="Decision"><a href="/decisions/\(HTML.urlComponent(d.decisionId))">\(d.decisionId)</a></td>\
+                <td data-label="Title">\(d.title)\(flag)</td>\
+                <td data-label="Body">\(names.markup(.body, d.bodyId))</td><td data-label="Date">\(Words.date(d.date))</td>\
+                <td data-label="Outcome">\(Words.outcome(d.outcome))\(d.reviewed.map { ", then \($0) on review" } ?? "")</td>\
+                <td class="num" data-label="Experts by Experience present">\(ebe)</td><td data-label="Quorate">\(yesNo(d.quorumMet))</td></tr>
                 """
         }
-        return """
-            <h1>Decisions</h1>
-            <p class="lede">Every decision put to a governance body, newest first. Open one to see who was in the room, \
-            what it drew on, what it changed, and the proof that it is in the record.</p>
-            <p>Who was present is worked out from the meeting\u{2019}s attendance, leaving out anyone who stepped out because of \
-            an interest, not taken from what the minute-taker wrote.</p>
-            <div class="table-scroll">
-            <table>
-            <caption>\(Words.count(list.total, "decision")), page \(list.page) of \(list.pages)</caption>
+        let table: Markup =
+            list.total == 0
+            ? (filters.isFiltering
+                ? "<p>No decision matches these filters. <a href=\"/decisions\">Clear the filters</a> to see them all.</p>"
+                : "<p>No decision has been put to a body yet.</p>")
+            : """
+            <table class="stack">
+            <caption>\(Words.count(list.total, "decision"))\(filters.isFiltering ? " match" : ""), page \(list.page) of \(list.pages)</caption>
             <thead><tr><th scope="col">Decision</th><th scope="col">Title</th><th scope="col">Body</th><th scope="col">Date</th>\
             <th scope="col">Outcome</th><th scope="col" class="num">Experts by Experience present</th><th scope="col">Quorate</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table>
-            </div>
-            \(Layout.pager(path: "/decisions", page: list.page, pages: list.pages))
+            """
+        let reviews: Markup =
+            due == 0
+            ? "<p><a href=\"/decisions/reviews-due\">Decisions due for review</a>: none is due now.</p>"
+            : "<p><a href=\"/decisions/reviews-due\">\(Words.count(due, "decision is", "decisions are")) due for review</a>.</p>"
+        return """
+            <h1>Decisions</h1>
+            <p class="lede">Every decision put to a governance body, newest first. Open one to see why it was made, who was in the room, \
+            what it drew on, what it changed, and the proof that it is in the record.</p>
+            <p>Who was present is worked out from the meeting\u{2019}s attendance, leaving out anyone who stepped out because of \
+            an interest, not taken from what the minute-taker wrote.</p>
+            \(reviews)
+            \(form)
+            \(table)
+            \(Layout.pager(path: "/decisions", page: list.page, pages: list.pages, query: filters.linkQuery))
             """
     }
 
@@ -152,12 +177,13 @@ extension Pages {
             let proof: Markup =
                 i.proof.map { "<a href=\"\($0)\">Proof for entry \(i.index)</a>" } ?? "not yet in a signed checkpoint"
             return """
-                <tr><td class="num">\(i.index)</td><td>\(Words.date(i.occurredAt))</td><td>\(i.summary)</td>\
-                <td>\(i.signerHolder ?? "key \(i.signer)")</td><td>\(proof)</td></tr>
+                <tr><td class="num" data-label="Entry">\(i.index)</td><td data-label="When">\(Words.date(i.occurredAt))</td>\
+                <td data-label="What">\(i.summary)</td><td data-label="Signed by">\(i.signerHolder ?? "key \(i.signer)")</td>\
+                <td data-label="Proof">\(proof)</td></tr>
                 """
         }
         return """
-            <div class="table-scroll"><table>
+            <div class="table-scroll"><table class="stack">
             <thead><tr><th scope="col" class="num">Entry</th><th scope="col">When</th><th scope="col">What</th>\
             <th scope="col">Signed by</th><th scope="col">Proof</th></tr></thead>
             <tbody>\(rows)</tbody>
@@ -165,7 +191,42 @@ extension Pages {
             """
     }
 
-    static func decision(_ d: DecisionDetail) -> Markup {
+    /// What a decision's latest recording says: outcome, how it was decided (with the tally),
+    /// why, how far people with lived experience shared in it, and when it is to be reviewed.
+    static func decisionFacts(_ d: DecisionDetail, names: Namer, today: String) -> Markup {
+        let method: Markup =
+            d.method.map { m in
+                let tally: Markup =
+                    d.tally.map { t in
+                        ": \(Words.count(t.inFavour, "vote")) for, \(t.against) against, \(Words.count(t.abstained, "abstention"))" as Markup
+                    } ?? .empty
+                return "<dt>How it was decided</dt><dd>\(m == "vote" ? "By a vote" : "By consensus")\(tally)</dd>"
+            } ?? .empty
+        let review: Markup
+        if let on = d.reviewOn {
+            let state =
+                d.reviewed.map { "reviewed: \($0)" } ?? (on <= today ? "due now, not yet reviewed" : "not yet due")
+            review = "<dt>Review</dt><dd>\(Words.date(on)) (\(state))</dd>"
+        } else {
+            review = "<dt>Review</dt><dd>No review date was set.</dd>"
+        }
+        let rung: Markup =
+            d.ladderRung.map { "<dt>Coproduction</dt><dd>\(Words.rung($0))</dd>" } ?? .empty
+        let meeting: Markup =
+            d.meetingId.map { "<dt>Decided at</dt><dd>\(names.markup(.meeting, $0))</dd>" } ?? .empty
+        return """
+            <dl class="facts">
+            <dt>Put to</dt><dd>\(names.markup(.body, d.bodyId, otherwise: "not recorded"))</dd>
+            <dt>Proposed by</dt><dd>\(d.proposedBy ?? "not recorded")</dd>
+            <dt>Outcome</dt><dd>\(Words.outcome(d.outcome))</dd>
+            \(meeting)\(method)
+            <dt>Why</dt><dd>\(d.rationale ?? "No rationale is recorded yet.")</dd>
+            \(rung)\(review)
+            </dl>
+            """
+    }
+
+    static func decision(_ d: DecisionDetail, names: Namer, today: String) -> Markup {
         let presence: [Markup] = d.presentByCategory.map { p in
             "<tr><th scope=\"row\">\(Words.category(p.category))</th><td class=\"num\">\(p.count)</td></tr>"
         }
@@ -210,21 +271,18 @@ extension Pages {
             d.actionsNow.isEmpty
             ? .empty
             : """
-            <table>
+            <table class="stack">
             <caption>Where those actions stand now</caption>
             <thead><tr><th scope="col">Action</th><th scope="col">What we will do</th><th scope="col">Status</th><th scope="col" class="num">Progress</th></tr></thead>
             <tbody>\(d.actionsNow.map { a in
-                "<tr><td>\(a.code)</td><td>\(a.title)</td><td>\(Words.status(a.status))</td><td class=\"num\">\(a.progressPct.map { "\($0)%" } ?? "not reported")</td></tr>" as Markup
+                "<tr><td data-label=\"Action\">\(names.markup(.action, a.actionId))</td><td data-label=\"What we will do\">\(a.title)</td><td data-label=\"Status\">\(Words.status(a.status))</td><td class=\"num\" data-label=\"Progress\">\(a.progressPct.map { "\($0)%" } ?? "not reported")</td></tr>" as Markup
             })</tbody>
             </table>
             """
         return """
             <h1>Decision \(d.decisionId)</h1>
             <p class="lede">\(d.title ?? "(no title recorded)")</p>
-            <dl class="facts">
-            <dt>Put to</dt><dd>\(d.bodyId ?? "not recorded")</dd>
-            <dt>Proposed by</dt><dd>\(d.proposedBy ?? "not recorded")</dd>
-            </dl>
+            \(decisionFacts(d, names: names, today: today))
             <h2>The decision in the record</h2>
             \(evidence(d.entries))
             <h2>Who was there</h2>

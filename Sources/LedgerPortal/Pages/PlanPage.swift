@@ -39,17 +39,20 @@ enum Pages {
 
     // MARK: Plan
 
-    static func plan(_ p: PlanProgress, page: Int, pageSize: Int) -> Markup {
+    static func plan(_ p: PlanProgress, page: Int, pageSize: Int, names: Namer) -> Markup {
         let t = p.totals
         let untagged = p.actions.filter(\.pillars.isEmpty).count
         let actions = Paged(all: p.actions, page: page, pageSize: pageSize * 2)
         let rows: [Markup] = actions.items.map { a in
             let flags: Markup = a.overdue ? " <span class=\"flag\">Overdue</span>" : .empty
             return """
-                <tr><td>\(a.code)</td><td>\(a.title)</td><td>\(Words.areas[a.area] ?? a.area)</td>\
-                <td><span class="status">\(Words.status(a.status))</span>\(flags)</td>\
-                <td class="num">\(a.progressPct.map { "\($0)%" } ?? "not reported")</td><td>\(Words.date(a.dueDate))</td>\
-                <td>\(a.regionId ?? "All regions")</td></tr>
+                <tr><td data-label="Code"><a href="/actions/\(HTML.urlComponent(a.actionId))">\(a.code)</a></td>\
+                <td data-label="What we will do"><a href="/actions/\(HTML.urlComponent(a.actionId))">\(a.title)</a></td>\
+                <td data-label="Area">\(Words.areas[a.area] ?? a.area)</td>\
+                <td data-label="Status"><span class="status">\(Words.status(a.status))</span>\(flags)</td>\
+                <td class="num" data-label="Progress">\(a.progressPct.map { "\($0)%" } ?? "not reported")</td>\
+                <td data-label="Due">\(Words.date(a.dueDate))</td>\
+                <td data-label="Region">\(names.markup(.region, a.regionId, otherwise: "All regions"))</td></tr>
                 """
         }
         return """
@@ -64,8 +67,9 @@ enum Pages {
             \(section(id: "pillar", heading: "By pillar of the strategy", groups: p.byPillar, what: "pillar",
                 note: untagged == 0 ? nil : "\(Words.count(untagged, "action is", "actions are")) not tagged with a pillar and are not shown here."))
             <h2 id="actions">Every action</h2>
+            <p>Open an action to see how it got where it is, its milestones, and the decisions and feedback that changed it.</p>
             <div class="table-scroll">
-            <table>
+            <table class="stack">
             <caption>Actions \(actions.total == 0 ? "" : "\((actions.page - 1) * actions.pageSize + 1) to \((actions.page - 1) * actions.pageSize + actions.items.count) ")of \(actions.total), in plan order</caption>
             <thead><tr><th scope="col">Code</th><th scope="col">What we will do</th><th scope="col">Area</th><th scope="col">Status</th>\
             <th scope="col" class="num">Progress</th><th scope="col">Due</th><th scope="col">Region</th></tr></thead>

@@ -130,6 +130,10 @@ final class PointView {
     var decisionCache: [String: DecisionDetail] = [:]
     var registerCache: [DecisionSummary]?
     var equityCache: [EquityTable]?
+    var reviewCache: [DecisionReviewDate]?
+    var facetCache: [String: [String]] = [:]
+    /// Names for codes, read from the names projection at this point (``Namer``).
+    lazy var names = Namer(projections: projections)
 
     init(projections: Projections, today: CivilDate, entries: Int, point: ReadPoint, said: String?, pageSize: Int) {
         self.projections = projections

@@ -74,7 +74,8 @@ extension PointView {
             PlanAction(
                 actionId: v.action.actionId, code: v.action.code, area: v.action.area, title: v.action.title,
                 scope: v.action.scope,
-                regionId: v.action.regionId, ownerRoleId: v.action.ownerRoleId, dueDate: v.action.dueDate,
+                regionId: v.action.regionId, regionName: v.action.regionId.flatMap { names.text(.region, $0) },
+                ownerRoleId: v.action.ownerRoleId, dueDate: v.action.dueDate,
                 status: v.action.status,
                 progressPct: v.action.progressPct, overdue: v.overdue, stale: v.stale,
                 competencies: v.action.competencies,
@@ -123,7 +124,8 @@ extension PointView {
         if let registerCache { return registerCache }
         let register = try projections.decisions().decisions.reversed().map { d in
             DecisionSummary(
-                decisionId: d.decisionId, title: d.title, bodyId: d.bodyId, date: d.date, outcome: d.outcome,
+                decisionId: d.decisionId, title: d.title, bodyId: d.bodyId, bodyName: names.text(.body, d.bodyId), date: d.date,
+                outcome: d.outcome,
                 reviewed: d.reviewed,
                 meetingId: d.meetingId, proposedIndex: d.proposedIndex, recordedIndex: d.recordedIndex,
                 ebePresent: d.ebePresent,
@@ -137,7 +139,23 @@ extension PointView {
     func decisionDetail(_ id: String) throws -> DecisionDetail? {
         if let hit = decisionCache[id] { return hit }
         guard let p = try projections.provenance(decision: id) else { return nil }
-        let detail = DecisionDetail(p)
+        var detail = DecisionDetail(p)
+        detail.bodyName = p.body.flatMap { names.text(.body, $0) }
+        let records = try projections.decisionRecords(id)
+        let outcomes = records.filter { $0.type != "decision.reviewed" }
+        detail.outcome = outcomes.last?.outcome ?? "pending"
+        if let recorded = records.last(where: { $0.type == "decision.recorded" }) {
+            detail.method = recorded.method
+            detail.rationale = recorded.detail
+            detail.tally = recorded.tally.map {
+                DecisionDetail.Tally(inFavour: $0.inFavour, against: $0.against, abstained: $0.abstained)
+            }
+            detail.ladderRung = recorded.ladderRung
+            detail.reviewOn = recorded.reviewOn
+            detail.reviewed = records.last { $0.type == "decision.reviewed" && $0.index > recorded.index }?.outcome
+            detail.meetingId = recorded.meetingId
+            detail.meetingName = recorded.meetingId.flatMap { names.text(.meeting, $0) }
+        }
         decisionCache[id] = detail
         return detail
     }
@@ -160,8 +178,8 @@ extension PointView {
                         metricId: d.metricId, code: d.code, name: d.name, unit: d.unit, counted: d.numerator,
                         outOf: d.denominator,
                         measure: b.measure, periodFrom: o.period.from, periodTo: o.period.to, scope: o.scope,
-                        regionId: o.regionId,
-                        serviceId: o.serviceId, index: o.index, everyone: EquityRow(o.headline ?? b.overall),
+                        regionId: o.regionId, regionName: o.regionId.flatMap { names.text(.region, $0) },
+                        serviceId: o.serviceId, serviceName: o.serviceId.flatMap { names.text(.service, $0) }, index: o.index, everyone: EquityRow(o.headline ?? b.overall),
                         rows: b.rows.map(EquityRow.init),
                         notStated: o.completeness.map { Figure($0.notStated.value.map(Double.init)) },
                         notKnown: o.completeness.map { Figure($0.notKnown.value.map(Double.init)) }))

@@ -42,6 +42,37 @@ public struct DecisionEventRecord: Codable, Sendable, Equatable {
     public var detail: String?
     /// When (occurredAt).
     public var occurredAt: String
+    /// The vote count (recorded by vote).
+    public var tally: Tally?
+    /// The coproduction ladder rung (recorded).
+    public var ladderRung: String?
+    /// When the decision is to be reviewed (recorded, `YYYY-MM-DD`).
+    public var reviewOn: String?
+
+    /// A vote count.
+    public struct Tally: Codable, Sendable, Equatable {
+        /// Votes for, against, and abstentions.
+        public var inFavour, against, abstained: Int
+    }
+
+    init(
+        decisionId: String, index: Int, type: String, meetingId: String? = nil, outcome: String, method: String? = nil,
+        bodyId: String? = nil, detail: String? = nil, occurredAt: String, tally: Tally? = nil, ladderRung: String? = nil,
+        reviewOn: String? = nil
+    ) {
+        self.decisionId = decisionId
+        self.index = index
+        self.type = type
+        self.meetingId = meetingId
+        self.outcome = outcome
+        self.method = method
+        self.bodyId = bodyId
+        self.detail = detail
+        self.occurredAt = occurredAt
+        self.tally = tally
+        self.ladderRung = ladderRung
+        self.reviewOn = reviewOn
+    }
 }
 
 /// An action a decision created or changed, and what became of it.

@@ -9,8 +9,8 @@ import LedgerDomain
 public enum DecisionsProjection: Projection {
     /// `decisions`.
     public static let name = "decisions"
-    /// 1.
-    public static let version = 1
+    /// 2: a recorded decision's tally, ladder rung and review date.
+    public static let version = 2
 
     /// Catalogue types that define something a proposal can cite (feedback, contributions,
     /// reports, reviews, …).
@@ -40,7 +40,9 @@ public enum DecisionsProjection: Projection {
         case let p as DecisionRecorded:
             try tables.append(DecisionEventRecord(
                 decisionId: p.decisionId.rawValue, index: event.index, type: event.type, meetingId: p.meetingId.rawValue,
-                outcome: p.outcome.rawValue, method: p.method.rawValue, detail: p.rationale.rawValue, occurredAt: event.occurredAt))
+                outcome: p.outcome.rawValue, method: p.method.rawValue, detail: p.rationale.rawValue, occurredAt: event.occurredAt,
+                tally: p.tally.map { .init(inFavour: $0.inFavour.value, against: $0.against.value, abstained: $0.abstained.value) },
+                ladderRung: p.ladderRung.rawValue, reviewOn: p.reviewOn?.rawValue))
         case let p as DecisionReferred:
             try tables.append(DecisionEventRecord(
                 decisionId: p.decisionId.rawValue, index: event.index, type: event.type, outcome: "referred", bodyId: p.toBodyId.rawValue,

@@ -17,6 +17,19 @@ extension Projections {
         }
     }
 
+    /// One page of the public "you said, we did" list as ``youSaidWeDid(newestFirstFrom:limit:)``,
+    /// with only the items `filter` keeps, and how many it keeps.
+    public func youSaidWeDid(_ filter: YouSaidFilter, newestFirstFrom offset: Int, limit: Int) throws -> (
+        total: Int, items: [YouSaidWeDid]
+    ) {
+        try query { try FeedbackTables($0, suffix: "").published(filter, offset: offset, limit: limit) }
+    }
+
+    /// The regions, services, themes or outcomes (`facet`) that published items carry, in order.
+    public func youSaidFacetValues(_ facet: String) throws -> [String] {
+        try query { try FeedbackTables($0, suffix: "").facetValues(facet) }
+    }
+
     /// Every region as registered, in registration order.
     public func regions() throws -> [CadenceRegionRecord] {
         try query { try CadenceTables($0, suffix: "").allRegions() }
@@ -65,4 +78,38 @@ extension PlanReport {
             PlanRollUp(key: code, views: actions.filter { $0.action.pillars.contains(code) })
         }
     }
+}
+
+/// Which published "you said, we did" items to list: every condition given must hold.
+public struct YouSaidFilter: Sendable, Hashable {
+    /// The region the feedback was about.
+    public var region: String?
+    /// The service it was about.
+    public var service: String?
+    /// A theme it was triaged with.
+    public var theme: String?
+    /// The answer's change status (change_made, change_planned, no_change_with_reason, referred).
+    public var outcome: String?
+    /// The first and last month it arrived in (`YYYY-MM`, inclusive). Months, not days: the list
+    /// publishes the month feedback arrived, never the day.
+    public var fromMonth: String?, toMonth: String?
+    /// Text the summary, the answer or what changed contains (case-insensitive for ASCII letters).
+    public var text: String?
+
+    /// Creates a filter.
+    public init(
+        region: String? = nil, service: String? = nil, theme: String? = nil, outcome: String? = nil, fromMonth: String? = nil,
+        toMonth: String? = nil, text: String? = nil
+    ) {
+        self.region = region
+        self.service = service
+        self.theme = theme
+        self.outcome = outcome
+        self.fromMonth = fromMonth
+        self.toMonth = toMonth
+        self.text = text
+    }
+
+    /// Whether it keeps everything.
+    public var isEmpty: Bool { self == YouSaidFilter() }
 }

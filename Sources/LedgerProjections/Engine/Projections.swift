@@ -13,7 +13,7 @@ public final class Projections {
     public static var all: [any Projection.Type] {
         [
             PlanProjection.self, FeedbackProjection.self, TraceProjection.self, GovernanceProjection.self, DecisionsProjection.self,
-            MetricsProjection.self, CadenceProjection.self,
+            MetricsProjection.self, CadenceProjection.self, NamesProjection.self,
         ]
     }
 

@@ -7,8 +7,9 @@ import LedgerDomain
 public enum FeedbackProjection: BatchProjection {
     /// `feedback`.
     public static let name = "feedback"
-    /// 2 (version 2 added the published "you said, we did" list).
-    public static let version = 2
+    /// 3 (version 2 added the published "you said, we did" list; 3 its region, service and
+    /// themes, and the facets it is filtered by).
+    public static let version = 3
     /// Group F.
     public static let eventTypes: Set<String> = [
         FeedbackReceived.eventType, FeedbackAcknowledged.eventType, FeedbackTriaged.eventType, FeedbackLinked.eventType,

@@ -1,13 +1,16 @@
 import LedgerDomain
 
-/// The plan: every action, its status and progress, and the history of its status changes.
+/// The plan: every action, its status and progress, the history of its status changes and its
+/// milestones.
 public enum PlanProjection: BatchProjection {
     /// `plan`.
     public static let name = "plan"
-    /// 1.
-    public static let version = 1
-    /// Actions created and their status changes.
-    public static let eventTypes: Set<String> = [ActionCreated.eventType, ActionStatusChanged.eventType]
+    /// 2: milestones.
+    public static let version = 2
+    /// Actions created, their status changes and milestones.
+    public static let eventTypes: Set<String> = [
+        ActionCreated.eventType, ActionStatusChanged.eventType, MilestoneRecorded.eventType,
+    ]
 
     /// The actions a run has read or changed, by id.
     public struct Memory {
@@ -58,6 +61,11 @@ public enum PlanProjection: BatchProjection {
                 actionId: action.actionId, index: event.index, from: from, to: to, progressPct: p.progressPct?.value,
                 note: p.note.rawValue, evidence: p.evidenceRefs.map { "\($0.kind.rawValue):\($0.id.rawValue)" },
                 occurredAt: event.occurredAt))
+        } else if let p = event.payload(as: MilestoneRecorded.self) {
+            guard try actions.contains(p.actionId.rawValue, load: tables.action) else { return }
+            try tables.append(MilestoneRecord(
+                actionId: p.actionId.rawValue, index: event.index, title: p.title.rawValue, date: p.date.rawValue,
+                evidence: "\(p.evidenceRef.kind.rawValue):\(p.evidenceRef.id.rawValue)", occurredAt: event.occurredAt))
         }
     }
 }

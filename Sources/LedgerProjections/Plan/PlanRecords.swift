@@ -63,3 +63,19 @@ public struct StatusChangeRecord: Codable, Sendable, Equatable {
     /// When it happened (occurredAt).
     public var occurredAt: String
 }
+
+/// A milestone of an action, reached on a date.
+public struct MilestoneRecord: Codable, Sendable, Equatable {
+    /// The action.
+    public var actionId: String
+    /// Log index of the `milestone.recorded` entry.
+    public var index: Int
+    /// The milestone.
+    public var title: String
+    /// When it was reached (`YYYY-MM-DD`).
+    public var date: String
+    /// The evidence, as `kind:id`.
+    public var evidence: String
+    /// When it happened (occurredAt).
+    public var occurredAt: String
+}

@@ -26,7 +26,8 @@ public struct DecisionTables: ProjectionTables {
             """
             CREATE TABLE dec_records\(s) (
                 decision_id TEXT NOT NULL, log_index INTEGER NOT NULL, type TEXT NOT NULL, meeting_id TEXT, outcome TEXT NOT NULL,
-                method TEXT, body_id TEXT, detail TEXT, occurred_at TEXT NOT NULL, PRIMARY KEY (decision_id, log_index)
+                method TEXT, body_id TEXT, detail TEXT, occurred_at TEXT NOT NULL, in_favour INTEGER, against INTEGER,
+                abstained INTEGER, ladder_rung TEXT, review_on TEXT, PRIMARY KEY (decision_id, log_index)
             ) WITHOUT ROWID
             """,
             """
@@ -97,16 +98,32 @@ public struct DecisionTables: ProjectionTables {
 
     func append(_ r: DecisionEventRecord) throws {
         try c.execute(
-            "INSERT OR REPLACE INTO \(records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [r.decisionId, r.index, r.type, r.meetingId, r.outcome, r.method, r.bodyId, r.detail, r.occurredAt])
+            "INSERT OR REPLACE INTO \(records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                r.decisionId, r.index, r.type, r.meetingId, r.outcome, r.method, r.bodyId, r.detail, r.occurredAt,
+                r.tally?.inFavour, r.tally?.against, r.tally?.abstained, r.ladderRung, r.reviewOn,
+            ])
     }
 
     func records(of decisionId: String) throws -> [DecisionEventRecord] {
-        try c.fetchAll("SELECT * FROM \(records) WHERE decision_id = ? ORDER BY log_index", [decisionId]).map {
-            DecisionEventRecord(
-                decisionId: $0["decision_id"], index: $0["log_index"], type: $0["type"], meetingId: $0["meeting_id"],
-                outcome: $0["outcome"], method: $0["method"], bodyId: $0["body_id"], detail: $0["detail"], occurredAt: $0["occurred_at"])
+        try c.fetchAll("SELECT * FROM \(records) WHERE decision_id = ? ORDER BY log_index", [decisionId]).map(Self.record(from:))
+    }
+
+    /// The `decision.recorded` entries that set a review date, in log order.
+    func withReviewDates() throws -> [DecisionEventRecord] {
+        try c.fetchAll("SELECT * FROM \(records) WHERE review_on IS NOT NULL ORDER BY log_index").map(Self.record(from:))
+    }
+
+    static func record(from r: Row) -> DecisionEventRecord {
+        var record = DecisionEventRecord(
+            decisionId: r["decision_id"], index: r["log_index"], type: r["type"], meetingId: r["meeting_id"],
+            outcome: r["outcome"], method: r["method"], bodyId: r["body_id"], detail: r["detail"], occurredAt: r["occurred_at"])
+        if let inFavour: Int = r["in_favour"], let against: Int = r["against"], let abstained: Int = r["abstained"] {
+            record.tally = DecisionEventRecord.Tally(inFavour: inFavour, against: against, abstained: abstained)
         }
+        record.ladderRung = r["ladder_rung"]
+        record.reviewOn = r["review_on"]
+        return record
     }
 
     // MARK: What can be cited

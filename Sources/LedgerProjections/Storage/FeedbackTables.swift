@@ -1,11 +1,14 @@
+import Foundation
 import GRDB
 
-/// The feedback projection's tables: `feedback_items`, one row per piece of feedback, and
+/// The feedback projection's tables: `feedback_items`, one row per piece of feedback,
 /// `feedback_published`, the public "you said, we did" list (one row per item ``YouSaidWeDid``
-/// may list), kept in step with the items by ``save(_:)``.
+/// may list), and `feedback_facets`, the list's index by region, service, theme and outcome
+/// (a table keyed for the look-up, as projections keep no other indexes), kept in step with the
+/// items by ``save(_:)``.
 public struct FeedbackTables: ProjectionTables {
     /// Base table names.
-    public static let tableNames = ["feedback_items", "feedback_published"]
+    public static let tableNames = ["feedback_items", "feedback_published", "feedback_facets"]
 
     /// The table's schema.
     public static func schema(suffix: String) -> [String] {
@@ -27,7 +30,15 @@ public struct FeedbackTables: ProjectionTables {
             CREATE TABLE feedback_published\(suffix) (
                 received_at TEXT NOT NULL, feedback_id TEXT NOT NULL, received_in TEXT NOT NULL, channel TEXT NOT NULL,
                 you_said TEXT NOT NULL, we_did TEXT NOT NULL, change_status TEXT NOT NULL, what_changed TEXT, action_ref TEXT,
+                region_id TEXT, service_id TEXT, themes TEXT NOT NULL,
                 PRIMARY KEY (received_at, feedback_id)
+            ) WITHOUT ROWID
+            """,
+            // One row per published item and facet value, so a filtered page is a range of the key.
+            """
+            CREATE TABLE feedback_facets\(suffix) (
+                facet TEXT NOT NULL, value TEXT NOT NULL, received_at TEXT NOT NULL, feedback_id TEXT NOT NULL,
+                PRIMARY KEY (facet, value, received_at, feedback_id)
             ) WITHOUT ROWID
             """,
         ]
@@ -36,6 +47,7 @@ public struct FeedbackTables: ProjectionTables {
     let c: ProjectionConnection
     let items: String
     let published: String
+    let facets: String
     let selectOne: Statement?
     let upsert: Statement?
     let publish: Statement?
@@ -50,8 +62,9 @@ public struct FeedbackTables: ProjectionTables {
         upsert = try? connection.db.cachedStatement(
             sql: "INSERT OR REPLACE INTO \(items) (\(Self.columns)) VALUES (\(Array(repeating: "?", count: 32).joined(separator: ", ")))")
         published = "feedback_published" + suffix
+        facets = "feedback_facets" + suffix
         publish = try? connection.db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO \(published) (\(Self.publishedColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            sql: "INSERT OR REPLACE INTO \(published) (\(Self.publishedColumns), region_id, service_id, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         unpublish = try? connection.db.cachedStatement(sql: "DELETE FROM \(published) WHERE received_at = ? AND feedback_id = ?")
     }
 
@@ -112,7 +125,13 @@ public struct FeedbackTables: ProjectionTables {
     func save(_ f: FeedbackRecord) throws {
         try saveItem(f)
         guard f.respondedIndex != nil else { return }
+        try removeFacets(receivedAt: f.receivedAt, feedbackId: f.feedbackId)
         if let y = YouSaidWeDid(f) {
+            for (facet, value) in Self.facets(of: f, change: y.changeStatus) {
+                try c.execute(
+                    "INSERT OR IGNORE INTO \(facets) (facet, value, received_at, feedback_id) VALUES (?, ?, ?, ?)",
+                    [facet, value, f.receivedAt, f.feedbackId])
+            }
             try c.write(prepared(publish)) { b in
                 b.add(f.receivedAt)
                 b.add(y.feedbackId)
@@ -123,6 +142,9 @@ public struct FeedbackTables: ProjectionTables {
                 b.add(y.changeStatus)
                 b.add(y.whatChanged)
                 b.add(y.actionRef)
+                b.add(f.regionId)
+                b.add(f.serviceId)
+                b.add(f.themes)
             }
         } else {
             try c.write(prepared(unpublish)) { b in
@@ -130,6 +152,117 @@ public struct FeedbackTables: ProjectionTables {
                 b.add(f.feedbackId)
             }
         }
+    }
+
+    /// The facets a published item is found by: its region, service, each theme and its outcome.
+    static func facets(of f: FeedbackRecord, change: String) -> [(String, String)] {
+        var out: [(String, String)] = [("outcome", change)]
+        if let r = f.regionId { out.append(("region", r)) }
+        if let s = f.serviceId { out.append(("service", s)) }
+        for t in Set(f.themes).sorted() { out.append(("theme", t)) }
+        return out
+    }
+
+    /// Removes the facets of a published item as it was last listed (nothing when it was not).
+    private func removeFacets(receivedAt: String, feedbackId: String) throws {
+        guard
+            let old = try c.fetchOne(
+                "SELECT region_id, service_id, themes, change_status FROM \(published) WHERE received_at = ? AND feedback_id = ?",
+                [receivedAt, feedbackId])
+        else { return }
+        var listed = FeedbackRecord(feedbackId: feedbackId, channel: "", receivedAt: receivedAt, receivedIndex: 0)
+        listed.regionId = old[0]
+        listed.serviceId = old[1]
+        listed.themes = ListColumn.decode(old[2])
+        for (facet, value) in Self.facets(of: listed, change: old[3]) {
+            try c.execute(
+                "DELETE FROM \(facets) WHERE facet = ? AND value = ? AND received_at = ? AND feedback_id = ?",
+                [facet, value, receivedAt, feedbackId])
+        }
+    }
+
+    /// One page of the published list, newest receipt first, with only the items `filter` keeps,
+    /// and how many it keeps. A region, service, theme or outcome is looked up in the facets'
+    /// key (the first one given drives the scan); the months are a range of the key.
+    func published(_ filter: YouSaidFilter, offset: Int, limit: Int) throws -> (total: Int, items: [YouSaidWeDid]) {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        let driving: (facet: String, value: String)? =
+            filter.service.map { ("service", $0) } ?? filter.region.map { ("region", $0) }
+            ?? filter.theme.map { ("theme", $0) } ?? filter.outcome.map { ("outcome", $0) }
+        let from: String
+        let keyed: String
+        if let driving {
+            from = "\(facets) f JOIN \(published) p ON p.received_at = f.received_at AND p.feedback_id = f.feedback_id"
+            keyed = "f"
+            conditions.append("f.facet = ? AND f.value = ?")
+            arguments += [driving.facet, driving.value]
+        } else {
+            from = "\(published) p"
+            keyed = "p"
+        }
+        if let month = filter.fromMonth {
+            conditions.append("\(keyed).received_at >= ?")
+            arguments.append(month)
+        }
+        if let month = filter.toMonth {
+            // Every time in that month sorts before the month followed by "~".
+            conditions.append("\(keyed).received_at < ?")
+            arguments.append(month + "~")
+        }
+        if let region = filter.region, driving?.facet != "region" {
+            conditions.append("p.region_id = ?")
+            arguments.append(region)
+        }
+        if let theme = filter.theme, driving?.facet != "theme" {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM \(facets) t WHERE t.facet = 'theme' AND t.value = ? AND t.received_at = p.received_at AND t.feedback_id = p.feedback_id)"
+            )
+            arguments.append(theme)
+        }
+        if let outcome = filter.outcome, driving?.facet != "outcome" {
+            conditions.append("p.change_status = ?")
+            arguments.append(outcome)
+        }
+        if let text = filter.text {
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            conditions.append(
+                "(p.you_said LIKE ? ESCAPE '\\' OR p.we_did LIKE ? ESCAPE '\\' OR COALESCE(p.what_changed, '') LIKE ? ESCAPE '\\')")
+            arguments += [pattern, pattern, pattern]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let total: Int =
+            try c.fetchOne("SELECT COUNT(*) FROM \(from) \(whereClause)", StatementArguments(arguments)).map { $0[0] } ?? 0
+        let rows = try c.fetchAll(
+            """
+            SELECT p.received_at, p.feedback_id, p.received_in, p.channel, p.you_said, p.we_did, p.change_status, p.what_changed,
+                p.action_ref FROM \(from) \(whereClause)
+            ORDER BY \(keyed).received_at DESC, \(keyed).feedback_id DESC LIMIT ? OFFSET ?
+            """, StatementArguments(arguments + [max(0, limit), max(0, offset)]))
+        return (
+            total,
+            rows.map { r in
+                YouSaidWeDid(
+                    feedbackId: r[1], receivedIn: r[2], channel: r[3], youSaid: r[4], weDid: r[5], changeStatus: r[6],
+                    whatChanged: r[7], actionRef: r[8])
+            }
+        )
+    }
+
+    /// The distinct values of `facet` among published items, in order: one seek of the key per
+    /// value, however many items share each.
+    func facetValues(_ facet: String) throws -> [String] {
+        var out: [String] = []
+        var after = ""
+        while let row = try c.fetchOne(
+            "SELECT value FROM \(facets) WHERE facet = ? AND value > ? ORDER BY value LIMIT 1", [facet, after]),
+            let value: String = row[0]
+        {
+            out.append(value)
+            after = value
+        }
+        return out
     }
 
     /// The published list's columns in schema order.

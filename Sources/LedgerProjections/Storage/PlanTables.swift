@@ -1,9 +1,9 @@
 import GRDB
 
-/// The plan projection's tables: `plan_actions` and `plan_status_history`.
+/// The plan projection's tables: `plan_actions`, `plan_status_history` and `plan_milestones`.
 public struct PlanTables: ProjectionTables {
     /// Base table names.
-    public static let tableNames = ["plan_actions", "plan_status_history"]
+    public static let tableNames = ["plan_actions", "plan_status_history", "plan_milestones"]
 
     /// The tables' schema.
     public static func schema(suffix: String) -> [String] {
@@ -25,18 +25,26 @@ public struct PlanTables: ProjectionTables {
                 PRIMARY KEY (action_id, log_index)
             ) WITHOUT ROWID
             """,
+            """
+            CREATE TABLE plan_milestones\(suffix) (
+                action_id TEXT NOT NULL, log_index INTEGER NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
+                evidence TEXT NOT NULL, occurred_at TEXT NOT NULL, PRIMARY KEY (action_id, log_index)
+            ) WITHOUT ROWID
+            """,
         ]
     }
 
     let c: ProjectionConnection
     let actions: String
     let history: String
+    let milestones: String
 
     /// The tables named with `suffix`.
     public init(_ connection: ProjectionConnection, suffix: String) {
         c = connection
         actions = "plan_actions" + suffix
         history = "plan_status_history" + suffix
+        milestones = "plan_milestones" + suffix
     }
 
     func action(_ id: String) throws -> ActionRecord? {
@@ -74,6 +82,20 @@ public struct PlanTables: ProjectionTables {
 
     func history(of actionId: String) throws -> [StatusChangeRecord] {
         try c.fetchAll("SELECT * FROM \(history) WHERE action_id = ? ORDER BY log_index", [actionId]).map(Self.change(from:))
+    }
+
+    func append(_ m: MilestoneRecord) throws {
+        try c.execute(
+            "INSERT OR REPLACE INTO \(milestones) (action_id, log_index, title, date, evidence, occurred_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [m.actionId, m.index, m.title, m.date, m.evidence, m.occurredAt])
+    }
+
+    func milestones(of actionId: String) throws -> [MilestoneRecord] {
+        try c.fetchAll("SELECT * FROM \(milestones) WHERE action_id = ? ORDER BY log_index", [actionId]).map {
+            MilestoneRecord(
+                actionId: $0["action_id"], index: $0["log_index"], title: $0["title"], date: $0["date"], evidence: $0["evidence"],
+                occurredAt: $0["occurred_at"])
+        }
     }
 
     func changes(from: Int, below: Int) throws -> [StatusChangeRecord] {
