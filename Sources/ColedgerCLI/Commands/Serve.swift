@@ -141,15 +141,18 @@ struct Serve: ParsableCommand {
                 }
             }
             let portal = try Portal(configuration: configuration)
-            var workspace: Workspace?
+            let workspace: Workspace?
             if workspacePort != nil {
                 var settings = WorkspaceConfiguration(ledgerPath: ledgerPath)
                 settings.idleTimeout = Double(workspaceIdleTimeout * 60)
                 settings.secureCookies = workspaceTls
                 settings.maxBodyBytes = maxBody
-                settings.publicBase = publicUrl ?? "http://\(bind):\(port)"
+                settings.publicBase = publicUrl ?? ""
                 workspace = try Workspace(configuration: settings)
+            } else {
+                workspace = nil
             }
+            let publicUrl = self.publicUrl
             let workspaceHost = workspaceBind
             let workspacePort = self.workspacePort
             let form = configuration.intakeKey == nil ? "closed" : "open, signed by \(keyPath)"
@@ -164,6 +167,7 @@ struct Serve: ParsableCommand {
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         group.addTask {
                             try await PortalServer.run(portal, host: host, port: port) { bound in
+                                if publicUrl == nil { workspace?.publicBase = "http://\(host):\(bound)" }
                                 let line =
                                     "Serving \(ledgerPath) (\(size) entries) at http://\(host):\(bound)/ — feedback form \(form). Ctrl-C stops.\n"
                                 FileHandle.standardOutput.write(Data(line.utf8))

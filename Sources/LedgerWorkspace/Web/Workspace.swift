@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerDomain
 import LedgerRecording
 import LedgerStore
+import Synchronization
 
 /// The staff workspace: sign-in with one's own key (passphrase + TOTP), then the work the log's
 /// roles allow, each form recorded through the recording API and signed with the session's key.
@@ -20,6 +21,14 @@ public final class Workspace: WebHandler {
     let accountLimiter: RateLimiter
     /// The sign-in form's double-submit tokens (before there is a session).
     let signInTokens = CSRFTokens()
+    private let publicBaseBox: Mutex<String>
+
+    /// The public portal's address for links to an entry and its proof
+    /// (``WorkspaceConfiguration/publicBase``; the server sets it once the public listener is bound).
+    public var publicBase: String {
+        get { publicBaseBox.withLock { $0 } }
+        set { publicBaseBox.withLock { $0 = newValue } }
+    }
 
     static let sessionCookie = "coledger_staff"
     static let signInCookie = "coledger_staff_signin"
@@ -33,6 +42,7 @@ public final class Workspace: WebHandler {
         guardian = SignInGuard(limit: configuration.lockoutFailures, seconds: configuration.lockoutSeconds)
         addressLimiter = RateLimiter(limit: configuration.signInsPerAddressPerMinute)
         accountLimiter = RateLimiter(limit: configuration.lockoutFailures * 2)
+        publicBaseBox = Mutex(configuration.publicBase)
     }
 
     /// ``WorkspaceConfiguration/maxBodyBytes``.
