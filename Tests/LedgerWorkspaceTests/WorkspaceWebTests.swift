@@ -303,7 +303,7 @@ import Testing
             let r = await w.post(
                 "/staff/feedback/WEB-20260101-AAAAAAAA/\(action)",
                 ["csrf": token, "method": "email", "closeReason": "withdrawn", "youSaid": "x", "weDid": "y",
-                 "change": "change_made", "changeDescription": "z", "moderatedBy": "R-1"], cookie: cookie)
+                 "change": "change_made", "whatChanged": "z", "moderatedBy": "R-1"], cookie: cookie)
             #expect(r.status == 403)
             #expect(r.text.contains("You may not do this: feedback."))
             #expect(r.text.contains("must be signed by admin or member"))
@@ -389,7 +389,7 @@ import Testing
         // An answer naming a role the log does not have: the moderation field is named.
         let answer = [
             "csrf": respondToken, "youSaid": "You said there was no prayer room.", "weDid": "We opened one.",
-            "change": "change_made", "changeDescription": "A quiet room on the ground floor.", "moderatedBy": "R-NOBODY",
+            "change": "change_made", "whatChanged": "A quiet room on the ground floor.", "moderatedBy": "R-NOBODY",
         ]
         let refused = await w.post("/staff/feedback/WEB-20260101-AAAAAAAA/respond", answer, cookie: cookie)
         #expect(refused.status == 422)

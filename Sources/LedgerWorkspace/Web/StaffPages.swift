@@ -183,7 +183,7 @@ enum StaffPages {
         }
         let ack = state(.acknowledge, order: ["method"])
         let respond = state(
-            .respond, order: ["youSaid", "weDid", "change", "changeDescription", "reason", "action", "moderatedBy"])
+            .respond, order: ["youSaid", "weDid", "change", "whatChanged", "reason", "action", "moderatedBy"])
         let close = state(.close, order: ["closeReason", "note"])
         let consent: Markup =
             item.consentToPublish
@@ -213,7 +213,7 @@ enum StaffPages {
             \(respond.text("youSaid", "You said", hint: "A short summary that names nobody.", multiline: true))
             \(respond.text("weDid", "We did", hint: "What was done about it.", multiline: true))
             \(respond.select("change", "What came of it?", options(FeedbackVocabulary.ChangeStatus.self)))
-            \(respond.text("changeDescription", "What changed, is planned, or where it was referred", hint: "Needed unless nothing changes."))
+            \(respond.text("whatChanged", "What changed, is planned, or where it was referred", hint: "Needed unless nothing changes."))
             \(respond.text("reason", "Why nothing changes", hint: "Needed when nothing changes."))
             \(respond.text("action", "Action carrying the change (optional)", hint: "An action id in the plan.", short: true))
             \(respond.text("moderatedBy", "Role that moderated the summary", hint: "The role that checked the summary names nobody, like R-HEAD-RJE.", short: true))

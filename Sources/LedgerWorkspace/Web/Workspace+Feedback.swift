@@ -26,7 +26,7 @@ enum FeedbackAction: String, Sendable {
         case .respond:
             return [
                 "--you-said": "youSaid", "--we-did": "weDid", "--change": "change",
-                "--change-description": "changeDescription", "--reason": "reason", "--action": "action",
+                "--change-description": "whatChanged", "--reason": "reason", "--action": "action",
                 "--moderated-by": "moderatedBy",
             ]
         case .close: return ["--reason": "closeReason", "--note": "note"]
@@ -107,7 +107,7 @@ extension Workspace {
                     changeStatus: try RecordingInput.value(
                         FeedbackVocabulary.ChangeStatus.self, value("change"),
                         member: FeedbackResponded.CodingKeys.changeStatus, field: "--change"),
-                    changeDescription: optional("changeDescription"), reason: optional("reason"),
+                    changeDescription: optional("whatChanged"), reason: optional("reason"),
                     actionRef: optional("action"), moderatedByRoleId: value("moderatedBy"))
                 outcome = try await record(request, eventId: eventId, key: key)
                 return try await recorded(outcome, id: id, action: action, form: form, session: session)
