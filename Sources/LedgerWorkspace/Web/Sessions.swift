@@ -131,6 +131,9 @@ final class SignInGuard: Sendable {
     @discardableResult
     func failed(_ person: String, now: Double) -> Bool {
         failures.withLock { f in
+            // Typed person ids are the keys: keep the table bounded (unlocked counts are dropped
+            // first; a lock in force is kept).
+            if f.count > 10_000 { f = f.filter { $0.value.lockedUntil > now } }
             var entry = f[person] ?? (0, 0)
             entry.count += 1
             let locks = entry.count >= limit
