@@ -299,6 +299,11 @@ import Testing
         // A token the evaluator's own session issued (from the sign-out form on the home page).
         let token = try #require(Self.csrf(home))
         let before = try w.size()
+        let refusedAction = await w.post(
+            "/staff/actions/LG-1/update", ["csrf": token, "status": "done", "note": "x"], cookie: cookie)
+        #expect(refusedAction.status == 403)
+        #expect(refusedAction.text.contains("action.status_changed must be signed by admin or member"))
+        #expect(await w.get("/staff/actions", cookie: cookie).status == 403)
         for action in ["acknowledge", "respond", "close"] {
             let r = await w.post(
                 "/staff/feedback/WEB-20260101-AAAAAAAA/\(action)",

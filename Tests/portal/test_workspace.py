@@ -16,7 +16,7 @@ import uuid
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import coledger_bin, env, fetch, run, screenshot
+from conftest import coledger_bin, env, fetch, fetch_json, run, screenshot
 from test_pages import WCAG_TAGS, describe
 
 
@@ -177,6 +177,28 @@ def test_feedback_lead_answers_web_feedback_and_it_is_published(world, page):
     shown = run("show", index, "--json", ledger=ledger).stdout
     lead = run("key", "show", ledger.parent / "keys" / "lead.key", "--json").stdout
     assert re.search(r'"keyId"\s*:\s*"([0-9a-f]+)"', lead).group(1) in shown
+
+    # The same person records an action's progress: a bad figure is named, then it is recorded and
+    # the public plan shows it.
+    page.goto(s.staff + "/staff/")
+    page.get_by_role("link", name="Actions").click()
+    axe_clean(page)
+    page.get_by_role("link", name="MHS-3", exact=True).click()
+    axe_clean(page)
+    page.get_by_label("Status").select_option("in_progress")
+    page.get_by_label("Progress (optional)").fill("forty")
+    page.get_by_label("What happened").fill("The quiet room is being fitted out.")
+    page.get_by_role("button", name="Record the update").click()
+    assert page.locator(".error-summary a[href='#progress']").inner_text() == "Enter progress as a whole number from 0 to 100"
+    axe_clean(page)
+    page.get_by_label("Progress (optional)").fill("40")
+    page.get_by_role("button", name="Record the update").click()
+    assert page.locator("h1").inner_text() == "Recorded"
+    assert "Action MHS-3 is now in_progress (40%)." in page.content()
+    status, _, plan = fetch_json(s.base + "/api/plan")
+    assert status == 200
+    [mhs3] = [a for a in plan["actions"] if a["actionId"] == "MHS-3"]
+    assert mhs3["status"] == "in_progress" and mhs3["progressPct"] == 40
 
     # Sign out: the session ends.
     page.goto(s.staff + "/staff/")

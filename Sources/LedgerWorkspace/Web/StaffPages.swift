@@ -252,7 +252,9 @@ enum StaffPages {
             """
     }
 
-    static func recorded(_ r: Recorded, feedbackId: String, publicBase: String) -> Markup {
+    static func recorded(
+        _ r: Recorded, back: String, backLabel: String, list: String, listLabel: String, publicBase: String
+    ) -> Markup {
         let links: Markup =
             publicBase.isEmpty
             ? "<p>On the public portal, the entry is at <code>/api/entries/\(r.index)</code> and its proof at <code>/api/proofs/\(r.index)</code>.</p>"
@@ -271,7 +273,7 @@ enum StaffPages {
             </div>
             \(r.duplicate ? "<p>This form had already been sent, so it was not recorded twice.</p>" as Markup : .empty)
             \(links)
-            <p><a href="/staff/feedback/\(HTML.urlComponent(feedbackId))">Back to feedback \(feedbackId)</a> or <a href="/staff/feedback">the inbox</a>.</p>
+            <p><a href="\(back)">Back to \(backLabel)</a> or <a href="\(list)">\(listLabel)</a>.</p>
             """
     }
 }

@@ -151,7 +151,9 @@ extension Workspace {
         case .success(let recorded):
             return page(
                 "Recorded",
-                StaffPages.recorded(recorded, feedbackId: id, publicBase: publicBase), session: session)
+                StaffPages.recorded(
+                    recorded, back: "/staff/feedback/\(HTML.urlComponent(id))", backLabel: "feedback \(id)",
+                    list: "/staff/feedback", listLabel: "the inbox", publicBase: publicBase), session: session)
         case .failure(let error):
             let field = action.formFields[error.field ?? ""] ?? Self.field(of: error, action: action)
             return try await feedbackItem(

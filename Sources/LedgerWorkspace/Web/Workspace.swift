@@ -160,6 +160,18 @@ public final class Workspace: WebHandler {
             guard let action = FeedbackAction(rawValue: s[2]) else { throw Self.notFound }
             try await require(action.eventType, session)
             return try await feedbackPost(s[1], action: action, request: request, session: session)
+        case ["actions"]:
+            try allow("GET")
+            try await require(StaffTask.actions.eventType, session)
+            return try await actions(session)
+        case let s where s.count == 2 && s[0] == "actions":
+            try allow("GET")
+            try await require(StaffTask.actions.eventType, session)
+            return try await actionItem(s[1], session: session, problems: [:], form: nil)
+        case let s where s.count == 3 && s[0] == "actions" && s[2] == "update":
+            try allow("POST")
+            try await require(StaffTask.actions.eventType, session)
+            return try await actionPost(s[1], request: request, session: session)
         default:
             throw Self.notFound
         }

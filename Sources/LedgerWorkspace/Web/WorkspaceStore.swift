@@ -101,5 +101,10 @@ struct StaffTask: Sendable, Equatable {
         eventType: FeedbackAcknowledged.eventType, title: "Feedback inbox", path: "/staff/feedback",
         description: "Acknowledge, answer (\u{201C}you said, we did\u{201D}) and close feedback, with its working-day clocks.")
 
-    static let all: [StaffTask] = [.feedback]
+    /// Record an action's status and progress.
+    static let actions = StaffTask(
+        eventType: ActionStatusChanged.eventType, title: "Actions", path: "/staff/actions",
+        description: "Record an action's status and progress, with a note of what happened.")
+
+    static let all: [StaffTask] = [.feedback, .actions]
 }
