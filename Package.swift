@@ -72,10 +72,14 @@ let package = Package(
         // domain verbs and a web form share
         .target(name: "LedgerRecording", dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore"]),
 
-        // Workspace: the staff workspace's non-web parts (the staff key store, TOTP)
+        // Workspace: the staff workspace (the staff key store, TOTP, sign-in, sessions and the
+        // staff pages, served by the portal's server on a listener of its own)
         .target(
             name: "LedgerWorkspace",
-            dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "LedgerCore", "LedgerDomain", "LedgerStore", "LedgerProjections", "LedgerRecording", "LedgerPortal",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
 
         // Tools
@@ -122,7 +126,12 @@ let package = Package(
             name: "LedgerRecordingTests",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerProjections", "LedgerRecording"]
         ),
-        .testTarget(name: "LedgerWorkspaceTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerWorkspace"]),
+        .testTarget(
+            name: "LedgerWorkspaceTests",
+            dependencies: [
+                "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerRecording", "LedgerPortal", "LedgerWorkspace",
+            ]
+        ),
         .testTarget(
             name: "ColedgerCLITests",
             dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerRecording", .product(name: "GRDB", package: "GRDB.swift")]

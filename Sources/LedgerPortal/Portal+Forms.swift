@@ -221,7 +221,7 @@ extension Portal {
     }
 
     /// The value of cookie `name` in a Cookie header.
-    static func cookie(_ name: String, in header: String?) -> String? {
+    package static func cookie(_ name: String, in header: String?) -> String? {
         guard let header else { return nil }
         for part in header.split(separator: ";") {
             let pair = part.trimmingCharacters(in: .whitespaces)

@@ -4,17 +4,35 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
-/// Serves a ``Portal`` over HTTP/1.1 with Hummingbird until SIGINT or SIGTERM.
+/// What one listener serves: a request in, a response out (the public ``Portal``, or the staff
+/// workspace on its own listener). ``PortalServer`` puts it behind Hummingbird.
+public protocol WebHandler: Sendable {
+    /// The largest request body accepted, in bytes (larger: ``tooLarge(_:)`` without reading it).
+    var maxBodyBytes: Int { get }
+    /// Answers one request; never throws.
+    func handle(_ request: PortalRequest) async -> PortalResponse
+    /// The answer to a body larger than ``maxBodyBytes``.
+    func tooLarge(_ request: PortalRequest) -> PortalResponse
+}
+
+extension Portal: WebHandler {
+    /// ``PortalConfiguration/maxBodyBytes``.
+    public var maxBodyBytes: Int { configuration.maxBodyBytes }
+}
+
+/// Serves a ``WebHandler`` (the ``Portal``, the staff workspace) over HTTP/1.1 with Hummingbird
+/// until SIGINT or SIGTERM.
 public enum PortalServer {
     /// Binds `host:port` (port 0 picks a free one), calls `ready` with the bound port, and serves.
     ///
     /// Header sizes are capped (8 KiB a field, 32 KiB in all, 100 fields: larger requests are
     /// refused by the HTTP decoder and the connection closed), idle connections close after 30 s,
     /// and bodies larger than the portal's `maxBodyBytes` get 413 without being read.
-    public static func run(_ portal: Portal, host: String, port: Int, ready: @escaping @Sendable (Int) -> Void)
-        async throws
-    {
-        var logger = Logger(label: "coledger.portal")
+    public static func run(
+        _ handler: some WebHandler, host: String, port: Int, label: String = "coledger.portal",
+        ready: @escaping @Sendable (Int) -> Void
+    ) async throws {
+        var logger = Logger(label: label)
         logger.logLevel = .warning
         let http = HTTP1Channel.Configuration(
             additionalChannelHandlers: [ParserRefusal()],
@@ -22,7 +40,7 @@ public enum PortalServer {
             httpDecoderConfiguration: .init(
                 maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))
         let app = Application(
-            responder: PortalResponder(portal: portal),
+            responder: PortalResponder(handler: handler),
             server: .http1(configuration: http),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in ready(channel.localAddress?.port ?? port) },
@@ -43,8 +61,8 @@ struct PortalContext: RequestContext {
 }
 
 /// Turns Hummingbird requests into ``PortalRequest``s and back.
-struct PortalResponder: HTTPResponder {
-    let portal: Portal
+struct PortalResponder<Handler: WebHandler>: HTTPResponder {
+    let handler: Handler
 
     func respond(to request: Request, context: PortalContext) async throws -> Response {
         var request = request
@@ -62,7 +80,7 @@ struct PortalResponder: HTTPResponder {
         if headers["host"] == nil, let authority = request.head.authority {
             headers["host"] = authority
         }
-        let limit = portal.configuration.maxBodyBytes
+        let limit = handler.maxBodyBytes
         var body: [UInt8] = []
         let method = request.method.rawValue
         var tooLarge = false
@@ -79,7 +97,7 @@ struct PortalResponder: HTTPResponder {
         let portalRequest = PortalRequest(
             method: method, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: body,
             client: context.client)
-        let answer = tooLarge ? portal.tooLarge(portalRequest) : await portal.handle(portalRequest)
+        let answer = tooLarge ? handler.tooLarge(portalRequest) : await handler.handle(portalRequest)
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let n = HTTPField.Name(name) { fields.append(HTTPField(name: n, value: value)) }
@@ -93,7 +111,7 @@ struct PortalResponder: HTTPResponder {
 
 extension Portal {
     /// The answer to a body larger than the limit.
-    func tooLarge(_ request: PortalRequest) -> PortalResponse {
+    public func tooLarge(_ request: PortalRequest) -> PortalResponse {
         var r = refusal(
             Refusal(
                 status: 413, title: "Too much to send",

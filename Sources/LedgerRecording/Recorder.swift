@@ -71,7 +71,8 @@ public struct RecordingError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// What kind of refusal.
     public var kind: Kind
-    /// JSON pointer of the refused member in the draft, e.g. `/payload/status`; nil when no member is to blame.
+    /// JSON pointer of the refused member in the draft, e.g. `/payload/status` (for a refusal by
+    /// the ledger's admission, the member its reason names); nil when no member is to blame.
     public var pointer: String?
     /// The request field that set it (named as the CLI option), when known.
     public var field: String?
@@ -91,7 +92,9 @@ public struct RecordingError: Error, Sendable, Equatable, CustomStringConvertibl
         let option = field.map { " (\($0))" } ?? ""
         switch kind {
         case .unsafe: return "\(reason)\(option)"
-        case .invalid, .refused: return pointer.map { "\($0)\(option): \(reason)" } ?? reason
+        // The ledger's reason already starts with the pointer it refused.
+        case .refused: return reason
+        case .invalid: return pointer.map { "\($0)\(option): \(reason)" } ?? reason
         }
     }
 
@@ -205,7 +208,9 @@ public struct Recorder {
         do {
             result = try ledger.append(draft: event.draft, signer: signer)
         } catch {
-            throw RecordingError(.refused, reason: Self.reason(error))
+            var pointer: String?
+            if case .refusedByPolicy(_, let refusal) = error, !refusal.pointer.isEmpty { pointer = refusal.pointer }
+            throw RecordingError(.refused, pointer: pointer, reason: Self.reason(error))
         }
         return Receipt(
             result: result, type: event.type, stream: event.stream, payload: event.payload, summary: event.summary)

@@ -8,3 +8,12 @@ extension Ledger {
         try read { db in try SQLiteLog(db).registry(origin: origin, logKey: logKey.description) }
     }
 }
+
+extension Ledger {
+    /// Runs `body` with the facts the log has established so far (the ones admission reads), in
+    /// one read transaction: for asking the admission policy what a signer may do now without
+    /// appending anything.
+    public func readFacts<T>(_ body: (any FactReader) -> T) throws(LedgerError) -> T {
+        try read { db in body(DatabaseFacts(db: db)) }
+    }
+}

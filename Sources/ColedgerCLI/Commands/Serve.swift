@@ -4,6 +4,7 @@ import Foundation
 import LedgerCore
 import LedgerPortal
 import LedgerProjections
+import LedgerWorkspace
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,17 @@ struct Serve: ParsableCommand {
             record) and its JSON take ?as-of=DATE (what had happened by that day, judged on it) and
             ?at=INDEX|DATE|checkpoint[:DATE] (what the log said then), with the meaning of the read verbs'
             --as-of and --at (coledger help state); the page says which point it shows and its links keep it.
+
+            The staff workspace (--workspace-port) is served on a second listener, under /staff/ only; the public
+            listener never serves it. Staff enrolled with `coledger staff add` sign in with their person id,
+            their key's passphrase and a TOTP code; the key is unsealed in memory for the session only and
+            wiped at sign-out, after --workspace-idle-timeout minutes idle (default 15) and when the server
+            stops. What they record is signed with their own key, and the workspace offers and accepts only
+            what the log's authorization policy lets that key sign today. Sign-in is limited to 10 attempts
+            per client address per minute and 10 per account per minute; after 5 failed sign-ins in a row an
+            account is locked for 15 minutes. The session cookie is HttpOnly and SameSite=Strict; it is marked
+            Secure with --workspace-tls, which says the workspace is reached over TLS: anywhere but this
+            machine, put it behind a TLS-terminating proxy and give --workspace-tls.
 
             Stop the server with Ctrl-C (or SIGTERM).
             """))
@@ -65,7 +77,27 @@ struct Serve: ParsableCommand {
             "Judge the newest checkpoint on the \"Check the record\" page by this witness policy.", valueName: "file"))
     var witnessPolicy: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve the staff workspace on this port too, under /staff/ (0: any free port; default: no workspace).",
+            valueName: "port"))
+    var workspacePort: Int?
+    @Option(help: "The address the workspace listens on.") var workspaceBind = "127.0.0.1"
+    @Option(help: "Minutes a workspace session may stay idle before it ends and its key is wiped.")
+    var workspaceIdleTimeout = 15
+    @Flag(help: "The workspace is reached over TLS (a proxy in front of it): mark its session cookie Secure.")
+    var workspaceTls = false
+    @Option(
+        help: ArgumentHelp(
+            "The public portal's address as staff reach it, for links to an entry's proof (default: http://BIND:PORT).",
+            valueName: "url"))
+    var publicUrl: String?
+
     func validate() throws {
+        if let workspacePort, !(0...65535).contains(workspacePort) {
+            throw ValidationError("--workspace-port must be from 0 to 65535")
+        }
+        guard workspaceIdleTimeout >= 1 else { throw ValidationError("--workspace-idle-timeout must be at least 1") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard postsPerMinute >= 1 else { throw ValidationError("--posts-per-minute must be at least 1") }
         guard auditInterval >= 0 else { throw ValidationError("--audit-interval must be 0 or more") }
@@ -109,6 +141,20 @@ struct Serve: ParsableCommand {
                 }
             }
             let portal = try Portal(configuration: configuration)
+            let workspace: Workspace?
+            if workspacePort != nil {
+                var settings = WorkspaceConfiguration(ledgerPath: ledgerPath)
+                settings.idleTimeout = Double(workspaceIdleTimeout * 60)
+                settings.secureCookies = workspaceTls
+                settings.maxBodyBytes = maxBody
+                settings.publicBase = publicUrl ?? ""
+                workspace = try Workspace(configuration: settings)
+            } else {
+                workspace = nil
+            }
+            let publicUrl = self.publicUrl
+            let workspaceHost = workspaceBind
+            let workspacePort = self.workspacePort
             let form = configuration.intakeKey == nil ? "closed" : "open, signed by \(keyPath)"
             let outcome = Outcome()
             let done = DispatchSemaphore(value: 0)
@@ -118,10 +164,34 @@ struct Serve: ParsableCommand {
                 do {
                     FileHandle.standardError.write(Data("coledger serve: reading \(ledgerPath)…\n".utf8))
                     let size = try await portal.warmUp()
-                    try await PortalServer.run(portal, host: host, port: port) { bound in
-                        let line =
-                            "Serving \(ledgerPath) (\(size) entries) at http://\(host):\(bound)/ — feedback form \(form). Ctrl-C stops.\n"
-                        FileHandle.standardOutput.write(Data(line.utf8))
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            try await PortalServer.run(portal, host: host, port: port) { bound in
+                                if publicUrl == nil { workspace?.publicBase = "http://\(host):\(bound)" }
+                                let line =
+                                    "Serving \(ledgerPath) (\(size) entries) at http://\(host):\(bound)/ — feedback form \(form). Ctrl-C stops.\n"
+                                FileHandle.standardOutput.write(Data(line.utf8))
+                            }
+                        }
+                        if let workspace, let workspacePort {
+                            group.addTask {
+                                defer { workspace.stop() }
+                                let sweeper = Task {
+                                    while !Task.isCancelled {
+                                        try? await Task.sleep(for: .seconds(10))
+                                        workspace.sweep()
+                                    }
+                                }
+                                defer { sweeper.cancel() }
+                                try await PortalServer.run(
+                                    workspace, host: workspaceHost, port: workspacePort, label: "coledger.workspace"
+                                ) { bound in
+                                    let line = "Staff workspace on http://\(workspaceHost):\(bound)/staff/\n"
+                                    FileHandle.standardOutput.write(Data(line.utf8))
+                                }
+                            }
+                        }
+                        try await group.waitForAll()
                     }
                 } catch {
                     outcome.set("\(error)")

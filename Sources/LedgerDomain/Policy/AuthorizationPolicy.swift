@@ -69,15 +69,21 @@ public struct AuthorizationPolicy: Sendable {
     /// Whether `principals` (what the signer is, for this event) may sign `event`; nil when
     /// allowed, else why not.
     public func refusal(for event: Event, principals: Set<String>) -> String? {
-        let matching = rules.filter { $0.matches(event.type) }
-        guard !matching.isEmpty else { return "no rule of \(name) allows \(event.type)" }
+        refusal(type: event.type, payload: event.payload, principals: principals)
+    }
+
+    /// Whether `principals` may sign an event of `type` with `payload` (only the members a rule's
+    /// `when` names are read); nil when allowed, else why not.
+    public func refusal(type: String, payload: [String: JSONValue], principals: Set<String>) -> String? {
+        let matching = rules.filter { $0.matches(type) }
+        guard !matching.isEmpty else { return "no rule of \(name) allows \(type)" }
         for rule in matching where !principals.isDisjoint(with: rule.allow) {
-            if rule.when.allSatisfy({ event.payload[$0.key]?.stringValue == $0.value }) { return nil }
+            if rule.when.allSatisfy({ payload[$0.key]?.stringValue == $0.value }) { return nil }
         }
         let who = principals.isEmpty ? "a key with no role here" : principals.sorted().joined(separator: ", ")
         let needs = matching.map { rule in
             rule.allow.joined(separator: " or ") + (rule.when.isEmpty ? "" : " (when " + rule.when.map { "\($0.key) is \($0.value)" }.joined(separator: ", ") + ")")
         }
-        return "\(event.type) must be signed by \(needs.joined(separator: "; or ")) (\(matching.map(\.id).joined(separator: ", "))); the signer is \(who)"
+        return "\(type) must be signed by \(needs.joined(separator: "; or ")) (\(matching.map(\.id).joined(separator: ", "))); the signer is \(who)"
     }
 }

@@ -78,8 +78,7 @@ public struct DomainPolicy: AdmissionPolicy {
         try checkAttendance(payload, facts: facts)
         try checkResponsePrivacy(event, payload: payload, facts: facts)
         // 5. Authorization, as things stood before this event.
-        let principals = principals(of: signer, for: event, facts: facts)
-        if let reason = authorization.refusal(for: event, principals: principals) {
+        if let reason = authorizationRefusal(type: event.type, payload: event.payload, signer: signer, facts: facts) {
             throw AdmissionRefusal("authorization", "/signer", reason)
         }
         // 6. Facts this event establishes.
@@ -94,9 +93,24 @@ public struct DomainPolicy: AdmissionPolicy {
 
     static func entityKey(_ kind: EntityKind, _ id: String) -> String { "entity/\(kind.rawValue)/\(id)" }
 
+    /// Whether `signer` may sign an event of `type` with `payload`, given the log's `facts`: nil
+    /// when the authorization policy allows it, else why not. This is admission's own check (step
+    /// 5 of ``admit(_:checked:at:signer:facts:)``), so a caller asking "may this person do X now"
+    /// (the staff workspace, to show and to refuse) gets the answer the append would give.
+    public func authorizationRefusal(
+        type: String, payload: [String: JSONValue], signer: KeyRegistry.Key, facts: any FactReader
+    ) -> String? {
+        authorization.refusal(type: type, payload: payload, principals: principals(of: signer, payload: payload, facts: facts))
+    }
+
     /// What the signer is for this event: its key role, and body officer if it holds the chair
     /// or a facilitator role of the body the event is about.
     func principals(of signer: KeyRegistry.Key, for event: Event, facts: any FactReader) -> Set<String> {
+        principals(of: signer, payload: event.payload, facts: facts)
+    }
+
+    /// What the signer is for an event with `payload` (see ``principals(of:for:facts:)``).
+    func principals(of signer: KeyRegistry.Key, payload: [String: JSONValue], facts: any FactReader) -> Set<String> {
         var out = Set<String>()
         if signer.isAdmin { out.insert("admin") }
         let role = facts.fact("key/\(signer.keyID)/role") ?? (signer.isAdmin ? "admin" : "member")
@@ -109,7 +123,7 @@ public struct DomainPolicy: AdmissionPolicy {
             if let person, facts.fact(Self.entityKey(.person, person)) != nil { out.insert("member") }
         default: break
         }
-        if let person, let body = body(of: event, facts: facts), let officers = facts.fact("body/\(body)/officers") {
+        if let person, let body = body(of: payload, facts: facts), let officers = facts.fact("body/\(body)/officers") {
             let held = officers.split(separator: ",").contains { facts.fact("role/\($0)/holder") == person }
             if held { out.insert("bodyOfficer") }
         }
@@ -137,8 +151,10 @@ public struct DomainPolicy: AdmissionPolicy {
     static let feedbackMember = FeedbackClosed.CodingKeys.feedbackId.stringValue
 
     /// The body an event is about: its `bodyId`, or the body of its meeting or decision.
-    func body(of event: Event, facts: any FactReader) -> String? {
-        let p = event.payload
+    func body(of event: Event, facts: any FactReader) -> String? { body(of: event.payload, facts: facts) }
+
+    /// The body an event with `payload` is about (see ``body(of:facts:)-(Event,_)``).
+    func body(of p: [String: JSONValue], facts: any FactReader) -> String? {
         if let body = p[BodyMember.body]?.stringValue { return body }
         if let meeting = p[BodyMember.meeting]?.stringValue, let body = facts.fact("meeting/\(meeting)/body") {
             return body

@@ -32,7 +32,7 @@ enum Section: String, CaseIterable, Sendable {
 }
 
 /// The frame every page shares: skip link, header with navigation, main, footer.
-enum Layout {
+package enum Layout {
     /// - Parameter point: the point the page was read at (``ReadPoint``, its words and query),
     ///   nil for the log as it is now: the page says which, and its links keep it.
     static func page(
@@ -53,37 +53,51 @@ enum Layout {
                 """
             } ?? .empty
         let main = Markup(trusted: PointLinks.keepAll(body.html, query: query))
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) — \(site)</title>
-            <link rel="stylesheet" href="\(Stylesheet.path)">
-            </head>
-            <body>
-            <a class="skip-link" href="#main">Skip to main content</a>
-            <header class="site-header">
-            <div class="wrap">
-            <p class="site-name"><a href="\(Markup(trusted: PointLinks.keep("/", query: query)))">\(site)</a></p>
-            <nav aria-label="Main"><ul>\(links)</ul></nav>
-            </div>
-            </header>
-            <main id="main" class="wrap" tabindex="-1">
-            \(banner)\(main)
-            </main>
-            <footer class="site-footer">
-            <div class="wrap">
+        let footer: Markup = """
             <p>Everything on this site is read from a signed, append-only record of \(Words.count(entries, "entry", "entries")). \
             Nobody can change or remove an entry without it showing: <a href="\(Markup(trusted: PointLinks.keep("/verify", query: query)))">check the record yourself</a>.</p>
             <p>The same information is available for computers as JSON, described in <a href="/api/openapi.json">the API description</a>.</p>
-            </div>
-            </footer>
-            </body>
-            </html>
-
             """
+        return document(
+            title, site: site, home: Markup(trusted: PointLinks.keep("/", query: query)),
+            nav: "<nav aria-label=\"Main\"><ul>\(links)</ul></nav>", body: "\(banner)\(main)", footer: footer)
+    }
+
+    /// The HTML document every page shares, public or staff: skip link, header with the site's
+    /// name (linking to `home`) and `nav`, main, footer.
+    package static func document(
+        _ title: String, site: String, home: Markup, nav: Markup, body: Markup, footer: Markup,
+        stylesheet: String = Stylesheet.path
+    ) -> Markup {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) — \(site)</title>
+        <link rel="stylesheet" href="\(stylesheet)">
+        </head>
+        <body>
+        <a class="skip-link" href="#main">Skip to main content</a>
+        <header class="site-header">
+        <div class="wrap">
+        <p class="site-name"><a href="\(home)">\(site)</a></p>
+        \(nav)
+        </div>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+        \(body)
+        </main>
+        <footer class="site-footer">
+        <div class="wrap">
+        \(footer)
+        </div>
+        </footer>
+        </body>
+        </html>
+
+        """
     }
 
     /// Previous / next links for a list split into pages.

@@ -3,44 +3,44 @@
 /// Every page is built from `Markup` literals: `"<p>\(name)</p>"` escapes `name`, while a
 /// nested `Markup` (or `[Markup]`) is inserted as it is. Only `String`, `Int`, `Markup` and
 /// `[Markup]` can be interpolated, so text from the log cannot reach a page unescaped by accident.
-struct Markup: ExpressibleByStringInterpolation, Sendable, Equatable {
+package struct Markup: ExpressibleByStringInterpolation, Sendable, Equatable {
     /// The HTML.
-    var html: String
+    package var html: String
 
-    init(stringLiteral value: String) { html = value }
+    package init(stringLiteral value: String) { html = value }
 
-    init(stringInterpolation: Interpolation) { html = stringInterpolation.out }
+    package init(stringInterpolation: Interpolation) { html = stringInterpolation.out }
 
     /// Raw HTML the caller vouches for (built by this module, never from input).
-    init(trusted html: String) { self.html = html }
+    package init(trusted html: String) { self.html = html }
 
-    static let empty = Markup(trusted: "")
+    package static let empty = Markup(trusted: "")
 
-    struct Interpolation: StringInterpolationProtocol {
+    package struct Interpolation: StringInterpolationProtocol {
         var out = ""
 
-        init(literalCapacity: Int, interpolationCount: Int) {
+        package init(literalCapacity: Int, interpolationCount: Int) {
             out.reserveCapacity(literalCapacity + interpolationCount * 16)
         }
 
-        mutating func appendLiteral(_ literal: String) { out += literal }
-        mutating func appendInterpolation(_ text: String) { out += HTML.escape(text) }
-        mutating func appendInterpolation(_ text: Substring) { out += HTML.escape(String(text)) }
-        mutating func appendInterpolation(_ number: Int) { out += String(number) }
-        mutating func appendInterpolation(_ markup: Markup) { out += markup.html }
-        mutating func appendInterpolation(_ list: [Markup]) { for m in list { out += m.html } }
+        package mutating func appendLiteral(_ literal: String) { out += literal }
+        package mutating func appendInterpolation(_ text: String) { out += HTML.escape(text) }
+        package mutating func appendInterpolation(_ text: Substring) { out += HTML.escape(String(text)) }
+        package mutating func appendInterpolation(_ number: Int) { out += String(number) }
+        package mutating func appendInterpolation(_ markup: Markup) { out += markup.html }
+        package mutating func appendInterpolation(_ list: [Markup]) { for m in list { out += m.html } }
     }
 }
 
 extension Array where Element == Markup {
     /// The fragments one after another.
-    var joined: Markup { Markup(trusted: map(\.html).joined()) }
+    package var joined: Markup { Markup(trusted: map(\.html).joined()) }
 }
 
 /// Escaping for HTML text and double-quoted attribute values, and URL path segments.
-enum HTML {
+package enum HTML {
     /// Escapes `& < > " '` (enough for text and quoted attributes).
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
@@ -61,7 +61,7 @@ enum HTML {
 
     /// Percent-encodes everything but unreserved characters (RFC 3986), for one path segment
     /// or query value.
-    static func urlComponent(_ text: String) -> String {
+    package static func urlComponent(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {

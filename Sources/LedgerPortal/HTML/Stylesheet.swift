@@ -1,9 +1,9 @@
 /// The portal's one stylesheet, served as `/static/portal.css` (no inline styles anywhere, so
 /// the Content-Security-Policy can forbid them).
-enum Stylesheet {
-    static let path = "/static/portal.css"
+package enum Stylesheet {
+    package static let path = "/static/portal.css"
 
-    static let css = """
+    package static let css = """
         :root {
           --ink: #0b0c0c; --muted: #484949; --paper: #ffffff; --band: #f3f2f1; --line: #b1b4b6;
           --link: #1d4f91; --visited: #4c2c92; --focus: #ffdd00; --accent: #003078;
@@ -93,7 +93,7 @@ enum Stylesheet {
         fieldset { border: 0; padding: 0; margin: 0 0 1.5rem; }
         legend { font-size: 1.1rem; }
         .hint { color: var(--muted); margin: 0 0 0.35rem; }
-        input[type=text], input[type=email], select, textarea { font: inherit; width: 100%; padding: 0.4rem; border: 2px solid var(--ink);
+        input[type=text], input[type=email], input[type=password], select, textarea { font: inherit; width: 100%; padding: 0.4rem; border: 2px solid var(--ink);
           background: #fff; color: var(--ink); }
         input.short { max-width: 20rem; }
         textarea { min-height: 10rem; }
@@ -103,6 +103,11 @@ enum Stylesheet {
         button { font: inherit; font-weight: 700; background: var(--done); color: #fff; border: 0; border-bottom: 3px solid #002d18;
           padding: 0.6rem 1.25rem; cursor: pointer; }
         button:hover { background: #005a30; }
+        form.inline { display: inline; max-width: none; margin: 0; }
+        button.link { background: none; border: 0; padding: 0; color: #fff; font-weight: 400; text-decoration: underline;
+          text-underline-offset: 0.15em; }
+        button.link:hover { background: none; }
+        button.link:focus { color: var(--ink); background: var(--focus); }
         .error-summary { border: 5px solid var(--error); padding: 1rem; margin: 0 0 1.5rem; }
         .error-summary h2 { margin-top: 0; }
         .error-message { color: var(--error); font-weight: 700; margin: 0 0 0.35rem; }

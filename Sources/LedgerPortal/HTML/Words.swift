@@ -2,7 +2,7 @@ import Foundation
 import LedgerProjections
 
 /// Plain-English names for the codes the log uses.
-enum Words {
+package enum Words {
     static let areas: [String: String] = [
         "LG": "Leadership and governance", "ST": "Staff training", "PW": "Partnership working", "WF": "Workforce",
         "MHS": "Mental health services", "DF": "Data and feedback",
@@ -136,7 +136,7 @@ enum Words {
     }
 
     /// `1,234,567`.
-    static func number(_ n: Int) -> String {
+    package static func number(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {
@@ -147,7 +147,7 @@ enum Words {
     }
 
     /// `1 action`, `3 actions`.
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    package static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(number(n)) \(n == 1 ? singular : plural ?? singular + "s")"
     }
 }

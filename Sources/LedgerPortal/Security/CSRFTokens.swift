@@ -10,25 +10,25 @@ import LedgerCore
 /// post the form, but cannot read or set the cookie (SameSite=Strict, HttpOnly), nor forge a
 /// token without the secret. The nonce also names the submission, so posting the same form
 /// twice records it once.
-struct CSRFTokens: Sendable {
+package struct CSRFTokens: Sendable {
     let secret: [UInt8]
     /// Seconds a form stays valid.
-    var maxAge = 2 * 60 * 60
+    package var maxAge = 2 * 60 * 60
 
-    init(secret: [UInt8] = SecureRandom.bytes(32)) { self.secret = secret }
+    package init(secret: [UInt8] = SecureRandom.bytes(32)) { self.secret = secret }
 
-    func issue(now: Int) -> String {
+    package func issue(now: Int) -> String {
         let nonce = Base64URL.encode(SecureRandom.bytes(18))
         let body = "v1.\(now).\(nonce)"
         return body + "." + Base64URL.encode(HMAC.sha256(key: secret, Array(body.utf8)))
     }
 
-    enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         case missing, mismatch, invalid, expired
     }
 
     /// The token's nonce when `cookie` and `field` carry the same valid, fresh token.
-    func check(cookie: String?, field: String?, now: Int) -> Result<String, Failure> {
+    package func check(cookie: String?, field: String?, now: Int) -> Result<String, Failure> {
         guard let cookie, let field, !cookie.isEmpty, !field.isEmpty else { return .failure(.missing) }
         guard HMAC.equal(Array(cookie.utf8), Array(field.utf8)) else { return .failure(.mismatch) }
         let parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -44,19 +44,19 @@ struct CSRFTokens: Sendable {
 
     /// A value derived from the server secret and a nonce, for ids that must repeat when the
     /// same form is posted twice.
-    func derive(_ label: String, nonce: String) -> [UInt8] {
+    package func derive(_ label: String, nonce: String) -> [UInt8] {
         HMAC.sha256(key: secret, Array("coledger-portal/\(label)/v1\n\(nonce)".utf8))
     }
 }
 
 /// base64url without padding (RFC 4648 section 5).
-enum Base64URL {
-    static func encode(_ bytes: [UInt8]) -> String {
+package enum Base64URL {
+    package static func encode(_ bytes: [UInt8]) -> String {
         Base64.encode(bytes).replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             return nil
         }

@@ -5,19 +5,19 @@ import Synchronization
 /// Used for posts (the feedback form and contribution look-ups), keyed by the client's IP
 /// address as the connection shows it. Behind a reverse proxy every client shares the proxy's
 /// address, so there rate limiting belongs in the proxy.
-final class RateLimiter: Sendable {
+package final class RateLimiter: Sendable {
     let limit: Int
     let window: Double
     private let state = Mutex<[String: [Double]]>([:])
 
-    init(limit: Int, window: Double = 60) {
+    package init(limit: Int, window: Double = 60) {
         self.limit = limit
         self.window = window
     }
 
     /// Records a request from `client` at `now` (seconds) and says whether it is allowed;
     /// refused requests are not counted. Returns the seconds to wait when refused.
-    func allow(_ client: String, now: Double) -> (allowed: Bool, retryAfter: Int) {
+    package func allow(_ client: String, now: Double) -> (allowed: Bool, retryAfter: Int) {
         state.withLock { clients in
             if clients.count > 10_000 {
                 clients = clients.filter { $0.value.contains { now - $0 < window } }

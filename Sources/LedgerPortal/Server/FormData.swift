@@ -1,14 +1,14 @@
 /// An `application/x-www-form-urlencoded` body, decoded strictly: bad percent escapes and
 /// bytes that are not UTF-8 are refused rather than guessed at.
-struct FormData: Sendable, Equatable {
+package struct FormData: Sendable, Equatable {
     /// Values by field name (the last one wins for a repeated name, which no form here has).
-    var fields: [String: String] = [:]
+    package var fields: [String: String] = [:]
 
-    enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case badEscape
         case notUTF8
 
-        var description: String {
+        package var description: String {
             switch self {
             case .badEscape: return "the form could not be read (a broken % escape)"
             case .notUTF8: return "the form could not be read (text that is not UTF-8)"
@@ -16,9 +16,9 @@ struct FormData: Sendable, Equatable {
         }
     }
 
-    init(fields: [String: String]) { self.fields = fields }
+    package init(fields: [String: String]) { self.fields = fields }
 
-    init(body: [UInt8]) throws(Failure) {
+    package init(body: [UInt8]) throws(Failure) {
         for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             let name = try Self.decode(parts[0])
@@ -27,9 +27,9 @@ struct FormData: Sendable, Equatable {
         }
     }
 
-    subscript(_ name: String) -> String? { fields[name] }
+    package subscript(_ name: String) -> String? { fields[name] }
 
-    static func decode(_ bytes: ArraySlice<UInt8>) throws(Failure) -> String {
+    package static func decode(_ bytes: ArraySlice<UInt8>) throws(Failure) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex

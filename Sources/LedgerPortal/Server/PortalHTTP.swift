@@ -51,13 +51,13 @@ public struct PortalResponse: Sendable {
 }
 
 /// The headers every response carries.
-enum SecurityHeaders {
+package enum SecurityHeaders {
     /// No script at all, styles and images only from this site, forms post only here, and
     /// no framing.
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-    static let all: [(name: String, value: String)] = [
+    package static let all: [(name: String, value: String)] = [
         ("content-security-policy", contentSecurityPolicy),
         ("x-content-type-options", "nosniff"),
         ("referrer-policy", "no-referrer"),

@@ -178,7 +178,13 @@ extension PortalWorker {
     }
 
     /// A version-4-shaped UUID from 16 derived bytes.
-    static func uuid(_ bytes: [UInt8]) -> String {
+    static func uuid(_ bytes: [UInt8]) -> String { CSRFTokens.uuid(bytes) }
+}
+
+extension CSRFTokens {
+    /// A version-4-shaped UUID from 16 derived bytes (an event id that repeats when the same
+    /// form is posted twice, so the ledger's idempotent append records it once).
+    package static func uuid(_ bytes: [UInt8]) -> String {
         var b = Array(bytes.prefix(16))
         b[6] = (b[6] & 0x0F) | 0x40
         b[8] = (b[8] & 0x3F) | 0x80
