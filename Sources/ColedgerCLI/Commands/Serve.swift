@@ -2,8 +2,10 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import LedgerCore
+import LedgerNotify
 import LedgerPortal
 import LedgerProjections
+import LedgerStore
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +27,10 @@ struct Serve: ParsableCommand {
             record) and its JSON take ?as-of=DATE (what had happened by that day, judged on it) and
             ?at=INDEX|DATE|checkpoint[:DATE] (what the log said then), with the meaning of the read verbs'
             --as-of and --at (coledger help state); the page says which point it shows and its links keep it.
+
+            With --smtp HOST:PORT and --from ADDRESS the server also delivers the outbox in the background
+            (a pass every --notify-interval seconds), as `coledger notify --watch` does, signing the
+            notifications with the intake key (see `coledger notify --help`; plain SMTP, no TLS).
 
             Stop the server with Ctrl-C (or SIGTERM).
             """))
@@ -64,8 +70,12 @@ struct Serve: ParsableCommand {
         help: ArgumentHelp(
             "Judge the newest checkpoint on the \"Check the record\" page by this witness policy.", valueName: "file"))
     var witnessPolicy: String?
+    @OptionGroup var smtp: SMTPOptions
+    @Option(help: "With --smtp: seconds between passes over the outbox.", transform: ledgerNumberOption)
+    var notifyInterval: Double = 60
 
     func validate() throws {
+        guard notifyInterval > 0 else { throw ValidationError("--notify-interval must be more than 0") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard postsPerMinute >= 1 else { throw ValidationError("--posts-per-minute must be at least 1") }
         guard auditInterval >= 0 else { throw ValidationError("--audit-interval must be 0 or more") }
@@ -108,6 +118,15 @@ struct Serve: ParsableCommand {
                         "note: no intake key at \(keyPath): the feedback form is closed (give --intake-key FILE)")
                 }
             }
+            var outboxSettings: (settings: NotifySettings, signer: Ed25519SigningKey)?
+            if let settings = try smtp.settings() {
+                guard let signer = configuration.intakeKey else {
+                    throw CLIError("--smtp: the outbox's notifications are signed by the intake key; give --intake-key FILE")
+                }
+                outboxSettings = (settings, signer)
+            }
+            let outbox = outboxSettings
+            let notifyInterval = self.notifyInterval
             let portal = try Portal(configuration: configuration)
             let form = configuration.intakeKey == nil ? "closed" : "open, signed by \(keyPath)"
             let outcome = Outcome()
@@ -122,6 +141,12 @@ struct Serve: ParsableCommand {
                         let line =
                             "Serving \(ledgerPath) (\(size) entries) at http://\(host):\(bound)/ — feedback form \(form). Ctrl-C stops.\n"
                         FileHandle.standardOutput.write(Data(line.utf8))
+                        if var outbox {
+                            // The emails link to this portal unless --portal-url names the public address.
+                            if outbox.settings.portalURL == nil { outbox.settings.portalURL = "http://\(host):\(bound)" }
+                            Self.deliverInBackground(
+                                ledgerPath: ledgerPath, settings: outbox.settings, signer: outbox.signer, every: notifyInterval)
+                        }
                     }
                 } catch {
                     outcome.set("\(error)")
@@ -130,6 +155,30 @@ struct Serve: ParsableCommand {
             }
             done.wait()
             if let failure = outcome.get() { throw CLIError("the portal stopped: \(failure)") }
+        }
+    }
+
+    /// Runs the outbox on a thread of its own, a pass every `seconds` (``NotifyCommand``'s `--watch`).
+    static func deliverInBackground(
+        ledgerPath: String, settings: NotifySettings, signer: Ed25519SigningKey, every seconds: Double
+    ) {
+        Thread.detachNewThread {
+            let notifier: Notifier
+            do {
+                notifier = Notifier(ledger: try Ledger.open(path: ledgerPath, policies: Catalogues.policies), signer: signer, settings: settings)
+            } catch {
+                Output.error("notify: cannot open \(ledgerPath): \(error); the outbox is not delivered")
+                return
+            }
+            while true {
+                do {
+                    let summary = try notifier.runOnce { Output.error("notify: \($0)") }
+                    if !summary.outcomes.isEmpty { Output.error("notify: \(NotifyCommand.line(summary))") }
+                } catch {
+                    Output.error("notify: the outbox could not be read: \(error)")
+                }
+                Thread.sleep(forTimeInterval: seconds)
+            }
         }
     }
 

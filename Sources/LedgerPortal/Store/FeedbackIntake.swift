@@ -177,16 +177,8 @@ extension PortalWorker {
         return (feedbackId, receipt.index, receipt.duplicate)
     }
 
-    /// A version-4-shaped UUID from 16 derived bytes.
-    static func uuid(_ bytes: [UInt8]) -> String {
-        var b = Array(bytes.prefix(16))
-        b[6] = (b[6] & 0x0F) | 0x40
-        b[8] = (b[8] & 0x3F) | 0x80
-        let hex = Hex.encode(b)
-        let h = Array(hex)
-        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
-            + String(h[20..<32])
-    }
+    /// A version-4-shaped UUID from 16 derived bytes (``Identifier/uuid(derivedFrom:)``).
+    static func uuid(_ bytes: [UInt8]) -> String { Identifier.uuid(derivedFrom: bytes) }
 }
 
 /// The reference the form gives: `WEB-` + the UTC day (`YYYYMMDD`) + `-` + 8 Crockford base 32
