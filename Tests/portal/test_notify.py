@@ -117,14 +117,17 @@ def notified_events(ledger):
 
 
 def f4(ledger):
-    report = json.loads(run("audit", "--format", "json", "--as-of", time.strftime("%Y-%m-%d"), check=False, ledger=ledger).stdout)
+    report = json.loads(run("audit", "--format", "json", check=False, ledger=ledger).stdout)
     return next(r for r in report["rules"] if r["id"] == "F-4")
 
 
 def verify_and_audit(ledger):
+    """`verify` passes, and the audit finds the log whole and every entry entitled (the intake key's
+    notifications included, rule AUTH-7). The template plan's own accountability lapses (a 2023
+    plan judged today) are not this test's business; F-4 is judged by the tests themselves."""
     run("verify", ledger=ledger)
-    proc = run("audit", ledger=ledger, check=False)
-    assert proc.returncode == 0, proc.stdout[-3000:]
+    report = json.loads(run("audit", "--format", "json", check=False, ledger=ledger).stdout)
+    assert report["integrity"] == [] and report["entitlement"] == [], (report["integrity"], report["entitlement"])
 
 
 def test_each_stage_is_emailed_to_its_person_with_nothing_of_anothers(ledger, portal, smtp, page):
@@ -135,7 +138,8 @@ def test_each_stage_is_emailed_to_its_person_with_nothing_of_anothers(ledger, po
     answer(ledger, amira, "We now book interpreters at referral.")
     answer(ledger, ben, "We have a call-back rota now, just for you to know.")
     staff(ledger, "feedback", "close", "--id", amira, "--reason", "responded")
-    assert f4(ledger)["pending"] == 2 and f4(ledger)["checked"] == 0
+    before = f4(ledger)
+    assert before["verdict"] == "not_yet_due" and before["checked"] == 0, before
 
     proc, summary = notify(ledger, smtp.address, "--portal-url", portal.base)
     assert summary["sent"] == 5 and summary["failed"] == 0, summary
@@ -177,7 +181,7 @@ def test_each_stage_is_emailed_to_its_person_with_nothing_of_anothers(ledger, po
 
     verify_and_audit(ledger)
     judged = f4(ledger)
-    assert judged["checked"] == 2 and judged["findings"] == [] and judged["pending"] == 0, judged
+    assert judged["verdict"] == "pass" and judged["checked"] == 2 and judged["findings"] == [], judged
 
     # The status page still shows the stages; it never shows the contact details.
     page.goto(f"{portal.base}/feedback/{amira}")
@@ -219,7 +223,8 @@ def test_the_server_down_records_nothing_and_the_next_run_delivers(ledger, porta
         f"Your feedback {ref}: we have acknowledged it", f"Your feedback {ref}: our answer"]
     assert len(notified_events(ledger)) == 2
     verify_and_audit(ledger)
-    assert f4(ledger)["checked"] == 1 and f4(ledger)["findings"] == []
+    judged = f4(ledger)
+    assert judged["verdict"] == "pass" and judged["checked"] == 1 and judged["findings"] == [], judged
 
 
 def test_erasure_removes_the_contact_details_and_stops_the_outbox(ledger, portal, smtp, page):
