@@ -268,3 +268,33 @@ def test_serve_delivers_the_outbox_in_the_background(ledger, smtp, page, tmp_pat
     finally:
         s.stop()
     verify_and_audit(ledger)
+
+
+def test_a_traced_contribution_is_emailed_to_a_contributor_who_consented_to_contact(ledger, smtp, tmp_path):
+    for person, contact in (("p-0001", "hana@example.org"), ("p-0002", "ivo@example.org")):
+        staff(ledger, "person", "register", "--id", person, "--category", "ebe_lived", "--name", f"Name of {person}",
+              "--contact", contact, "--lawful-basis", "ROPA-2026-01")
+    # Only p-0001 consents to be contacted (consent.recorded, purpose contact).
+    consent = tmp_path / "consent.json"
+    consent.write_text(json.dumps({
+        "type": "consent.recorded", "typeVersion": 1, "stream": "subject/p-0001",
+        "payload": {"consentId": "CNS-2026-0001", "personId": "p-0001", "purpose": "contact", "coverage": "all"}}))
+    staff(ledger, "append", consent)
+    for n, person in ((1, "p-0001"), (2, "p-0002")):
+        cid = f"CON-2026-000{n}"
+        staff(ledger, "contribution", "record", "--id", cid, "--person", person, "--body", "B-LEAB", "--kind", "co_design",
+              "--rung", "co_design", "--content", f"Private idea of {person}.", "--lawful-basis", "ROPA-2026-01")
+        staff(ledger, "contribution", "influence", "--id", cid, "--target", "action:MHS-3", "--influence", "adapted",
+              "--explanation", f"The plan was rewritten along the lines of {cid}.")
+    _, summary = notify(ledger, smtp.address, "--portal-url", "https://portal.example.org")
+    assert summary["sent"] == 1, summary
+    [m] = smtp.to("hana@example.org")
+    assert m["subject"] == "Your contribution CON-2026-0001: what it changed"
+    assert "The plan was rewritten along the lines of CON-2026-0001." in m["body"]
+    assert "https://portal.example.org/contributions" in m["body"]
+    assert "CON-2026-0002" not in m["raw"].decode() and "Private idea" not in m["raw"].decode()
+    assert smtp.to("ivo@example.org") == [], "no consent to contact: no email"
+    out = run("log", "--type", "contribution.contributor_notified", "--json", ledger=ledger).stdout
+    [event] = [json.loads(line)["entry"]["event"] for line in out.splitlines() if line.strip()]
+    assert event["payload"]["contributionId"] == "CON-2026-0001" and event["payload"]["method"] == "email"
+    verify_and_audit(ledger)
