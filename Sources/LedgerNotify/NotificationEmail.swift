@@ -54,13 +54,14 @@ public struct NotificationEmail: Sendable, Equatable {
         lines.append("")
         if n.isFeedback, let base, ref.hasPrefix("WEB-") {
             lines.append("See where your feedback is: \(base)/feedback/\(ref)")
+            lines.append("To add a reply, open that page and choose \"Add a reply to your feedback\".")
         } else if !n.isFeedback, let base {
             lines.append("See what your contributions changed: \(base)/contributions")
         }
         lines.append("Your reference is \(ref). Keep it to follow your \(n.isFeedback ? "feedback" : "contribution") up.")
         lines.append("")
         lines.append("You are getting this email because you asked to be told what happened.")
-        lines.append("Please do not reply to this email: it is sent automatically.")
+        lines.append("This email is sent automatically: replies to it are not read.")
         body = lines.joined(separator: "\n")
     }
 }

@@ -15,7 +15,7 @@ import time
 import pytest
 from aiosmtpd.controller import Controller
 
-from conftest import Server, run
+from conftest import Server, fetch, run
 
 FROM = "ledger@example.org"
 
@@ -297,4 +297,56 @@ def test_a_traced_contribution_is_emailed_to_a_contributor_who_consented_to_cont
     out = run("log", "--type", "contribution.contributor_notified", "--json", ledger=ledger).stdout
     [event] = [json.loads(line)["entry"]["event"] for line in out.splitlines() if line.strip()]
     assert event["payload"]["contributionId"] == "CON-2026-0001" and event["payload"]["method"] == "email"
+    verify_and_audit(ledger)
+
+
+def test_a_person_replies_to_their_own_feedback_privately(ledger, portal, smtp, page):
+    from axe_playwright_python.sync_playwright import Axe
+    from test_pages import WCAG_TAGS, describe
+
+    ref = give_feedback(page, portal, "The ramp is too steep.", "jo@example.org")
+    staff(ledger, "feedback", "acknowledge", "--id", ref, "--method", "email")
+    _, summary = notify(ledger, smtp.address, "--portal-url", portal.base)
+    [ack] = smtp.to("jo@example.org")
+    assert "Add a reply to your feedback" in ack["body"]
+
+    page.goto(f"{portal.base}/feedback/{ref}")
+    page.get_by_role("link", name="Add a reply to your feedback").click()
+    assert page.url == f"{portal.base}/feedback/{ref}/reply"
+    violations = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response["violations"]
+    assert violations == [], describe(violations)
+    size = len(run("log", "--limit", "100000", "--json", ledger=ledger).stdout.splitlines())
+
+    # An empty reply is refused, naming the field; nothing is appended.
+    page.get_by_role("button", name="Send reply").click()
+    assert "Enter your reply" in page.locator(".error-summary").inner_text()
+    assert len(run("log", "--limit", "100000", "--json", ledger=ledger).stdout.splitlines()) == size
+
+    secret = "Thank you, but the new ramp still has no handrail."
+    page.get_by_label("Your reply").fill(secret)
+    page.get_by_role("button", name="Send reply").click()
+    assert page.locator("h1").inner_text() == "Thank you: we have your reply"
+    assert secret not in page.content()
+
+    out = run("log", "--type", "feedback.reply_received", "--json", ledger=ledger).stdout
+    [line] = [json.loads(x) for x in out.splitlines() if x.strip()]
+    event = line["entry"]["event"]
+    assert event["payload"] == {"feedbackId": ref, "channel": "web_form", "lawfulBasisRef": "LB-ART9-2H"}
+    assert event["private"]["subject"] == f"feedback/{ref}", "under the feedback's own subject"
+    assert secret not in open(ledger, "rb").read().decode("latin-1"), "the reply is not in the file in clear"
+    # Staff read it from outside the log.
+    assert secret in run("show", line["index"], ledger=ledger).stdout
+
+    # A reply from a page that did not come from this site is refused (CSRF), nothing appended.
+    status, _, body = fetch(f"{portal.base}/feedback/{ref}/reply", method="POST", body=b"reply=forged&csrf=x",
+                            headers={"content-type": "application/x-www-form-urlencoded"})
+    assert status == 403
+    assert len([x for x in run("log", "--type", "feedback.reply_received", "--json", ledger=ledger).stdout.splitlines() if x]) == 1
+    # An unknown reference has no reply page.
+    status, _, _ = fetch(f"{portal.base}/feedback/WEB-20261207-ZZZZZZZZ/reply")
+    assert status == 404
+
+    # Erasing the subject erases the reply with the feedback.
+    staff(ledger, "erase", f"feedback/{ref}")
+    assert "erased" in run("show", line["index"], ledger=ledger).stdout
     verify_and_audit(ledger)

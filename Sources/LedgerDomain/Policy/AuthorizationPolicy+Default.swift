@@ -47,8 +47,8 @@ extension AuthorizationPolicy {
     },
     {
       "id": "AUTH-7",
-      "description": "An intake key (the public feedback form and its outbox) records that a person who asked to hear back was notified.",
-      "types": ["feedback.submitter_notified", "contribution.contributor_notified"],
+      "description": "An intake key (the public feedback form and its outbox) records a person's reply to their own feedback, and that a person who asked to hear back was notified.",
+      "types": ["feedback.reply_received", "feedback.submitter_notified", "contribution.contributor_notified"],
       "allow": ["intake"]
     }
   ]

@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// An email as RFC 5322 text, framed for SMTP's DATA (RFC 5321 section 4.5.2).
 public struct SMTPMessage: Sendable, Equatable {
