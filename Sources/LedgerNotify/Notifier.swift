@@ -123,6 +123,27 @@ public struct Notifier {
         return summary
     }
 
+    /// Where a watching notifier left off: the log's size after its last pass, and whether that
+    /// pass left an email to retry.
+    public struct Watermark: Sendable, Equatable {
+        /// The log's size after the pass (its own notifications included).
+        public var size: Int
+        /// True when the pass left something undelivered.
+        public var retryDue: Bool
+    }
+
+    /// ``runOnce(progress:)`` when the log grew since `mark` or the last pass left something to
+    /// retry; nil (and no read of the log beyond its size) otherwise. `--watch` and `serve
+    /// --smtp` pass this way, so an idle ledger is not scanned every interval.
+    public func runWhenChanged(since mark: inout Watermark?, progress: (String) -> Void = { _ in }) throws
+        -> DeliverySummary?
+    {
+        if let mark, try ledger.size() == mark.size, !mark.retryDue { return nil }
+        let summary = try runOnce(progress: progress)
+        mark = Watermark(size: try ledger.size(), retryDue: summary.failed > 0)
+        return summary
+    }
+
     /// Sends one notification and records it.
     func deliver(_ owed: OwedNotification, progress: (String) -> Void) -> DeliveryOutcome {
         var outcome = DeliveryOutcome(itemId: owed.itemId, stage: owed.stage, result: .needsPerson, attempts: 0)

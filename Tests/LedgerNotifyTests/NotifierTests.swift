@@ -34,6 +34,24 @@ import Testing
         #expect(try w.owed().count == 1, "still owed: the next run tries again")
     }
 
+    @Test func aWatchingNotifierPassesOnlyWhenTheLogGrewOrARetryIsDue() throws {
+        let w = try OutboxTests.World()
+        defer { w.remove() }
+        var notifier = Notifier(
+            ledger: w.ledger, signer: w.admin,
+            settings: NotifySettings(
+                client: SMTPClient(host: "127.0.0.1", port: 9, timeout: 2), from: "ledger@example.org", attempts: 1))
+        notifier.sleep = { _ in }
+        var mark: Notifier.Watermark?
+        #expect(try notifier.runWhenChanged(since: &mark)?.outcomes == [], "the first pass always runs")
+        #expect(try notifier.runWhenChanged(since: &mark) == nil, "nothing changed: no pass")
+        try w.receive("WEB-10", contact: "ten@example.org")
+        try w.record(AcknowledgeFeedback(feedbackId: "WEB-10", method: .email))
+        #expect(try notifier.runWhenChanged(since: &mark)?.failed == 1, "the log grew: a pass, which fails")
+        #expect(mark?.retryDue == true)
+        #expect(try notifier.runWhenChanged(since: &mark)?.failed == 1, "a retry is due: another pass")
+    }
+
     @Test func theNotificationIdIsDerivedFromItsStage() {
         let a = Notifier.notificationId(for: "01a25207-799e-7000-8000-33c4a32a0d14")
         #expect(a == Notifier.notificationId(for: "01a25207-799e-7000-8000-33c4a32a0d14"))

@@ -101,8 +101,12 @@ struct NotifyCommand: ParsableCommand {
             }
             let keyPath = key ?? options.defaultKeysDirectory.appendingPathComponent("intake.key").path
             let notifier = Notifier(ledger: ledger, signer: try KeyFiles.open(keyPath), settings: settings)
+            var mark: Notifier.Watermark?
             repeat {
-                let summary = try notifier.runOnce(progress: { if !json { print($0) } })
+                guard let summary = try notifier.runWhenChanged(since: &mark, progress: { if !json { print($0) } }) else {
+                    Thread.sleep(forTimeInterval: interval)  // --watch: the log has not changed
+                    continue
+                }
                 if json {
                     Output.printJSON(SummaryJSON(summary))
                 } else {

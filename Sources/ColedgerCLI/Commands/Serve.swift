@@ -170,10 +170,11 @@ struct Serve: ParsableCommand {
                 Output.error("notify: cannot open \(ledgerPath): \(error); the outbox is not delivered")
                 return
             }
+            var mark: Notifier.Watermark?
             while true {
                 do {
-                    let summary = try notifier.runOnce { Output.error("notify: \($0)") }
-                    if !summary.outcomes.isEmpty { Output.error("notify: \(NotifyCommand.line(summary))") }
+                    let summary = try notifier.runWhenChanged(since: &mark) { Output.error("notify: \($0)") }
+                    if let summary, !summary.outcomes.isEmpty { Output.error("notify: \(NotifyCommand.line(summary))") }
                 } catch {
                     Output.error("notify: the outbox could not be read: \(error)")
                 }
