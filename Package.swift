@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LedgerPortal", targets: ["LedgerPortal"]),
         .library(name: "LedgerRecording", targets: ["LedgerRecording"]),
         .library(name: "LedgerWorkspace", targets: ["LedgerWorkspace"]),
+        .library(name: "LedgerNotify", targets: ["LedgerNotify"]),
         .executable(name: "coledger", targets: ["ColedgerCLI"]),
         .executable(name: "coledger-bench", targets: ["ColedgerBench"]),
     ],
@@ -72,6 +73,10 @@ let package = Package(
         // domain verbs and a web form share
         .target(name: "LedgerRecording", dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore"]),
 
+        // Notify: the outbox derived from the log, the SMTP client that delivers it, and the
+        // recording of each notification once the server accepted it
+        .target(name: "LedgerNotify", dependencies: ["LedgerCore", "LedgerDomain", "LedgerStore", "LedgerRecording"]),
+
         // Workspace: the staff workspace (the staff key store, TOTP, sign-in, sessions and the
         // staff pages, served by the portal's server on a listener of its own)
         .target(
@@ -87,7 +92,7 @@ let package = Package(
             name: "ColedgerCLI",
             dependencies: [
                 "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerAudit", "LedgerProjections", "LedgerPortal", "LedgerRecording",
-                "LedgerWorkspace", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LedgerWorkspace", "LedgerNotify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -131,6 +136,10 @@ let package = Package(
             dependencies: [
                 "LedgerCore", "LedgerStore", "LedgerDomain", "LedgerRecording", "LedgerPortal", "LedgerWorkspace",
             ]
+        ),
+        .testTarget(
+            name: "LedgerNotifyTests",
+            dependencies: ["LedgerCore", "LedgerStore", "LedgerDomain", "LedgerRecording", "LedgerNotify"]
         ),
         .testTarget(
             name: "ColedgerCLITests",

@@ -52,6 +52,8 @@ if [ "$want_python" = 1 ]; then
     python3 -c "import rfc8785" 2>/dev/null || missing+=("rfc8785")
     python3 -c "import jsonschema" 2>/dev/null || missing+=("jsonschema")
     python3 -c "import pytest" 2>/dev/null || missing+=("pytest")
+    # A real SMTP server on loopback for the outbox's tests (Tests/portal/test_notify.py).
+    python3 -c "import aiosmtpd" 2>/dev/null || missing+=("aiosmtpd")
     if [ "$want_browser" = 1 ]; then
         python3 -c "import playwright" 2>/dev/null || missing+=("playwright")
         python3 -c "import axe_playwright_python" 2>/dev/null || missing+=("axe-playwright-python")

@@ -26,7 +26,7 @@ struct Coledger: ParsableCommand {
             ReviewCommand.self, ReportCommand.self, ProjectCommand.self, EvaluationCommand.self,
             PlanCommand.self, YouSaidCommand.self, TraceCommand.self, BodiesCommand.self, MeetingsCommand.self, DecisionsCommand.self,
             MetricsCommand.self, CadenceCommand.self, StateCommand.self, DiffCommand.self, RebuildCommand.self,
-            Backup.self, Restore.self, Check.self, StaffCommand.self,
+            Backup.self, Restore.self, Check.self, StaffCommand.self, NotifyCommand.self,
         ]
     )
 

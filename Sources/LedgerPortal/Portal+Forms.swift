@@ -148,31 +148,7 @@ extension Portal {
                 status: 200, FeedbackSubmission(), token: token, regions: regions, problems: [])
         }
         try checkRate(request)
-        if let origin = request.headers["origin"], origin != "null" {
-            let host = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
-            guard host != nil, host == request.headers["host"] else {
-                throw Refusal(
-                    status: 403, title: "The form was not sent from this site",
-                    message: "Open the form on this site and send it from there.")
-            }
-        }
-        let form = try formBody(request)
-        let nonce: String
-        switch tokens.check(
-            cookie: Self.cookie(Self.formCookie, in: request.headers["cookie"]), field: form["csrf"],
-            now: Int(configuration.clock()))
-        {
-        case .success(let n): nonce = n
-        case .failure(let failure):
-            let why =
-                failure == .expired
-                ? "The form was open too long and has expired."
-                : "The form was not sent from this site, or your browser did not send its cookie."
-            throw Refusal(
-                status: 403, title: "Your feedback was not sent",
-                message: "\(why) Go back to the form, reload it, and send it again. Nothing was recorded.",
-                field: "csrf")
-        }
+        let (form, nonce) = try checkedForm(request, notSent: "Your feedback was not sent")
         let submission = FeedbackSubmission(form: form)
         let (regions, problems) = try await store.perform {
             w -> ([(id: String, name: String)], [FeedbackSubmission.Problem]) in
@@ -203,6 +179,110 @@ extension Portal {
         return response
     }
 
+    /// A posted form that came from this site: the Origin header (when sent) names this host, and
+    /// the signed double-submit token in the field matches the cookie. Returns the form and the
+    /// token's nonce (which makes a second post of the same form a retry).
+    func checkedForm(_ request: PortalRequest, notSent: String) throws -> (form: FormData, nonce: String) {
+        if let origin = request.headers["origin"], origin != "null" {
+            let host = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
+            guard host != nil, host == request.headers["host"] else {
+                throw Refusal(
+                    status: 403, title: "The form was not sent from this site",
+                    message: "Open the form on this site and send it from there.")
+            }
+        }
+        let form = try formBody(request)
+        switch tokens.check(
+            cookie: Self.cookie(Self.formCookie, in: request.headers["cookie"]), field: form["csrf"],
+            now: Int(configuration.clock()))
+        {
+        case .success(let nonce): return (form, nonce)
+        case .failure(let failure):
+            let why =
+                failure == .expired
+                ? "The form was open too long and has expired."
+                : "The form was not sent from this site, or your browser did not send its cookie."
+            throw Refusal(
+                status: 403, title: notSent,
+                message: "\(why) Go back to the form, reload it, and send it again. Nothing was recorded.",
+                field: "csrf")
+        }
+    }
+
+    // MARK: Reply to one's own feedback
+
+    /// `GET|POST /feedback/REF/reply`: the person holding a web-form reference adds a reply to
+    /// that item (``ReplyToFeedback``: recorded as `feedback.reply_received`, the text in the
+    /// private part). Rate-limited like the status page, CSRF-checked like the form.
+    func feedbackReply(_ typed: String, _ request: PortalRequest, method: String) async throws -> PortalResponse {
+        try checkRate(request)
+        guard let reference = FeedbackReference.normalise(typed) else {
+            throw Refusal(
+                status: 400, title: "That is not a feedback reference",
+                message:
+                    "\u{201C}\(typed.prefix(40))\u{201D} is not a feedback reference. A reference from our feedback form looks like WEB-20261207-7K3QX9ZD.",
+                field: "reference")
+        }
+        guard configuration.intakeKey != nil else {
+            throw Refusal(
+                status: 503, title: "Replies are closed",
+                message: "This site is not taking replies. Please contact us in the usual ways.")
+        }
+        let notFound = Refusal(
+            status: 404, title: "Feedback not found",
+            message: "We have no feedback with the reference \(reference). Check it and try again.", field: "reference")
+        if method == "GET" {
+            let known = try await store.perform { w in
+                try w.refresh()
+                return try w.view(.now).feedbackStatus(reference) != nil
+            }
+            guard known else { throw notFound }
+            return try await replyFormResponse(
+                status: 200, reference: reference, text: "", token: tokens.issue(now: Int(configuration.clock())), problem: nil)
+        }
+        let (form, nonce) = try checkedForm(request, notSent: "Your reply was not sent")
+        let text = form["reply"] ?? ""
+        if let problem = FeedbackSubmission.freeTextProblem(text, field: "reply", noun: "reply") {
+            return try await replyFormResponse(
+                status: 422, reference: reference, text: text, token: form["csrf"] ?? "", problem: problem)
+        }
+        let tokens = self.tokens
+        let recorded: (index: Int, duplicate: Bool)?
+        do {
+            recorded = try await store.perform { w in
+                try w.refresh()
+                return try w.recordReply(text, to: reference, nonce: nonce, tokens: tokens)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("coledger serve: a reply could not be recorded: \(error)\n".utf8))
+            throw Refusal(
+                status: 503, title: "Your reply could not be recorded",
+                message: "Something went wrong on our side and nothing was recorded. Please try again later.")
+        }
+        guard let recorded else { throw notFound }
+        var response = try await formPage(
+            status: 200, Pages.feedbackReplyThanks(reference: reference, duplicate: recorded.duplicate),
+            section: .feedback, title: "Thank you")
+        response.headers.append(("cache-control", "no-store"))
+        return response
+    }
+
+    func replyFormResponse(
+        status: Int, reference: String, text: String, token: String, problem: FeedbackSubmission.Problem?
+    ) async throws -> PortalResponse {
+        var response = try await formPage(
+            status: status, Pages.feedbackReplyForm(reference: reference, text: text, token: token, problem: problem),
+            section: .feedback, title: problem == nil ? "Reply to your feedback" : "Error: Reply to your feedback")
+        response.headers.append(("cache-control", "no-store"))
+        response.headers.append(("set-cookie", formCookieHeader(token)))
+        return response
+    }
+
+    /// The form cookie carrying `token` (the double-submit half), for every form under /feedback.
+    func formCookieHeader(_ token: String) -> String {
+        "\(Self.formCookie)=\(token); Path=/feedback; Max-Age=\(tokens.maxAge); HttpOnly; SameSite=Strict"
+    }
+
     func feedbackFormResponse(
         status: Int, _ s: FeedbackSubmission, token: String, regions: [(id: String, name: String)],
         problems: [FeedbackSubmission.Problem]
@@ -212,11 +292,7 @@ extension Portal {
             status: status, Pages.feedbackForm(s, token: token, regions: regions, problems: problems),
             section: .feedback, title: title)
         response.headers.append(("cache-control", "no-store"))
-        response.headers.append(
-            (
-                "set-cookie",
-                "\(Self.formCookie)=\(token); Path=/feedback; Max-Age=\(tokens.maxAge); HttpOnly; SameSite=Strict"
-            ))
+        response.headers.append(("set-cookie", formCookieHeader(token)))
         return response
     }
 

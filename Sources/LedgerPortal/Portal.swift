@@ -212,6 +212,9 @@ public final class Portal: Sendable {
         case ["feedback"]:
             try allow("GET", "POST")
             return try await feedback(request, method: method)
+        case let s where s.count == 3 && s[0] == "feedback" && s[2] == "reply":
+            try allow("GET", "POST")
+            return try await feedbackReply(s[1], request, method: method)
         case let s where s.count == 2 && s[0] == "feedback":
             try allow("GET")
             return try await feedbackStatus(s[1], at: try point(), request)

@@ -155,10 +155,11 @@ public struct Recorder {
     /// - Parameters:
     ///   - time: the effective time, RFC 3339 UTC (the one date option, `--on`).
     ///   - eventId: the event's id for a safe retry (default: a new one at append).
+    ///   - causation: the id of the event that caused this one (the stage a notification tells of).
     /// - Throws: ``RecordingError`` naming the field.
-    public func prepare<R: RecordingRequest>(_ request: R, at time: String, eventId: String? = nil) throws
-        -> PreparedEvent
-    {
+    public func prepare<R: RecordingRequest>(
+        _ request: R, at time: String, eventId: String? = nil, causation: String? = nil
+    ) throws -> PreparedEvent {
         guard Timestamp.isValidUTC(time) else {
             throw RecordingError(.invalid, field: "--on", reason: "\(time) is not an RFC 3339 UTC time")
         }
@@ -191,6 +192,7 @@ public struct Recorder {
             draft["private"] = .object(["subject": .string(part.subject), "data": .object(part.data)])
         }
         if let eventId { draft["id"] = .string(eventId) }
+        if let causation { draft["causation"] = .string(causation) }
         if let problem = InputHygiene.problem(inDraft: .object(draft)) {
             let member = problem.split(separator: "/").dropFirst().first.map { String($0.prefix { $0 != ":" }) }
             let field = problem.hasPrefix("/payload") ? member.flatMap { fields[$0] } : nil

@@ -14,6 +14,6 @@ extension Ledger {
     /// one read transaction: for asking the admission policy what a signer may do now without
     /// appending anything.
     public func readFacts<T>(_ body: (any FactReader) -> T) throws(LedgerError) -> T {
-        try read { db in body(DatabaseFacts(db: db)) }
+        try read { db in body(StorageFacts(storage: SQLiteLog(db))) }
     }
 }

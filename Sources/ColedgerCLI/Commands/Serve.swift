@@ -2,8 +2,10 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import LedgerCore
+import LedgerNotify
 import LedgerPortal
 import LedgerProjections
+import LedgerStore
 import LedgerWorkspace
 
 struct Serve: ParsableCommand {
@@ -37,6 +39,10 @@ struct Serve: ParsableCommand {
             account is locked for 15 minutes. The session cookie is HttpOnly and SameSite=Strict; it is marked
             Secure with --workspace-tls, which says the workspace is reached over TLS: anywhere but this
             machine, put it behind a TLS-terminating proxy and give --workspace-tls.
+
+            With --smtp HOST:PORT and --from ADDRESS the server also delivers the outbox in the background
+            (a pass every --notify-interval seconds), as `coledger notify --watch` does, signing the
+            notifications with the intake key (see `coledger notify --help`; plain SMTP, no TLS).
 
             Stop the server with Ctrl-C (or SIGTERM).
             """))
@@ -76,6 +82,9 @@ struct Serve: ParsableCommand {
         help: ArgumentHelp(
             "Judge the newest checkpoint on the \"Check the record\" page by this witness policy.", valueName: "file"))
     var witnessPolicy: String?
+    @OptionGroup var smtp: SMTPOptions
+    @Option(help: "With --smtp: seconds between passes over the outbox.", transform: ledgerNumberOption)
+    var notifyInterval: Double = 60
 
     @Option(
         help: ArgumentHelp(
@@ -87,17 +96,13 @@ struct Serve: ParsableCommand {
     var workspaceIdleTimeout = 15
     @Flag(help: "The workspace is reached over TLS (a proxy in front of it): mark its session cookie Secure.")
     var workspaceTls = false
-    @Option(
-        help: ArgumentHelp(
-            "The public portal's address as staff reach it, for links to an entry's proof (default: http://BIND:PORT).",
-            valueName: "url"))
-    var publicUrl: String?
 
     func validate() throws {
         if let workspacePort, !(0...65535).contains(workspacePort) {
             throw ValidationError("--workspace-port must be from 0 to 65535")
         }
         guard workspaceIdleTimeout >= 1 else { throw ValidationError("--workspace-idle-timeout must be at least 1") }
+        guard notifyInterval > 0 else { throw ValidationError("--notify-interval must be more than 0") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard postsPerMinute >= 1 else { throw ValidationError("--posts-per-minute must be at least 1") }
         guard auditInterval >= 0 else { throw ValidationError("--audit-interval must be 0 or more") }
@@ -140,6 +145,15 @@ struct Serve: ParsableCommand {
                         "note: no intake key at \(keyPath): the feedback form is closed (give --intake-key FILE)")
                 }
             }
+            var outboxSettings: (settings: NotifySettings, signer: Ed25519SigningKey)?
+            if let settings = try smtp.settings() {
+                guard let signer = configuration.intakeKey else {
+                    throw CLIError("--smtp: the outbox's notifications are signed by the intake key; give --intake-key FILE")
+                }
+                outboxSettings = (settings, signer)
+            }
+            let outbox = outboxSettings
+            let notifyInterval = self.notifyInterval
             let portal = try Portal(configuration: configuration)
             let workspace: Workspace?
             if workspacePort != nil {
@@ -147,12 +161,12 @@ struct Serve: ParsableCommand {
                 settings.idleTimeout = Double(workspaceIdleTimeout * 60)
                 settings.secureCookies = workspaceTls
                 settings.maxBodyBytes = maxBody
-                settings.publicBase = publicUrl ?? ""
+                settings.publicBase = smtp.portalURL ?? ""
                 workspace = try Workspace(configuration: settings)
             } else {
                 workspace = nil
             }
-            let publicUrl = self.publicUrl
+            let publicUrl = smtp.portalURL
             let workspaceHost = workspaceBind
             let workspacePort = self.workspacePort
             let form = configuration.intakeKey == nil ? "closed" : "open, signed by \(keyPath)"
@@ -171,6 +185,13 @@ struct Serve: ParsableCommand {
                                 let line =
                                     "Serving \(ledgerPath) (\(size) entries) at http://\(host):\(bound)/ — feedback form \(form). Ctrl-C stops.\n"
                                 FileHandle.standardOutput.write(Data(line.utf8))
+                                if var outbox {
+                                    // The emails link to this portal unless --portal-url names the public address.
+                                    if outbox.settings.portalURL == nil { outbox.settings.portalURL = "http://\(host):\(bound)" }
+                                    Self.deliverInBackground(
+                                        ledgerPath: ledgerPath, settings: outbox.settings, signer: outbox.signer,
+                                        every: notifyInterval)
+                                }
                             }
                         }
                         if let workspace, let workspacePort {
@@ -200,6 +221,31 @@ struct Serve: ParsableCommand {
             }
             done.wait()
             if let failure = outcome.get() { throw CLIError("the portal stopped: \(failure)") }
+        }
+    }
+
+    /// Runs the outbox on a thread of its own, a pass every `seconds` (``NotifyCommand``'s `--watch`).
+    static func deliverInBackground(
+        ledgerPath: String, settings: NotifySettings, signer: Ed25519SigningKey, every seconds: Double
+    ) {
+        Thread.detachNewThread {
+            let notifier: Notifier
+            do {
+                notifier = Notifier(ledger: try Ledger.open(path: ledgerPath, policies: Catalogues.policies), signer: signer, settings: settings)
+            } catch {
+                Output.error("notify: cannot open \(ledgerPath): \(error); the outbox is not delivered")
+                return
+            }
+            var mark: Notifier.Watermark?
+            while true {
+                do {
+                    let summary = try notifier.runWhenChanged(since: &mark) { Output.error("notify: \($0)") }
+                    if let summary, !summary.outcomes.isEmpty { Output.error("notify: \(NotifyCommand.line(summary))") }
+                } catch {
+                    Output.error("notify: the outbox could not be read: \(error)")
+                }
+                Thread.sleep(forTimeInterval: seconds)
+            }
         }
     }
 

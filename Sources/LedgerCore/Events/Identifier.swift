@@ -46,6 +46,17 @@ public enum Identifier {
         }
     }
 
+    /// A version-4-shaped lower-case UUID from the first 16 of `bytes`, derived rather than
+    /// random (a keyed hash of something that names the event), so that recording the same thing
+    /// again gives the same id and the ledger takes it as an idempotent retry.
+    public static func uuid(derivedFrom bytes: [UInt8]) -> String {
+        precondition(bytes.count >= 16, "16 bytes at least")
+        var b = Array(bytes.prefix(16))
+        b[6] = (b[6] & 0x0F) | 0x40
+        b[8] = (b[8] & 0x3F) | 0x80
+        return uuid(b)
+    }
+
     /// The 8-4-4-4-12 lower-case form of 16 bytes.
     static func uuid(_ b: [UInt8]) -> String {
         let hex = Array(Hex.encode(b).utf8)

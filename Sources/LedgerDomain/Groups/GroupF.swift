@@ -3,6 +3,7 @@ extension Catalogue {
     static let groupF: [any EventPayload.Type] = [
         FeedbackReceived.self, FeedbackAcknowledged.self, FeedbackTriaged.self, FeedbackLinked.self,
         FeedbackStatusUpdated.self, FeedbackRespondedV1.self, FeedbackResponded.self, SubmitterNotified.self, FeedbackClosed.self,
+        FeedbackReplyReceived.self,
     ]
 }
 

@@ -161,7 +161,8 @@ public struct ContributorNotified: EventPayload {
     /// How, if recorded.
     public var method: FeedbackVocabulary.ContactMethod?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case contributionId, at, method }
+    /// The payload's members, as the recording API names them in errors.
+    public enum CodingKeys: String, CodingKey, CaseIterable { case contributionId, at, method }
 
     /// `contribution/<contributionId>`
     public var stream: String { "contribution/\(contributionId)" }

@@ -39,6 +39,13 @@ extension SubmitterNotified {
     }
 }
 
+extension ContributorNotified {
+    /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
+    public static func make(contributionId: String, at: String, method: FeedbackVocabulary.ContactMethod?) -> Self {
+        Self(contributionId: contributionId, at: at, method: method)
+    }
+}
+
 extension BoardUpdateGiven {
     /// The payload with these members (checked when it is recorded: ``Catalogue/decode(_:payload:)``).
     public static func make(

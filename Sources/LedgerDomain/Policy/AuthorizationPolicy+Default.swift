@@ -44,6 +44,12 @@ extension AuthorizationPolicy {
       "description": "Staff and administrators record the plan's delivery: plans, obligations, actions, milestones, metrics, reviews, reports, board updates, representation reviews, training, partnerships, projects and service plans.",
       "types": ["plan.*", "obligation.registered", "action.*", "milestone.recorded", "metric.*", "review.held", "report.published", "board.update_given", "representation.reviewed", "training.session_delivered", "partnership.framework_adopted", "partner.satisfaction_observed", "partner.good_practice_shared", "champion.appointed", "project.*", "service.plan_coproduced"],
       "allow": ["admin", "member"]
+    },
+    {
+      "id": "AUTH-7",
+      "description": "An intake key (the public feedback form and its outbox) records a person's reply to their own feedback, and that a person who asked to hear back was notified.",
+      "types": ["feedback.reply_received", "feedback.submitter_notified", "contribution.contributor_notified"],
+      "allow": ["intake"]
     }
   ]
 }

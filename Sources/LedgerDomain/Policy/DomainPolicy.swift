@@ -216,7 +216,11 @@ public struct DomainPolicy: AdmissionPolicy {
                     "transition", Self.pointer(BodyDissolved.CodingKeys.bodyId), "body \(body) was already dissolved")
             }
         default:
+            // A closed item takes nothing more, except telling its submitter (of the closure
+            // itself, or of an answer given before it: the outbox records that after the close)
+            // and the submitter's own reply to it.
             guard event.type.hasPrefix("feedback."), event.type != FeedbackReceived.eventType,
+                event.type != SubmitterNotified.eventType, event.type != FeedbackReplyReceived.eventType,
                 let id = event.payload[Self.feedbackMember]?.stringValue, facts.fact("state/feedback/\(id)") == "closed"
             else { return }
             throw AdmissionRefusal(

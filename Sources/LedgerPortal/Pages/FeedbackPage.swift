@@ -220,7 +220,58 @@ extension Pages {
             \(step("Answered", done: f.respondedAt != nil, answered))
             \(step("Closed", done: f.closedAt != nil, closed))
             </ol>
+            <p><a href="/feedback/\(HTML.urlComponent(f.feedbackId))/reply">Add a reply to your feedback</a>. \
+            Only our staff read it.</p>
             <p><a href="/contributions">Look up another reference</a></p>
             """
+    }
+
+    /// The reply form on `/feedback/REF/reply`.
+    static func feedbackReplyForm(reference: String, text: String, token: String, problem: FeedbackSubmission.Problem?)
+        -> Markup
+    {
+        let summary: Markup =
+            problem.map {
+                """
+                <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+                <h2 id="error-summary-title">There is a problem</h2>
+                <ul><li><a href="#reply">\($0.message)</a></li></ul>
+                </div>
+                """
+            } ?? .empty
+        let error: Markup =
+            problem.map {
+                "<p id=\"reply-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0.message)</p>"
+            } ?? .empty
+        let described: Markup = problem == nil ? " aria-describedby=\"reply-hint\"" : " aria-describedby=\"reply-hint reply-error\" aria-invalid=\"true\""
+        return """
+            <h1>Reply to your feedback</h1>
+            <p class="lede">Reference \(reference). Add anything you want us to know: what happened since, \
+            whether our answer helped. What you write is kept private and only our staff read it.</p>
+            \(summary)
+            <form method="post" action="/feedback/\(HTML.urlComponent(reference))/reply" novalidate>
+            <input type="hidden" name="csrf" value="\(token)">
+            <div class="\(problem == nil ? "field" : "field field-error")">
+            <label for="reply">Your reply</label>
+            <p class="hint" id="reply-hint">Up to \(Words.number(FeedbackSubmission.maxText)) characters.</p>
+            \(error)
+            <textarea id="reply" name="reply" rows="8"\(described)>\(text)</textarea>
+            </div>
+            <button type="submit">Send reply</button>
+            </form>
+            <p><a href="/feedback/\(HTML.urlComponent(reference))">Back to where your feedback is</a></p>
+            """
+    }
+
+    /// After a reply was recorded.
+    static func feedbackReplyThanks(reference: String, duplicate: Bool) -> Markup {
+        """
+        <div class="panel" role="status">
+        <h1>Thank you: we have your reply</h1>
+        <p>It is kept with your feedback \(reference), privately.</p>
+        </div>
+        \(duplicate ? "<p>This reply had already been sent, so it was not recorded twice.</p>" as Markup : .empty)
+        <p><a href="/feedback/\(HTML.urlComponent(reference))">Back to where your feedback is</a></p>
+        """
     }
 }

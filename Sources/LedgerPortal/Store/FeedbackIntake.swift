@@ -67,22 +67,7 @@ struct FeedbackSubmission: Equatable {
     /// Every problem, in the order the fields appear on the page.
     func problems(regions: [String]) -> [Problem] {
         var out: [Problem] = []
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
-            out.append(Problem(field: "feedback", message: "Enter your feedback"))
-        } else if text.count > Self.maxText {
-            out.append(
-                Problem(
-                    field: "feedback",
-                    message:
-                        "Your feedback must be \(Words.number(Self.maxText)) characters or fewer (it is \(Words.number(text.count)))"
-                ))
-        } else if Self.hasControlCharacters(text, allowNewlines: true) {
-            out.append(
-                Problem(
-                    field: "feedback",
-                    message: "Your feedback contains characters that cannot be stored; remove them and try again"))
-        }
+        if let problem = Self.freeTextProblem(text, field: "feedback", noun: "feedback") { out.append(problem) }
         if !region.isEmpty && !regions.contains(region) {
             out.append(
                 Problem(
@@ -124,6 +109,23 @@ struct FeedbackSubmission: Equatable {
                         "Tick \u{201C}Contact me\u{201D} if you want us to use these contact details, or remove them"))
         }
         return out
+    }
+
+    /// The one check of a person's free text (the feedback, a reply to it): not empty, at most
+    /// ``maxText`` characters, nothing that cannot be stored; `noun` names it ("feedback", "reply").
+    static func freeTextProblem(_ text: String, field: String, noun: String) -> Problem? {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return Problem(field: field, message: "Enter your \(noun)")
+        } else if text.count > Self.maxText {
+            return Problem(
+                field: field,
+                message:
+                    "Your \(noun) must be \(Words.number(Self.maxText)) characters or fewer (it is \(Words.number(text.count)))")
+        } else if Self.hasControlCharacters(text, allowNewlines: true) {
+            return Problem(
+                field: field, message: "Your \(noun) contains characters that cannot be stored; remove them and try again")
+        }
+        return nil
     }
 
     /// The CLI's check too (``InputHygiene``): one rule for public and private text everywhere.
@@ -177,22 +179,32 @@ extension PortalWorker {
         return (feedbackId, receipt.index, receipt.duplicate)
     }
 
-    /// A version-4-shaped UUID from 16 derived bytes.
-    static func uuid(_ bytes: [UInt8]) -> String { CSRFTokens.uuid(bytes) }
-}
-
-extension CSRFTokens {
-    /// A version-4-shaped UUID from 16 derived bytes (an event id that repeats when the same
-    /// form is posted twice, so the ledger's idempotent append records it once).
-    package static func uuid(_ bytes: [UInt8]) -> String {
-        var b = Array(bytes.prefix(16))
-        b[6] = (b[6] & 0x0F) | 0x40
-        b[8] = (b[8] & 0x3F) | 0x80
-        let hex = Hex.encode(b)
-        let h = Array(hex)
-        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
-            + String(h[20..<32])
+    /// Records a person's reply to their web-form feedback `reference` (``ReplyToFeedback``:
+    /// the text in the private part under the feedback's subject), once per form (the nonce).
+    /// - Returns: nil when the log holds no such feedback.
+    func recordReply(_ text: String, to reference: String, nonce: String, tokens: CSRFTokens) throws -> (
+        index: Int, duplicate: Bool
+    )? {
+        guard let key = configuration.intakeKey else {
+            throw PortalError.configuration("replies are off: no intake key")
+        }
+        let eventId = Self.uuid(tokens.derive("reply-id", nonce: nonce))
+        if let existing = try ledger.entry(id: eventId) { return (existing.index, true) }
+        guard try live.feedbackStatus(reference) != nil else { return nil }
+        let recorder = Recorder(ledger: ledger)
+        let event: PreparedEvent
+        do {
+            event = try recorder.prepare(
+                ReplyToFeedback(feedbackId: reference, channel: .webForm, text: text), at: Timestamp.now(), eventId: eventId)
+        } catch let error as RecordingError {
+            throw PortalError.configuration("refused a reply: \(error.reason)")
+        }
+        let receipt = try recorder.append(event, signer: key)
+        return (receipt.index, receipt.duplicate)
     }
+
+    /// A version-4-shaped UUID from 16 derived bytes (``Identifier/uuid(derivedFrom:)``).
+    static func uuid(_ bytes: [UInt8]) -> String { Identifier.uuid(derivedFrom: bytes) }
 }
 
 /// The reference the form gives: `WEB-` + the UTC day (`YYYYMMDD`) + `-` + 8 Crockford base 32

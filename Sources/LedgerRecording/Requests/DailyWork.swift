@@ -85,6 +85,35 @@ public struct NotifySubmitter: RecordingRequest {
     }
 }
 
+/// The contributor was told how their input was used (`contribution.contributor_notified`);
+/// when is the effective time.
+public struct NotifyContributor: RecordingRequest {
+    typealias K = ContributorNotified.CodingKeys
+    /// The contribution id.
+    public var contributionId: String
+    /// How they were told.
+    public var method: FeedbackVocabulary.ContactMethod?
+
+    /// Creates the request.
+    public init(contributionId: String, method: FeedbackVocabulary.ContactMethod?) {
+        self.contributionId = contributionId
+        self.method = method
+    }
+
+    /// The fields, by member.
+    public static let fields = [K.contributionId.stringValue: "--id", K.method.stringValue: "--method"]
+
+    /// The payload (`at` is the effective time).
+    public func payload(from log: LogLookup, at time: String) throws -> ContributorNotified {
+        .make(contributionId: contributionId, at: time, method: method)
+    }
+
+    /// `Recorded that the contributor of CON-1 was told (by email).`
+    public func summary(of payload: ContributorNotified) -> String {
+        "Recorded that the contributor of \(contributionId) was told\(method.map { " (by \($0.rawValue))" } ?? "")."
+    }
+}
+
 /// An update on the plan given to a board (`board.update_given`, rule G-7).
 extension BoardUpdateGiven: DirectRequest {
     typealias K = CodingKeys

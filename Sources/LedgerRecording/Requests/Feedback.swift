@@ -185,6 +185,48 @@ public struct RespondToFeedback: RecordingRequest {
     }
 }
 
+/// The person who gave a piece of feedback replied to it (`feedback.reply_received`): the reply's
+/// text goes in the private part under the feedback's own subject (where what they first wrote
+/// is), held under the feedback's lawful basis, so erasing that subject erases the reply too.
+public struct ReplyToFeedback: RecordingRequest {
+    typealias K = FeedbackReplyReceived.CodingKeys
+    /// The feedback id.
+    public var feedbackId: String
+    /// How the reply arrived.
+    public var channel: FeedbackVocabulary.Channel
+    /// What they wrote (private).
+    public var text: String
+
+    /// Creates the request.
+    public init(feedbackId: String, channel: FeedbackVocabulary.Channel, text: String) {
+        self.feedbackId = feedbackId
+        self.channel = channel
+        self.text = text
+    }
+
+    /// The fields, by member.
+    public static let fields = [K.feedbackId.stringValue: "--id", K.channel.stringValue: "--channel"]
+
+    /// The feedback as received, when it is in the log.
+    private func received(in log: LogLookup) throws -> (event: Event, payload: FeedbackReceived)? {
+        try log.latest(FeedbackReceived.self, stream: "feedback/\(feedbackId)")
+    }
+
+    /// The payload, with the feedback's lawful basis.
+    public func payload(from log: LogLookup, at time: String) throws -> FeedbackReplyReceived {
+        .make(feedbackId: feedbackId, channel: channel, lawfulBasisRef: try received(in: log)?.payload.lawfulBasis)
+    }
+
+    /// The reply, under the feedback's private subject.
+    public func privatePart(from log: LogLookup) throws -> PrivatePart? {
+        let subject = try received(in: log)?.event.privatePart?.subject ?? "feedback/\(feedbackId)"
+        return PrivatePart(subject: subject, data: ["text": .string(text)])
+    }
+
+    /// `Recorded a reply to feedback F-1.`
+    public func summary(of payload: FeedbackReplyReceived) -> String { "Recorded a reply to feedback \(feedbackId)." }
+}
+
 /// Feedback that needs nothing more was closed (`feedback.closed`): its own request.
 extension FeedbackClosed: DirectRequest {
     typealias K = CodingKeys

@@ -48,7 +48,7 @@ extension Workspace {
         }
         if value("note").isEmpty { problems["note"] = "Enter what happened" }
         if problems.isEmpty {
-            let eventId = CSRFTokens.uuid(session.tokens.derive("event-id", nonce: "action\n\(id)\n\(nonce)"))
+            let eventId = Identifier.uuid(derivedFrom: session.tokens.derive("event-id", nonce: "action\n\(id)\n\(nonce)"))
             let outcome: Result<Recorded, RecordingError>
             do {
                 let request = ActionStatusChanged(

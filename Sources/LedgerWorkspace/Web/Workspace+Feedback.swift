@@ -80,7 +80,7 @@ extension Workspace {
         func value(_ name: String) -> String { (form[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         func optional(_ name: String) -> String? { value(name).isEmpty ? nil : value(name) }
         var problems: [String: String] = [:]
-        let eventId = CSRFTokens.uuid(session.tokens.derive("event-id", nonce: "\(action.rawValue)\n\(id)\n\(nonce)"))
+        let eventId = Identifier.uuid(derivedFrom: session.tokens.derive("event-id", nonce: "\(action.rawValue)\n\(id)\n\(nonce)"))
         let outcome: Result<Recorded, RecordingError>
         do {
             switch action {
