@@ -72,25 +72,21 @@ extension Ledger {
     /// nodes), their key events and the policy's fact updates, in one transaction.
     func insertVerified(_ chunk: LogVerifier.CheckedChunk) throws(LedgerError) {
         do {
-            try db.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    let storage = SQLiteLog(db)
-                    let size = try storage.size()
-                    guard size == chunk.base else {
-                        throw LedgerError.refused(
-                            "the copy now holds \(size) entries, not \(chunk.base): another program wrote to it")
-                    }
-                    for (i, entry) in chunk.entries.enumerated() {
-                        guard let entry else { throw LedgerError.refused("entry \(chunk.base + i) did not parse") }
-                        try storage.insertEntry(
-                            EntryRow(
-                                event: entry.event, index: chunk.base + i, bytes: entry.bytes,
-                                leafHash: chunk.leafHashes[i], nodes: chunk.nodes[i]))
-                        try storage.recordKeyEvent(entry.event, at: chunk.base + i, registry: chunk.registry)
-                    }
-                    try storage.storeFactUpdates(chunk.factUpdates)
-                    return .commit
+            try SQLiteEngine(queue: db).write { storage in
+                let size = try storage.size()
+                guard size == chunk.base else {
+                    throw LedgerError.refused(
+                        "the copy now holds \(size) entries, not \(chunk.base): another program wrote to it")
                 }
+                for (i, entry) in chunk.entries.enumerated() {
+                    guard let entry else { throw LedgerError.refused("entry \(chunk.base + i) did not parse") }
+                    try storage.insertEntry(
+                        EntryRow(
+                            event: entry.event, index: chunk.base + i, bytes: entry.bytes,
+                            leafHash: chunk.leafHashes[i], nodes: chunk.nodes[i]))
+                    try storage.recordKeyEvent(entry.event, at: chunk.base + i, registry: chunk.registry)
+                }
+                try storage.storeFactUpdates(chunk.factUpdates)
             }
         } catch let error as LedgerError {
             throw error

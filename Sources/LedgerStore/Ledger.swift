@@ -194,7 +194,7 @@ public final class Ledger {
     }
 
     static func size(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(idx) + 1, 0) FROM entries") ?? 0
+        try SQLiteLog(db).size()
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {

@@ -15,10 +15,6 @@ public enum PrivateRecord: Sendable, Equatable {
 enum PrivateStore {
     static func associatedData(_ index: Int) -> [UInt8] { Array("coledger/private/v1 \(index)".utf8) }
 
-    static func key(for subject: String, in storage: any LogReads) throws -> [UInt8]? {
-        try storage.subjectKey(subject)
-    }
-
     /// The subject's key, made and stored when it has none yet; an erased subject gets no new key.
     static func newOrExistingKey(for subject: String, in storage: any LogWrites) throws -> [UInt8] {
         if let key = try storage.subjectKey(subject) { return key }
@@ -44,7 +40,7 @@ enum PrivateStore {
         guard let sealed = try storage.privateObject(at: index) else {
             return try storage.isErased(subject) ? .erased(subject: subject) : nil
         }
-        guard let key = try key(for: sealed.subject, in: storage) else { return .erased(subject: sealed.subject) }
+        guard let key = try storage.subjectKey(sealed.subject) else { return .erased(subject: sealed.subject) }
         return try open(at: index, subject: sealed.subject, nonce: sealed.nonce, ciphertext: sealed.ciphertext, key: key)
     }
 
